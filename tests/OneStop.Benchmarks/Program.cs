@@ -1,0 +1,1 @@
+namespace OneStop.Benchmarks; internal static class Program { private static int Main() => 0; }
