@@ -1,0 +1,87 @@
+namespace OneStop.Documents.Composition;
+
+/// <summary>Wrapped text made of styled runs; flows across pages line by line.</summary>
+public sealed class Paragraph : Block
+{
+    private (double Width, List<TextLine> Lines)? _layout;
+
+    public Paragraph(params TextRun[] runs)
+    {
+        Runs = runs;
+    }
+
+    public Paragraph(string text, TextStyle? style = null, TextAlign align = TextAlign.Left)
+        : this(new TextRun(text, style ?? TextStyle.Body))
+    {
+        Align = align;
+    }
+
+    public IReadOnlyList<TextRun> Runs { get; }
+
+    public TextAlign Align { get; init; } = TextAlign.Left;
+
+    public double FirstLineIndent { get; init; }
+
+    public double LeftIndent { get; init; }
+
+    public double SpaceBefore { get; init; }
+
+    public double SpaceAfter { get; init; } = 3;
+
+    /// <summary>Multiplier on the font's own line spacing (1.0 = single).</summary>
+    public double LineSpacing { get; init; } = 1.0;
+
+    /// <summary>Whether the whole paragraph must stay on one page.</summary>
+    public bool KeepTogether { get; init; }
+
+    internal List<TextLine> Lines(RenderContext ctx, double width)
+    {
+        if (_layout is { } cached && Math.Abs(cached.Width - width) < 0.001)
+        {
+            return cached.Lines;
+        }
+
+        var lines = LineBreaker.Break(ctx, Runs, width - LeftIndent, FirstLineIndent, LineSpacing);
+        _layout = (width, lines);
+        return lines;
+    }
+
+    internal override double Measure(RenderContext ctx, double width) =>
+        SpaceBefore + Lines(ctx, width).Sum(l => l.Height) + SpaceAfter;
+
+    internal override void Draw(RenderContext ctx, double x, double y, double width)
+    {
+        var top = y + SpaceBefore;
+        foreach (var line in Lines(ctx, width))
+        {
+            LinePainter.Draw(ctx, line, x + LeftIndent, top, width - LeftIndent, Align);
+            top += line.Height;
+        }
+    }
+
+    internal override void Flow(RenderContext ctx)
+    {
+        if (KeepTogether)
+        {
+            base.Flow(ctx);
+            return;
+        }
+
+        var lines = Lines(ctx, ctx.ContentWidth);
+        var head = lines.Take(2).Sum(l => l.Height);
+        ctx.EnsureSpace(SpaceBefore + head);
+        if (!ctx.AtPageTop)
+        {
+            ctx.Y += SpaceBefore;
+        }
+
+        foreach (var line in lines)
+        {
+            ctx.EnsureSpace(line.Height);
+            LinePainter.Draw(ctx, line, ctx.Left + LeftIndent, ctx.Y, ctx.ContentWidth - LeftIndent, Align);
+            ctx.Y += line.Height;
+        }
+
+        ctx.Y += SpaceAfter;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace OneStop.Documents.Composition;
+
+/// <summary>The state of one render: the document, the current page and the vertical cursor.</summary>
+internal sealed class RenderContext : IDisposable
+{
+    private const double FooterSize = 8.5;
+    private readonly string? _footer;
+    private readonly double _footerHeight;
+
+    public RenderContext(PdfDocument document, PageSettings page, string? footer)
+    {
+        Document = document;
+        Page = page;
+        _footer = string.IsNullOrWhiteSpace(footer) ? null : Normalize(footer);
+        NewPageCore();
+        _footerHeight = _footer is null ? 0 : Fonts.Get(new TextStyle(FooterSize, Italic: true)).GetHeight() + 6;
+        DrawFooter();
+    }
+
+    public PdfDocument Document { get; }
+
+    public PageSettings Page { get; }
+
+    public FontCache Fonts { get; } = new();
+
+    public XGraphics Gfx { get; private set; } = null!;
+
+    public double Y { get; set; }
+
+    public double Left => Page.Left;
+
+    public double ContentWidth => Page.ContentWidth;
+
+    public double Top => Page.Top;
+
+    public double Bottom => Page.Bottom - _footerHeight;
+
+    public double ContentHeight => Bottom - Top;
+
+    public bool AtPageTop => Y <= Top + 0.01;
+
+    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormC);
+
+    public double Width(string text, XFont font) => text.Length == 0 ? 0 : Gfx.MeasureString(text, font).Width;
+
+    public static double Ascent(XFont font) => font.Metrics.Ascent * font.Size / font.Metrics.UnitsPerEm;
+
+    /// <summary>Starts a new page unless the given height still fits (or the page is still empty).</summary>
+    public void EnsureSpace(double height)
+    {
+        if (Y + height > Bottom + 0.01 && !AtPageTop)
+        {
+            NewPage();
+        }
+    }
+
+    public void NewPage()
+    {
+        Gfx.Dispose();
+        NewPageCore();
+        DrawFooter();
+    }
+
+    public void Dispose() => Gfx.Dispose();
+
+    private void NewPageCore()
+    {
+        var page = Document.AddPage();
+        page.Width = XUnit.FromPoint(Page.Width);
+        page.Height = XUnit.FromPoint(Page.Height);
+        Gfx = XGraphics.FromPdfPage(page);
+        Y = Top;
+    }
+
+    private void DrawFooter()
+    {
+        if (_footer is null)
+        {
+            return;
+        }
+
+        var font = Fonts.Get(new TextStyle(FooterSize, Italic: true));
+        var text = _footer;
+        while (text.Length > 4 && Width(text, font) > ContentWidth)
+        {
+            text = text[..^4] + "…";
+        }
+
+        var y = Page.Bottom - font.GetHeight();
+        Gfx.DrawLine(new XPen(XColors.Black, 0.4), Left, y - 3, Page.Right, y - 3);
+        var x = Left + ((ContentWidth - Width(text, font)) / 2);
+        Gfx.DrawString(text, font, XBrushes.Black, x, y + Ascent(font));
+    }
+}

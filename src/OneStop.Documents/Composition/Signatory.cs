@@ -1,0 +1,4 @@
+namespace OneStop.Documents.Composition;
+
+/// <summary>One signer: authority/title lines (may contain line breaks), the instruction note and the printed name.</summary>
+public sealed record Signatory(string Title, string? Name, string Note = "(Ký và ghi rõ họ tên)");

@@ -1,0 +1,11 @@
+using PdfSharp.Drawing;
+
+namespace OneStop.Documents.Composition;
+
+/// <summary>A measured word (or part of one) ready to be placed on a line.</summary>
+internal sealed record TextFragment(string Text, TextStyle Style, XFont Font, double Width, bool SpaceAfter, double SpaceWidth)
+{
+    public bool IsBreak => Text.Length == 0 && Width < 0;
+
+    public static TextFragment Break(TextStyle style, XFont font) => new("", style, font, -1, false, 0);
+}
