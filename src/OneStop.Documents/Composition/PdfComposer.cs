@@ -8,7 +8,9 @@ namespace OneStop.Documents.Composition;
 public static class PdfComposer
 {
     /// <summary>Composes the layout and returns the PDF file's bytes.</summary>
-    public static byte[] Render(DocumentLayout layout)
+    public static byte[] Render(DocumentLayout layout) => Compose(layout).Content;
+
+    internal static (byte[] Content, int PageCount) Compose(DocumentLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         FontSetup.EnsureConfigured();
@@ -33,8 +35,9 @@ public static class PdfComposer
         }
 
         using var stream = new MemoryStream();
+        var pages = document.PageCount;
         document.Save(stream, false);
-        return stream.ToArray();
+        return (stream.ToArray(), pages);
     }
 
     private static void NumberPages(PdfDocument document, PageSettings settings)

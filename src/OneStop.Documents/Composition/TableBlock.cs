@@ -19,6 +19,9 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
 
     public bool RepeatHeader { get; init; } = true;
 
+    /// <summary>Whether the header row is drawn at all (off for label/value tables).</summary>
+    public bool ShowHeader { get; init; } = true;
+
     public double SpaceBefore { get; init; } = 3;
 
     public double SpaceAfter { get; init; } = 6;
@@ -74,7 +77,7 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
 
     private void FlowRow(RenderContext ctx, double[] widths, List<CellLayout> cells, List<CellLayout> header, double headerHeight)
     {
-        var fresh = ctx.ContentHeight - (RepeatHeader ? headerHeight : 0);
+        var fresh = ctx.ContentHeight - headerHeight;
         var splitStarted = false;
         while (cells.Any(c => c.Remaining > 0))
         {
@@ -108,7 +111,7 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
     private void NewPage(RenderContext ctx, double[] widths, List<CellLayout> header)
     {
         ctx.NewPage();
-        if (RepeatHeader)
+        if (RepeatHeader && header.Count > 0)
         {
             ctx.Y += DrawSlice(ctx, ctx.Left, ctx.Y, widths, header, header: true);
         }
@@ -135,7 +138,7 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
         return height;
     }
 
-    private double RowHeight(List<CellLayout> cells) => cells.Max(c => c.RemainingHeight) + (2 * Padding);
+    private double RowHeight(List<CellLayout> cells) => cells.Count == 0 ? 0 : cells.Max(c => c.RemainingHeight) + (2 * Padding);
 
     private static double FirstLineHeight(List<CellLayout> cells) =>
         cells.Max(c => c.Remaining > 0 ? c.RemainingLines.First().Height : 0);
@@ -146,7 +149,7 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
         return Columns.Select(c => width * c.Weight / total).ToArray();
     }
 
-    private List<CellLayout> Header(RenderContext ctx, double[] widths) =>
+    private List<CellLayout> Header(RenderContext ctx, double[] widths) => !ShowHeader ? [] :
         Columns.Select((c, i) => Layout(ctx, widths[i], c.Header, HeaderStyle, TextAlign.Center)).ToList();
 
     private List<CellLayout> Body(RenderContext ctx, double[] widths, IReadOnlyList<TableCell> row) =>

@@ -1,0 +1,69 @@
+using OneStop.Documents.Composition;
+using OneStop.Documents.Models;
+
+namespace OneStop.Documents.Forms;
+
+/// <summary>Sổ theo dõi hồ sơ: the register for a period, on A4 landscape.</summary>
+internal static class RegisterForm
+{
+    public const string Title = "SỔ THEO DÕI HỒ SƠ";
+
+    public static readonly string[] Headers =
+    [
+        "STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)", "Tên cá nhân, tổ chức",
+        "Địa chỉ, số điện thoại", "Cơ quan chủ trì giải quyết", "Nhận hồ sơ", "Hẹn trả kết quả",
+        "Chuyển hồ sơ đến cơ quan giải quyết", "Ngày có kết quả/ YC bổ sung", "Trả kết quả", "Ký nhận", "Ghi chú",
+    ];
+
+    private static readonly double[] Weights = [4, 9, 14, 5, 10, 12, 9, 7, 7, 7, 7, 7, 6, 7];
+
+    public static DocumentLayout Build(RegisterModel m)
+    {
+        var layout = FormParts.Layout(m.Header, Title, m.Verification, null, PageSettings.A4Landscape);
+        var period = $"Từ ngày {VnFormat.Short(m.From)} đến ngày {VnFormat.Short(m.To)}";
+        if (!string.IsNullOrWhiteSpace(m.BookNumber))
+        {
+            period += $" – Quyển số: {m.BookNumber}";
+        }
+
+        layout.Blocks.AddRange(FormParts.Title(Title, null, period));
+        var columns = Headers.Select((h, i) => new TableColumn(h, Weights[i], i is 0 or 3 ? TextAlign.Center : TextAlign.Left)).ToList();
+        var table = new TableBlock(columns)
+        {
+            HeaderStyle = new TextStyle(9.5, Bold: true),
+            BodyStyle = new TextStyle(9.5),
+            Padding = 2,
+        };
+        foreach (var e in m.Entries)
+        {
+            table.AddRow(Cells(e).Select(c => (TableCell)c).ToArray());
+        }
+
+        layout.Add(table);
+        layout.Add(new Paragraph($"Tổng số hồ sơ: {VnFormat.Number(m.Entries.Count)}", FormParts.Italic) { SpaceBefore = 4 });
+        layout.Add(FormParts.Verification(m.Verification));
+        return layout;
+    }
+
+    /// <summary>The row's values as printed (also the CSV export's columns).</summary>
+    public static string[] Cells(RegisterEntry e) =>
+    [
+        VnFormat.Number(e.Number),
+        e.DossierCode,
+        e.ProcedureName,
+        VnFormat.Number(e.SetCount),
+        e.ApplicantName,
+        e.ApplicantAddressAndPhone ?? "",
+        e.LeadAgency ?? "",
+        When(e.ReceivedAt),
+        When(e.DueAt),
+        When(e.TransferredAt),
+        When(e.ResultAt),
+        When(e.ReturnedAt),
+        "",
+        e.Note ?? "",
+    ];
+
+    private static string When(DateTimeOffset? value) =>
+        value is { } v ? VnFormat.ShortWithTime(v).Replace(' ', '\n') : "";
+}

@@ -1,0 +1,10 @@
+namespace OneStop.Documents.Models;
+
+/// <summary>How a step or the whole dossier finished against its deadline.</summary>
+public enum StepOutcome
+{
+    Pending,
+    Early,
+    OnTime,
+    Late,
+}
