@@ -1,6 +1,23 @@
+using OneStop.Infrastructure;
+using OneStop.Web.Api;
+using OneStop.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddObservability();
+builder.AddInfrastructure();
+builder.AddAuthenticationAndRoles();
+builder.AddWebShell();
+builder.AddApi();
+builder.AddStartupTasks();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseWebShell();
+app.MapApi();
+app.MapWebShell();
 
 app.Run();
+
+/// <summary>The web host's entry point; public so integration tests can start it.</summary>
+public partial class Program;

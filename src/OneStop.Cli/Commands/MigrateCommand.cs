@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Cli.Hosting;
+using OneStop.Infrastructure.Database;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace OneStop.Cli.Commands;
+
+/// <summary>onestop db migrate: applies the EF Core migrations and the reference data.</summary>
+internal sealed class MigrateCommand : AsyncCommand
+{
+    public override Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+        CliHost.RunScopedAsync(async services =>
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+            AnsiConsole.MarkupLine("[green]Cơ sở dữ liệu đã được cập nhật[/] (migrations applied).");
+            return 0;
+        });
+}

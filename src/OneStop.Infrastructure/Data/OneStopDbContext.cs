@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Organisation;
+using OneStop.Infrastructure.Data.Configurations;
+using OneStop.Infrastructure.Identity;
+
+namespace OneStop.Infrastructure.Data;
+
+/// <summary>The one database of OneStop.</summary>
+public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
+    : IdentityDbContext<OneStopUser, OneStopRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("unaccent");
+        builder.HasPostgresExtension("pg_trgm");
+        IdentityTablesConfiguration.Apply(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Identity;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Identity;
+
+namespace OneStop.Infrastructure.Database;
+
+/// <summary>Applies the migrations and the reference data every installation needs (the roles).</summary>
+public sealed class DatabaseInitializer(OneStopDbContext db)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in Roles.All.Except(existing!))
+        {
+            db.Roles.Add(new OneStopRole(role!) { ConcurrencyStamp = Guid.NewGuid().ToString() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

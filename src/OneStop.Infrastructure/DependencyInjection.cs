@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Database;
+using OneStop.Infrastructure.Email;
+using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Seeding;
+
+namespace OneStop.Infrastructure;
+
+/// <summary>Registers the database, e-mail and provisioning services.</summary>
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDbContext<OneStopDbContext>((provider, options) =>
+        {
+            var connectionString = DatabaseOptions.ResolveConnectionString(builder.Configuration)
+                ?? throw new InvalidOperationException(
+                    "No database is configured: set ConnectionStrings__OneStop (or ONESTOP_DB), or start OneStop with ./onestop run.");
+            DatabaseOptions.Configure(options, connectionString);
+        });
+
+        services.AddDataProtection()
+            .SetApplicationName("OneStop")
+            .PersistKeysToDbContext<OneStopDbContext>();
+
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOneStopIdentity();
+        services.AddScoped<UserProvisioner>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+}

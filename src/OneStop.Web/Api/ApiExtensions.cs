@@ -1,0 +1,38 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using OneStop.Web.Features.Accounts;
+using Scalar.AspNetCore;
+
+namespace OneStop.Web.Api;
+
+/// <summary>The /api/v1 surface: OpenAPI, ProblemDetails and the endpoint groups.</summary>
+internal static class ApiExtensions
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OneStop API";
+            document.Info.Description = "Dịch vụ công trực tuyến — API cho ứng dụng di động và Cổng dịch vụ công quốc gia.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AccountService>();
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapAuthEndpoints();
+        return app;
+    }
+}

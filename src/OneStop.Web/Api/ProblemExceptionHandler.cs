@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OneStop.Core.Common;
+
+namespace OneStop.Web.Api;
+
+/// <summary>Maps domain and validation exceptions to RFC 9457 problem details with Vietnamese text.</summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Dữ liệu không hợp lệ",
+                Type = "https://onestop.vn/errors/validation",
+            },
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", notFound),
+            ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
+            DomainException domain => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", domain),
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Yêu cầu không hợp lệ",
+                Detail = "Nội dung yêu cầu không đúng định dạng.",
+                Type = "https://onestop.vn/errors/bad-request",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem(int status, string title, DomainException exception) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = exception.Message,
+        Type = $"https://onestop.vn/errors/{exception.Code}",
+        Extensions = { ["code"] = exception.Code },
+    };
+}

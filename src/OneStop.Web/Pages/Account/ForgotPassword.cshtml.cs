@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Features.Accounts;
+
+namespace OneStop.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
+{
+    [BindProperty]
+    public string Email { get; set; } = string.Empty;
+
+    public bool Sent { get; private set; }
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Email))
+        {
+            await accounts.RequestPasswordResetAsync(Email, cancellationToken);
+        }
+
+        Sent = true;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OneStop.Web.Pages;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = string.Empty;
+    public string Message { get; private set; } = string.Empty;
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code ?? 500);
+
+    public void OnPost(int? code) => Describe(code ?? 500);
+
+    private void Describe(int code)
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        (Title, Message) = code switch
+        {
+            403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem trang này."),
+            404 => ("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
+            400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng."),
+            _ => ("Đã có lỗi xảy ra", "Hệ thống gặp sự cố. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút."),
+        };
+    }
+}
