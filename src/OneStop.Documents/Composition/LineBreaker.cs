@@ -31,7 +31,7 @@ internal static partial class LineBreaker
             }
 
             var gap = current.Count > 0 && current[^1].SpaceAfter ? current[^1].SpaceWidth : 0;
-            if (current.Count > 0 && used + gap + token.Width > Available())
+            if (current.Count > 0 && used + gap + token.Width + Overhang(token) > Available())
             {
                 Finish(false);
                 gap = 0;
@@ -57,6 +57,9 @@ internal static partial class LineBreaker
 
         return lines;
     }
+
+    /// <summary>Italic glyphs lean past their advance width; keep that ink inside the line box.</summary>
+    public static double Overhang(TextFragment f) => f.Style.Italic ? f.Style.Size * 0.1 : 0;
 
     private static (TextFragment Head, TextFragment Tail) SplitToFit(RenderContext ctx, TextFragment f, double available)
     {

@@ -12,7 +12,7 @@ internal static class LinePainter
             return;
         }
 
-        var box = width - line.Indent;
+        var box = width - line.Indent - LineBreaker.Overhang(line.Fragments[^1]);
         var natural = line.NaturalWidth;
         double extra = 0;
         var start = x + line.Indent;

@@ -31,6 +31,9 @@ public sealed class Paragraph : Block
     /// <summary>Multiplier on the font's own line spacing (1.0 = single).</summary>
     public double LineSpacing { get; init; } = 1.0;
 
+    /// <summary>Whether wrapped lines are evened out (e.g. "ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN" rather than a lone last word).</summary>
+    public bool Balance { get; init; }
+
     /// <summary>Whether the whole paragraph must stay on one page.</summary>
     public bool KeepTogether { get; init; }
 
@@ -42,8 +45,33 @@ public sealed class Paragraph : Block
         }
 
         var lines = LineBreaker.Break(ctx, Runs, width - LeftIndent, FirstLineIndent, LineSpacing);
+        if (Balance && lines.Count > 1)
+        {
+            lines = Balanced(ctx, width - LeftIndent, lines.Count);
+        }
+
         _layout = (width, lines);
         return lines;
+    }
+
+    private List<TextLine> Balanced(RenderContext ctx, double width, int count)
+    {
+        // The narrowest width that still gives the same number of lines spreads the words evenly.
+        double lo = width / count, hi = width;
+        for (var i = 0; i < 12; i++)
+        {
+            var mid = (lo + hi) / 2;
+            if (LineBreaker.Break(ctx, Runs, mid, FirstLineIndent, LineSpacing).Count <= count)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return LineBreaker.Break(ctx, Runs, hi, FirstLineIndent, LineSpacing);
     }
 
     internal override double Measure(RenderContext ctx, double width) =>

@@ -44,8 +44,8 @@ internal static class ControlSlipForm
             new TableColumn("Bước xử lý; cơ quan, người giao và nhận hồ sơ", 44),
             new TableColumn("Thời gian giao, nhận hồ sơ", 18, TextAlign.Center),
             new TableColumn("Hạn xử lý", 13, TextAlign.Center),
-            new TableColumn("Kết quả (trước hạn/ đúng hạn/ quá hạn)", 11, TextAlign.Center),
-            new TableColumn("Ghi chú", 12),
+            new TableColumn("Kết quả (trước hạn/ đúng hạn/ quá hạn)", 13, TextAlign.Center),
+            new TableColumn("Ghi chú", 10),
         ])
         {
             HeaderStyle = new TextStyle(11, Bold: true),

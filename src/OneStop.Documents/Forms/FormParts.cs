@@ -7,6 +7,8 @@ namespace OneStop.Documents.Forms;
 internal static class FormParts
 {
     public const double BodySize = 13;
+    private const double HeaderLeft = 41;
+    private const double HeaderRight = 59;
     public static readonly TextStyle Body = new(BodySize);
     public static readonly TextStyle Bold = new(BodySize, Bold: true);
     public static readonly TextStyle Italic = new(BodySize, Italic: true);
@@ -26,25 +28,24 @@ internal static class FormParts
             left.Add(Centered(h.UnitName!.ToUpperInvariant(), new TextStyle(12.5, Bold: true)));
         }
 
-        left.Add(new RuleBlock(60) { SpaceAbove = 2, SpaceBelow = 6 });
-        if (!string.IsNullOrWhiteSpace(h.Reference))
-        {
-            left.Add(Centered($"Số: {h.Reference}", Body));
-        }
-
+        left.Add(new RuleBlock(60) { SpaceAbove = 2, SpaceBelow = 0 });
         var right = new List<Block>
         {
             Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new TextStyle(12.5, Bold: true)),
             Centered("Độc lập - Tự do - Hạnh phúc", new TextStyle(13.5, Bold: true, Underline: true)),
-            new SpacerBlock(12),
-            Centered(VnFormat.PlaceAndDate(h.Place, h.IssuedAt), new TextStyle(13.5, Italic: true)),
         };
 
-        return new ColumnsBlock(new Column(36, left), new Column(64, right)) { Gap = 4 };
+        // The reference number and the place/date line share one row, as Decree 30 lays them out.
+        List<Block> number = string.IsNullOrWhiteSpace(h.Reference) ? [] : [Centered($"Số: {h.Reference}", Body)];
+        var date = new List<Block> { Centered(VnFormat.PlaceAndDate(h.Place, h.IssuedAt), new TextStyle(13.5, Italic: true)) };
+        return new KeepTogetherBlock(
+            new ColumnsBlock(new Column(HeaderLeft, left), new Column(HeaderRight, right)) { Gap = 4 },
+            new SpacerBlock(6),
+            new ColumnsBlock(new Column(HeaderLeft, number), new Column(HeaderRight, date)) { Gap = 4 });
     }
 
     public static Paragraph Centered(string text, TextStyle style) =>
-        new(text, style, TextAlign.Center) { SpaceAfter = 0 };
+        new(text, style, TextAlign.Center) { SpaceAfter = 0, Balance = true };
 
     public static IEnumerable<Block> Title(string title, string? code = null, string? subtitle = null)
     {
@@ -82,12 +83,7 @@ internal static class FormParts
         }
 
         yield return Line("Địa chỉ", a.Address);
-        yield return new Paragraph(
-            new TextRun("Số điện thoại: ", Body),
-            new TextRun(Or(a.Phone) + "      ", Body),
-            new TextRun("Thư điện tử: ", Body),
-            new TextRun(Or(a.Email), Body))
-        { SpaceAfter = 3 };
+        yield return Line("Số điện thoại", $"{Or(a.Phone)}; thư điện tử: {Or(a.Email)}");
     }
 
     public static Block Recipients(IEnumerable<string> lines)

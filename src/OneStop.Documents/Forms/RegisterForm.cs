@@ -15,7 +15,8 @@ internal static class RegisterForm
         "Chuyển hồ sơ đến cơ quan giải quyết", "Ngày có kết quả/ YC bổ sung", "Trả kết quả", "Ký nhận", "Ghi chú",
     ];
 
-    private static readonly double[] Weights = [4, 9, 14, 5, 10, 12, 9, 7, 7, 7, 7, 7, 6, 7];
+    // Widths in points for A4 landscape: a dossier code and a dd/MM/yyyy date must fit on one line at 9 pt.
+    private static readonly double[] Weights = [24, 84, 104, 26, 62, 74, 50, 48, 48, 48, 48, 48, 24, 36];
 
     public static DocumentLayout Build(RegisterModel m)
     {
@@ -30,8 +31,8 @@ internal static class RegisterForm
         var columns = Headers.Select((h, i) => new TableColumn(h, Weights[i], i is 0 or 3 ? TextAlign.Center : TextAlign.Left)).ToList();
         var table = new TableBlock(columns)
         {
-            HeaderStyle = new TextStyle(9.5, Bold: true),
-            BodyStyle = new TextStyle(9.5),
+            HeaderStyle = new TextStyle(8.5, Bold: true),
+            BodyStyle = new TextStyle(9),
             Padding = 2,
         };
         foreach (var e in m.Entries)
