@@ -1,0 +1,51 @@
+using System.Net;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Accounts;
+
+public sealed class SignInTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
+{
+    [Fact]
+    public async Task Wrong_password_is_refused_without_saying_which_part_was_wrong()
+    {
+        var response = await app.CreateClient().SignInAsync(DemoAccounts.Citizen, "sai-mat-khau1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("E-mail hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_even_for_the_right_password()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        const string email = "chuyenvien.hctp.stp@demo.onestop.vn";
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SignInAsync(email, "sai-mat-khau" + i);
+        }
+
+        var response = await client.SignInAsync(email, DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("tạm thời bị khóa", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\\evil.example")]
+    public async Task Return_urls_never_leave_the_site(string returnUrl)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostFormAsync("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl), new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoAccounts.LeaderSgtvt,
+            ["Input.Password"] = DemoAccounts.Password,
+            ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Identity;
+using OneStop.Infrastructure.Database;
+using OneStop.Infrastructure.Seeding;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Foundation;
+
+public sealed class DatabaseTests
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_database_and_the_seed_is_idempotent()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using var factory = new OneStopAppFactoryOver(database);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await using (var db = database.CreateContext())
+        {
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(Roles.All.OrderBy(r => r), (await db.Roles.Select(r => r.Name!).ToListAsync()).OrderBy(r => r));
+        }
+
+        var firstRun = await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        var counts = await CountAsync(database);
+        var secondRun = await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        await services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+
+        Assert.True(firstRun > 30);
+        Assert.Equal(0, secondRun);
+        Assert.Equal(counts, await CountAsync(database));
+        Assert.Equal(DemoProvince.Agencies.Count, counts.Agencies);
+    }
+
+    [Fact]
+    public async Task Demo_province_has_officials_of_every_role_in_each_active_agency_and_a_closed_district()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+
+        var district = await db.Agencies.SingleAsync(a => a.Code == "H-CAOLOC");
+        var successor = await db.Agencies.SingleAsync(a => a.Code == "X-CL");
+        Assert.Equal(new DateOnly(2025, 7, 1), district.ClosedOn);
+        Assert.Equal(successor.Id, district.SuccessorId);
+
+        var officials = await (from u in db.Users
+                               join ur in db.UserRoles on u.Id equals ur.UserId
+                               join r in db.Roles on ur.RoleId equals r.Id
+                               select new { u.AgencyId, Role = r.Name }).ToListAsync();
+        foreach (var agency in await db.Agencies.Where(a => a.ClosedOn == null && a.Code != "UBND-LS").ToListAsync())
+        {
+            foreach (var role in new[] { Roles.Reception, Roles.Specialist, Roles.Leader })
+            {
+                Assert.Contains(officials, o => o.AgencyId == agency.Id && o.Role == role);
+            }
+        }
+
+        Assert.Equal(2, officials.Count(o => o.Role == Roles.Citizen));
+        Assert.Single(officials, o => o.Role == Roles.Admin);
+    }
+
+    private static async Task<(int Agencies, int Departments, int Users, int UserRoles)> CountAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return (await db.Agencies.CountAsync(), await db.Departments.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync());
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Xunit;
+
+namespace OneStop.Testing;
+
+/// <summary>The real web host over a test class's own PostgreSQL database, with mail written to a temporary folder.</summary>
+public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in InitializeAsync.");
+
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "onestop-mail-" + Guid.NewGuid().ToString("N"));
+
+    public Mailbox Mailbox => new(MailDirectory);
+
+    public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:OneStop"] = Database.ConnectionString,
+            ["Email:Mode"] = "Pickup",
+            ["Email:PickupDirectory"] = MailDirectory,
+            ["Startup:MigrateDatabase"] = "false",
+        }));
+    }
+}
