@@ -26,6 +26,13 @@ internal static class LinePainter
                 break;
             case TextAlign.Justify when !line.EndsWithHardBreak && line.Gaps > 0:
                 extra = Math.Max(0, (box - natural) / line.Gaps);
+
+                // Rivers of white look worse than a ragged edge (a long e-mail address pushed to the next line).
+                if (extra > line.Fragments[0].Style.Size * 0.9)
+                {
+                    extra = 0;
+                }
+
                 break;
         }
 
