@@ -28,7 +28,7 @@ internal static class FormParts
             left.Add(Centered(h.UnitName!.ToUpperInvariant(), new TextStyle(12.5, Bold: true)));
         }
 
-        left.Add(new RuleBlock(60) { SpaceAbove = 2, SpaceBelow = 0 });
+        left.Add(new RuleBlock(60) { SpaceAbove = 3.5, SpaceBelow = 0 });
         var right = new List<Block>
         {
             Centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new TextStyle(12.5, Bold: true)),
