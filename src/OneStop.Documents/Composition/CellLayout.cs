@@ -1,6 +1,6 @@
 namespace OneStop.Documents.Composition;
 
-/// <summary>A table cell's wrapped lines and how many of them have already been drawn.</summary>
+// A table cell's wrapped lines and how many of them have already been drawn.
 internal sealed class CellLayout(List<TextLine> lines, TextAlign align)
 {
     private int _start;
@@ -15,7 +15,7 @@ internal sealed class CellLayout(List<TextLine> lines, TextAlign align)
 
     public double RemainingHeight => RemainingLines.Sum(l => l.Height);
 
-    /// <summary>The lines that fit into the given height, as a new layout for drawing one slice of the row.</summary>
+    // The lines that fit into the given height, as a new layout for drawing one slice of the row.
     public CellLayout Take(double height)
     {
         var taken = new List<TextLine>();

@@ -4,7 +4,7 @@ using OneStop.Documents.Fonts;
 
 namespace OneStop.Documents.Composition;
 
-/// <summary>Per-document cache of fonts so that nothing font-related is shared between concurrent renders.</summary>
+// Per-document cache of fonts so that nothing font-related is shared between concurrent renders.
 internal sealed class FontCache
 {
     private static readonly XPdfFontOptions Options = new(PdfFontEncoding.Unicode);

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace OneStop.Documents.Composition;
 
-/// <summary>Greedy word wrapping with PDFsharp measurements; words longer than a line are split by characters.</summary>
+// Greedy word wrapping with PDFsharp measurements; words longer than a line are split by characters.
 internal static partial class LineBreaker
 {
     public static List<TextLine> Break(RenderContext ctx, IReadOnlyList<TextRun> runs, double width, double firstIndent, double lineSpacing)
@@ -58,7 +58,7 @@ internal static partial class LineBreaker
         return lines;
     }
 
-    /// <summary>Italic glyphs lean past their advance width; keep that ink inside the line box.</summary>
+    // Italic glyphs lean past their advance width; keep that ink inside the line box.
     public static double Overhang(TextFragment f) => f.Style.Italic ? f.Style.Size * 0.1 : 0;
 
     private static (TextFragment Head, TextFragment Tail) SplitToFit(RenderContext ctx, TextFragment f, double available)

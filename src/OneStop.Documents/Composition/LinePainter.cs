@@ -2,7 +2,7 @@ using PdfSharp.Drawing;
 
 namespace OneStop.Documents.Composition;
 
-/// <summary>Draws laid-out lines: alignment, justification and underlines.</summary>
+// Draws laid-out lines: alignment, justification and underlines.
 internal static class LinePainter
 {
     public static void Draw(RenderContext ctx, TextLine line, double x, double top, double width, TextAlign align)

@@ -87,11 +87,11 @@ public sealed class Paragraph : Block
         }
     }
 
-    internal override void Flow(RenderContext ctx)
+    internal override void Flow(RenderContext ctx, double reserveAfter)
     {
         if (KeepTogether)
         {
-            base.Flow(ctx);
+            base.Flow(ctx, reserveAfter);
             return;
         }
 
@@ -103,9 +103,10 @@ public sealed class Paragraph : Block
             ctx.Y += SpaceBefore;
         }
 
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            ctx.EnsureSpace(line.Height);
+            var line = lines[i];
+            ctx.EnsureSpace(line.Height + (i == lines.Count - 1 ? SpaceAfter + reserveAfter : 0));
             LinePainter.Draw(ctx, line, ctx.Left + LeftIndent, ctx.Y, ctx.ContentWidth - LeftIndent, Align);
             ctx.Y += line.Height;
         }

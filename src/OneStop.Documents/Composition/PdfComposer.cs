@@ -23,9 +23,10 @@ public static class PdfComposer
 
         using (var ctx = new RenderContext(document, layout.Page, layout.Footer))
         {
-            foreach (var block in layout.Blocks)
+            var blocks = layout.Blocks;
+            for (var i = 0; i < blocks.Count; i++)
             {
-                block.Flow(ctx);
+                blocks[i].Flow(ctx, Math.Min(Reserve(ctx, blocks, i), ctx.ContentHeight / 2));
             }
         }
 
@@ -38,6 +39,18 @@ public static class PdfComposer
         var pages = document.PageCount;
         document.Save(stream, false);
         return (stream.ToArray(), pages);
+    }
+
+    // The height of the chain of blocks that must share a page with the end of block i.
+    private static double Reserve(RenderContext ctx, List<Block> blocks, int i)
+    {
+        double reserve = 0;
+        for (var j = i; j + 1 < blocks.Count && (blocks[j].KeepWithNext || blocks[j + 1].KeepWithPrevious); j++)
+        {
+            reserve += blocks[j + 1].Measure(ctx, ctx.ContentWidth);
+        }
+
+        return reserve;
     }
 
     private static void NumberPages(PdfDocument document, PageSettings settings)

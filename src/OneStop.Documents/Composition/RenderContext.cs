@@ -4,7 +4,7 @@ using PdfSharp.Pdf;
 
 namespace OneStop.Documents.Composition;
 
-/// <summary>The state of one render: the document, the current page and the vertical cursor.</summary>
+// The state of one render: the document, the current page and the vertical cursor.
 internal sealed class RenderContext : IDisposable
 {
     private const double FooterSize = 8.5;
@@ -49,7 +49,7 @@ internal sealed class RenderContext : IDisposable
 
     public static double Ascent(XFont font) => font.Metrics.Ascent * font.Size / font.Metrics.UnitsPerEm;
 
-    /// <summary>Starts a new page unless the given height still fits (or the page is still empty).</summary>
+    // Starts a new page unless the given height still fits (or the page is still empty).
     public void EnsureSpace(double height)
     {
         if (Y + height > Bottom + 0.01 && !AtPageTop)

@@ -14,6 +14,9 @@ public sealed class SignatureBlock : Block
         }
 
         _columns = new ColumnsBlock([.. columns]);
+
+        // Decree 30 practice: a signature never opens a page on its own.
+        KeepWithPrevious = true;
     }
 
     /// <summary>Space above the block, in points.</summary>

@@ -11,7 +11,7 @@ public sealed class SpacerBlock(double height) : Block
     {
     }
 
-    internal override void Flow(RenderContext ctx)
+    internal override void Flow(RenderContext ctx, double reserveAfter)
     {
         if (ctx.AtPageTop)
         {

@@ -54,7 +54,7 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
         }
     }
 
-    internal override void Flow(RenderContext ctx)
+    internal override void Flow(RenderContext ctx, double reserveAfter)
     {
         var widths = Widths(ctx.ContentWidth);
         var header = Header(ctx, widths);

@@ -1,6 +1,6 @@
 namespace OneStop.Documents.Composition;
 
-/// <summary>One laid-out line of a paragraph.</summary>
+// One laid-out line of a paragraph.
 internal sealed record TextLine(IReadOnlyList<TextFragment> Fragments, double Height, double Ascent, bool EndsWithHardBreak, double Indent)
 {
     public double NaturalWidth

@@ -27,7 +27,7 @@ public static class FontSetup
 
             var resolver = new LiberationFontResolver(directory);
             GlobalFontSettings.FontResolver = resolver;
-            _resolver = resolver;
+            Volatile.Write(ref _resolver, resolver);
         }
     }
 
@@ -35,7 +35,7 @@ public static class FontSetup
     {
         if (Volatile.Read(ref _resolver) is null)
         {
-            Configure(_resolver?.Directory);
+            Configure();
         }
     }
 }

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>Văn bản xin lỗi và hẹn lại ngày trả kết quả.</summary>
+// Văn bản xin lỗi và hẹn lại ngày trả kết quả.
 internal static class ApologyForm
 {
     public const string Title = "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over, then the overall result.</summary>
+// Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over, then the overall result.
 internal static class ControlSlipForm
 {
     public const string Title = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";

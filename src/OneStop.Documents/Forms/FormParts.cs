@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>The pieces every administrative document shares: header, title, labelled lines, verification.</summary>
+// The pieces every administrative document shares: header, title, labelled lines, verification.
 internal static class FormParts
 {
     public const double BodySize = 13;
@@ -63,7 +63,7 @@ internal static class FormParts
         yield return new SpacerBlock(8);
     }
 
-    /// <summary>"Label: value" as one justified paragraph; null or empty values print dots for hand filling.</summary>
+    // "Label: value" as one justified paragraph; null or empty values print dots for hand filling.
     public static Paragraph Line(string label, string? value, bool boldValue = false) =>
         new(new TextRun(label + ": ", Body), new TextRun(string.IsNullOrWhiteSpace(value) ? "……………" : value, boldValue ? Bold : Body))
         {
@@ -104,7 +104,10 @@ internal static class FormParts
         var size = 22 * PageSettings.PointsPerMm;
         return new KeepTogetherBlock(
             new SpacerBlock(10),
-            new ColumnsBlock(new Column(size, [new QrCodeBlock(v.Url, size)]), new Column(120 * PageSettings.PointsPerMm, text)) { Gap = 8 });
+            new ColumnsBlock(new Column(size, [new QrCodeBlock(v.Url, size)]), new Column(120 * PageSettings.PointsPerMm, text)) { Gap = 8 })
+        {
+            KeepWithPrevious = true,
+        };
     }
 
     public static string Footer(Verification v, string? dossierCode) =>

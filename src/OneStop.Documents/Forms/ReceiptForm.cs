@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả.</summary>
+// Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả.
 internal static class ReceiptForm
 {
     public const string Title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";

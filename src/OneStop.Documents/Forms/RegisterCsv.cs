@@ -4,7 +4,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>The register as CSV: UTF-8 with BOM so that Excel shows Vietnamese correctly.</summary>
+// The register as CSV: UTF-8 with BOM so that Excel shows Vietnamese correctly.
 internal static class RegisterCsv
 {
     private static readonly CsvWriterOptions Options = new()

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>Sổ theo dõi hồ sơ: the register for a period, on A4 landscape.</summary>
+// Sổ theo dõi hồ sơ: the register for a period, on A4 landscape.
 internal static class RegisterForm
 {
     public const string Title = "SỔ THEO DÕI HỒ SƠ";
@@ -46,7 +46,7 @@ internal static class RegisterForm
         return layout;
     }
 
-    /// <summary>The row's values as printed (also the CSV export's columns).</summary>
+    // The row's values as printed (also the CSV export's columns).
     public static string[] Cells(RegisterEntry e) =>
     [
         VnFormat.Number(e.Number),

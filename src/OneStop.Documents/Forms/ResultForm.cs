@@ -4,7 +4,7 @@ using OneStop.Documents.Templates;
 
 namespace OneStop.Documents.Forms;
 
-/// <summary>A procedure's result document (licence, certificate, decision) filled from its template.</summary>
+// A procedure's result document (licence, certificate, decision) filled from its template.
 internal static class ResultForm
 {
     public static DocumentLayout Build(ResultDocumentModel m)
@@ -44,7 +44,7 @@ internal static class ResultForm
         return layout;
     }
 
-    /// <summary>The values placeholders can use: the dossier's form data plus a few built-in fields.</summary>
+    // The values placeholders can use: the dossier's form data plus a few built-in fields.
     public static Dictionary<string, string> Values(ResultDocumentModel m)
     {
         var values = new Dictionary<string, string>(m.FormData, StringComparer.Ordinal)

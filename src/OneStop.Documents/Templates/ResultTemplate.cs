@@ -52,7 +52,7 @@ public sealed record ResultTemplate
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Every text of the template that may hold placeholders, with a name for error messages.</summary>
+    // Every text of the template that may hold placeholders, with a name for error messages.
     internal IEnumerable<(string Where, string Text)> Texts()
     {
         yield return ("title", Title);

@@ -48,7 +48,7 @@ public class MultiPageTests
     }
 
     [Fact]
-    public void Receipt_with_40_documents_keeps_the_signatures_together()
+    public void Receipt_with_40_documents_keeps_the_signatures_together_and_not_alone_on_a_page()
     {
         var doc = Service.RenderReceipt(Samples.Receipt(40));
         var pages = PdfReadBack.PageTexts(doc.Content);
@@ -56,5 +56,7 @@ public class MultiPageTests
         var signaturePage = pages.Single(p => p.Contains("NGƯỜI NỘP HỒ SƠ", StringComparison.Ordinal));
         Assert.Contains("NGƯỜI TIẾP NHẬN HỒ SƠ", signaturePage, StringComparison.Ordinal);
         Assert.Contains("Lường Văn Đức", signaturePage, StringComparison.Ordinal);
+        Assert.Contains("7QX-42M", signaturePage, StringComparison.Ordinal);
+        Assert.Contains("Mã xác thực: K7M2Q-9XH4T", signaturePage, StringComparison.Ordinal);
     }
 }
