@@ -1,0 +1,25 @@
+using System.Text;
+using OneStop.Core.Common;
+
+namespace OneStop.UnitTests.Common;
+
+public sealed class TextTests
+{
+    [Fact]
+    public void Clean_turns_decomposed_Vietnamese_into_NFC_and_trims()
+    {
+        var decomposed = "  Nguyễn Văn Ánh ".Normalize(NormalizationForm.FormD);
+
+        var cleaned = Text.Clean(decomposed);
+
+        Assert.Equal("Nguyễn Văn Ánh", cleaned);
+        Assert.True(cleaned.IsNormalized(NormalizationForm.FormC));
+    }
+
+    [Fact]
+    public void Blank_text_becomes_empty_or_null()
+    {
+        Assert.Equal(string.Empty, Text.Clean("   "));
+        Assert.Null(Text.CleanOrNull("\t"));
+    }
+}
