@@ -89,7 +89,7 @@ internal static partial class LineBreaker
         {
             var font = ctx.Fonts.Get(run.Style);
             var space = ctx.Width(" ", font);
-            var text = RenderContext.Normalize(run.Text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\t', ' ');
+            var text = Clean(RenderContext.Normalize(run.Text));
             var segments = text.Split('\n');
             for (var s = 0; s < segments.Length; s++)
             {
@@ -115,6 +115,16 @@ internal static partial class LineBreaker
         return tokens;
     }
 
-    [GeneratedRegex(@"(\S+)(\s*)")]
+    // Line ends of any platform become one break; other control characters have no glyph and are dropped.
+    private static string Clean(string text)
+    {
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ');
+        return normalized.Any(c => char.IsControl(c) && c != '\n')
+            ? new string(normalized.Where(c => !char.IsControl(c) || c == '\n').ToArray())
+            : normalized;
+    }
+
+    // A no-break space (U+00A0) joins words instead of separating them.
+    [GeneratedRegex(@"((?:[^\s]|\u00A0)+)([^\S\u00A0]*)")]
     private static partial Regex WordPattern();
 }

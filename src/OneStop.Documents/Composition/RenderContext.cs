@@ -10,6 +10,7 @@ internal sealed class RenderContext : IDisposable
     private const double FooterSize = 8.5;
     private readonly string? _footer;
     private readonly double _footerHeight;
+    private readonly Dictionary<(XFont, string), double> _widths = [];
 
     public RenderContext(PdfDocument document, PageSettings page, string? footer)
     {
@@ -45,7 +46,22 @@ internal sealed class RenderContext : IDisposable
 
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormC);
 
-    public double Width(string text, XFont font) => text.Length == 0 ? 0 : Gfx.MeasureString(text, font).Width;
+    // Words repeat a lot in Vietnamese ("hồ sơ", "ngày", "tháng"); measuring each once per render pays off.
+    public double Width(string text, XFont font)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        if (!_widths.TryGetValue((font, text), out var width))
+        {
+            width = Gfx.MeasureString(text, font).Width;
+            _widths[(font, text)] = width;
+        }
+
+        return width;
+    }
 
     public static double Ascent(XFont font) => font.Metrics.Ascent * font.Size / font.Metrics.UnitsPerEm;
 
