@@ -101,6 +101,11 @@ internal static class FormParts
             new Paragraph(v.Url, new TextStyle(10.5)) { SpaceAfter = 1 },
             new Paragraph(new TextRun("Mã xác thực: ", new TextStyle(10.5)), new TextRun(v.Code, new TextStyle(11, Bold: true))) { SpaceAfter = 0 },
         };
+        if (!string.IsNullOrWhiteSpace(v.ReplacesCode))
+        {
+            text.Add(new Paragraph($"Văn bản này thay thế văn bản có mã xác thực {v.ReplacesCode}.", new TextStyle(10.5, Italic: true)) { SpaceAfter = 0 });
+        }
+
         var size = 22 * PageSettings.PointsPerMm;
         return new KeepTogetherBlock(
             new SpacerBlock(10),

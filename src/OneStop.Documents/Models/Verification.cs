@@ -1,4 +1,4 @@
 namespace OneStop.Documents.Models;
 
-/// <summary>Where and how anyone can verify the issued document: the URL in the QR code and a short code.</summary>
-public sealed record Verification(string Url, string Code);
+/// <summary>Where and how anyone can verify the issued document: the URL in the QR code, a short code, and the code of a document it corrects.</summary>
+public sealed record Verification(string Url, string Code, string? ReplacesCode = null);

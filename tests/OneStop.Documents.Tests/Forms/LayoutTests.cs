@@ -7,40 +7,13 @@ namespace OneStop.Documents.Tests.Forms;
 /// <summary>Fails loudly when any glyph leaves the margins or page numbering breaks the Decree 30 rules.</summary>
 public class LayoutTests
 {
-    private const double Tolerance = 0.75;
-
     public static TheoryData<string> Names => AllForms.Names();
 
     [Theory]
     [MemberData(nameof(Names))]
     public void No_text_lies_outside_the_margins(string name)
     {
-        var doc = AllForms.Render(name);
-        using var pdf = PdfDocument.Open(doc.Content);
-        var problems = new List<string>();
-        foreach (var page in pdf.GetPages())
-        {
-            var settings = page.Width > page.Height ? PageSettings.A4Landscape : PageSettings.A4Portrait;
-            var left = settings.Left - Tolerance;
-            var right = settings.Right + Tolerance;
-            var top = page.Height - settings.Top + Tolerance;
-            var bottom = page.Height - settings.Bottom - Tolerance;
-            foreach (var l in page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
-            {
-                var r = l.BoundingBox;
-                var inTopMargin = r.Bottom > top - Tolerance;
-                if (inTopMargin && IsPageNumber(page, l))
-                {
-                    continue;
-                }
-
-                if (r.Left < left || r.Right > right || r.Top > top || r.Bottom < bottom)
-                {
-                    problems.Add($"page {page.Number}: '{l.Value}' at ({r.Left:F1},{r.Bottom:F1})-({r.Right:F1},{r.Top:F1})");
-                }
-            }
-        }
-
+        var problems = Margins.Violations(AllForms.Render(name).Content);
         Assert.True(problems.Count == 0, $"{name}: text outside the margins:\n" + string.Join("\n", problems.Take(20)));
     }
 
@@ -67,7 +40,4 @@ public class LayoutTests
             Assert.InRange(centre, settings.Left + (settings.ContentWidth / 2) - 3, settings.Left + (settings.ContentWidth / 2) + 3);
         }
     }
-
-    private static bool IsPageNumber(UglyToad.PdfPig.Content.Page page, UglyToad.PdfPig.Content.Letter l) =>
-        page.Number > 1 && char.IsAsciiDigit(l.Value[0]) && l.BoundingBox.Bottom > page.Height / 2;
 }
