@@ -1,0 +1,66 @@
+using OneStop.Workflows.Definitions;
+using OneStop.Workflows.Runtime.State;
+
+namespace OneStop.Workflows.Runtime.Engine;
+
+/// <summary>Step deadlines, reminders and the procedure clock that stops while the applicant supplements.</summary>
+internal static class SlaClock
+{
+    public static void StartTotal(Transition t)
+    {
+        if (!WorkflowDuration.TryParse(t.Definition.TotalDuration, out var total))
+            return;
+        SetTotalDue(t, t.Calendar.Add(t.Now, total));
+    }
+
+    public static void Pause(Transition t)
+    {
+        var i = t.Instance;
+        if (i.ClockPausedAt is not null)
+            return;
+        i.ClockPausedAt = t.Now;
+        i.RemainingWorkingTime = i.TotalDueAt is { } due ? t.Calendar.WorkingTimeBetween(t.Now, due) : null;
+        i.TotalDueAt = null;
+        i.TimerList.RemoveAll(x => x.Kind == TimerKind.TotalDeadline);
+        t.Journal(new JournalEntry { Kind = JournalKind.ClockPaused });
+    }
+
+    public static void Resume(Transition t, ClockMode mode)
+    {
+        var i = t.Instance;
+        if (i.ClockPausedAt is null)
+            return;
+        var hadDeadline = WorkflowDuration.TryParse(t.Definition.TotalDuration, out var total);
+        i.ClockPausedAt = null;
+        if (mode == ClockMode.Restart && hadDeadline)
+            SetTotalDue(t, t.Calendar.Add(t.Now, total));
+        else if (i.RemainingWorkingTime is { } remaining)
+            SetTotalDue(t, t.Calendar.AddWorkingTime(t.Calendar.CountingStart(t.Now), remaining));
+        i.RemainingWorkingTime = null;
+        t.Journal(new JournalEntry { Kind = JournalKind.ClockResumed, Comment = mode == ClockMode.Restart ? "restart" : "resume" });
+    }
+
+    public static void ScheduleTask(Transition t, WorkflowTask task, StepDefinition step)
+    {
+        if (!WorkflowDuration.TryParse(step.Duration, out var duration))
+            return;
+        var due = t.Calendar.Add(t.Now, duration);
+        task.DueAt = due;
+        if (step.Kind != StepKind.Task)
+            return;
+        t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Escalation, due, task.Id));
+        if (!WorkflowDuration.TryParse(step.ReminderBefore, out var before))
+            return;
+        var lead = before.Unit == DurationUnit.WorkingDays ? t.Calendar.WorkingDayLength * before.Amount : TimeSpan.FromHours(before.Amount);
+        var available = t.Calendar.WorkingTimeBetween(t.Now, due);
+        if (available > lead)
+            t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Reminder, t.Calendar.AddWorkingTime(t.Now, available - lead), task.Id));
+    }
+
+    private static void SetTotalDue(Transition t, DateTimeOffset due)
+    {
+        t.Instance.TotalDueAt = due;
+        t.Instance.TimerList.RemoveAll(x => x.Kind == TimerKind.TotalDeadline);
+        t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.TotalDeadline, due, null));
+    }
+}

@@ -1,0 +1,36 @@
+using OneStop.Workflows.Runtime.State;
+
+namespace OneStop.Workflows.Runtime;
+
+/// <summary>The workflow engine as the rest of OneStop sees it; every change is atomic and version-checked.</summary>
+public interface IWorkflowEngine
+{
+    /// <summary>Starts the workflow of a dossier at its first step.</summary>
+    Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads an instance, or null.</summary>
+    Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the instance of a dossier, or null.</summary>
+    Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default);
+
+    /// <summary>The actions this user may take now, given the dossier's current form data.</summary>
+    Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Performs an action on an open task (claiming it if unassigned).</summary>
+    Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The actor takes an unassigned task they are eligible for.</summary>
+    Task<WorkflowResult> ClaimAsync(Guid instanceId, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns or reassigns a task to a user (by a leader or admin of the agency, or by its current assignee).</summary>
+    Task<WorkflowResult> AssignAsync(Guid instanceId, Guid taskId, string assigneeUserId, WorkflowActor actor,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Fires one due timer (reminder, escalation, procedure deadline); a timer already gone is a no-op.</summary>
+    Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
+    Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
+}

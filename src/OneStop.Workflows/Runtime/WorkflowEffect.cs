@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace OneStop.Workflows.Runtime;
+
+/// <summary>A side effect to deliver after the transition is saved (written to an outbox in the same transaction).</summary>
+public sealed record WorkflowEffect(EffectKind Kind, Guid InstanceId, string DossierId)
+{
+    /// <summary>A short machine reason, e.g. "taskAssigned", "reminder", "escalation".</summary>
+    public string? Reason { get; init; }
+
+    public string? RecipientUserId { get; init; }
+
+    public string? RecipientRole { get; init; }
+
+    public string? RecipientAgency { get; init; }
+
+    public string? RecipientDepartment { get; init; }
+
+    public string? DocumentKind { get; init; }
+
+    public string? Webhook { get; init; }
+
+    public string? Field { get; init; }
+
+    public JsonElement? Value { get; init; }
+
+    public string? Message { get; init; }
+
+    public Guid? TaskId { get; init; }
+}

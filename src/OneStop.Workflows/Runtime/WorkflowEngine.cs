@@ -1,0 +1,129 @@
+using OneStop.Workflows.Calendar;
+using OneStop.Workflows.Definitions;
+using OneStop.Workflows.Runtime.Definitions;
+using OneStop.Workflows.Runtime.Engine;
+using OneStop.Workflows.Runtime.Errors;
+using OneStop.Workflows.Runtime.State;
+using OneStop.Workflows.Runtime.Store;
+
+namespace OneStop.Workflows.Runtime;
+
+/// <summary>The OneStop workflow engine: pure transitions over state loaded from and saved to an <see cref="IWorkflowStore"/>.</summary>
+public sealed class WorkflowEngine(
+    IWorkflowDefinitionRegistry definitions,
+    IWorkflowStore store,
+    WorkingCalendar calendar,
+    TimeProvider clock) : IWorkflowEngine
+{
+    private static readonly IReadOnlyDictionary<string, object?> NoData = new Dictionary<string, object?>();
+
+    public async Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = ResolveForStart(request);
+        var instance = new WorkflowInstance(request.InstanceId ?? Guid.NewGuid(), request.DossierId, definition.Id, definition.Version,
+            request.ReceivingAgency, request.ApplicantId)
+        {
+            Version = 1,
+            StartedAt = clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset),
+        };
+        var t = new Transition(instance, definition, instance.StartedAt, calendar);
+        t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ToStep = definition.StartStepId });
+        SlaClock.StartTotal(t);
+        StepRunner.Enter(t, definition.StartStepId, null, null, null);
+        await store.InsertAsync(instance, t.Effects, cancellationToken).ConfigureAwait(false);
+        return new WorkflowResult(instance, t.Effects);
+    }
+
+    public Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        store.LoadAsync(instanceId, cancellationToken);
+
+    public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default) =>
+        store.FindByDossierAsync(dossierId, cancellationToken);
+
+    public async Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default)
+    {
+        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return ActionPolicy.List(instance, DefinitionOf(instance), actor, formData ?? NoData);
+    }
+
+    public Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChangeAsync(request.InstanceId, request.ExpectedVersion, t => ActionRunner.Perform(t, request), cancellationToken);
+    }
+
+    public Task<WorkflowResult> ClaimAsync(Guid instanceId, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, null, t => ActionRunner.Claim(t, taskId, actor), cancellationToken);
+
+    public Task<WorkflowResult> AssignAsync(Guid instanceId, Guid taskId, string assigneeUserId, WorkflowActor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, null, t => ActionRunner.Assign(t, taskId, assigneeUserId, actor), cancellationToken);
+
+    public async Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default)
+    {
+        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
+        if (!TimerRunner.Fire(t, timerId))
+            return new WorkflowResult(instance, []);
+        return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ChangeAsync(request.InstanceId, null, t =>
+        {
+            var target = definitions.Find(t.Instance.DefinitionId, request.TargetVersion) ?? throw new WorkflowNotFoundException(
+                $"Workflow '{t.Instance.DefinitionId}' v{request.TargetVersion} is not published.",
+                $"Chưa ban hành quy trình '{t.Instance.DefinitionId}' phiên bản {request.TargetVersion}.");
+            Migrator.Migrate(t, target, request);
+        }, cancellationToken);
+    }
+
+    private async Task<WorkflowResult> ChangeAsync(Guid instanceId, long? expectedVersion, Action<Transition> change, CancellationToken cancellationToken)
+    {
+        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        if (expectedVersion is { } expected && expected != instance.Version)
+            throw WorkflowConflictException.StaleVersion(instanceId);
+        if (instance.Status == InstanceStatus.Ended)
+            throw new ActionNotAllowedException("ended", $"Workflow instance {instanceId} has ended.", "Hồ sơ đã kết thúc xử lý.");
+        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
+        change(t);
+        return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<WorkflowResult> SaveAsync(Transition t, CancellationToken cancellationToken)
+    {
+        var expected = t.Instance.Version;
+        t.Instance.Version = expected + 1;
+        await store.SaveAsync(t.Instance, expected, t.Effects, cancellationToken).ConfigureAwait(false);
+        return new WorkflowResult(t.Instance, t.Effects);
+    }
+
+    private async Task<WorkflowInstance> LoadAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        await store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false)
+        ?? throw new WorkflowNotFoundException($"Workflow instance {instanceId} does not exist.", "Không tìm thấy quy trình xử lý của hồ sơ.");
+
+    private WorkflowDefinition DefinitionOf(WorkflowInstance instance) =>
+        definitions.Find(instance.DefinitionId, instance.DefinitionVersion) ?? throw new WorkflowNotFoundException(
+            $"Workflow '{instance.DefinitionId}' v{instance.DefinitionVersion} is not published.",
+            $"Không tìm thấy quy trình '{instance.DefinitionId}' phiên bản {instance.DefinitionVersion}.");
+
+    private WorkflowDefinition ResolveForStart(StartWorkflowRequest request)
+    {
+        var definition = request switch
+        {
+            { DefinitionId: { } id, DefinitionVersion: { } v } => definitions.Find(id, v),
+            { DefinitionId: { } id } => definitions.FindLatest(id),
+            { ProcedureCode: { } code } => definitions.FindLatestByProcedure(code),
+            _ => null,
+        };
+        return definition ?? throw new WorkflowNotFoundException(
+            $"No published workflow for definition '{request.DefinitionId}' / procedure '{request.ProcedureCode}'.",
+            "Thủ tục chưa có quy trình xử lý được ban hành.");
+    }
+
+    private DateTimeOffset Now() => clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset);
+}
