@@ -33,7 +33,7 @@ internal static class ReceiptForm
         }
 
         layout.Add(new SignatureBlock([
-            new Signatory("NGƯỜI NỘP HỒ SƠ", m.Applicant.Name),
+            new Signatory("NGƯỜI NỘP HỒ SƠ", m.SubmitterName ?? m.Applicant.Name),
             new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", m.ReceivingOfficial),
         ]));
         layout.Add(FormParts.Verification(m.Verification));

@@ -38,6 +38,9 @@ public sealed record ReceiptModel
 
     public required string ReceivingOfficial { get; init; }
 
+    /// <summary>The person who handed the dossier in when not the applicant (e.g. an organisation's representative); optional.</summary>
+    public string? SubmitterName { get; init; }
+
     /// <summary>A secret look-up key for tracking without an account; optional.</summary>
     public string? TrackingKey { get; init; }
 

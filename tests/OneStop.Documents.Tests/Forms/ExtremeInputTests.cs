@@ -6,13 +6,11 @@ namespace OneStop.Documents.Tests.Forms;
 /// <summary>Very long organisation names and addresses must wrap, stay inside the margins and read back whole.</summary>
 public class ExtremeInputTests
 {
-    private static readonly string GiantName =
-        "Công ty Trách nhiệm hữu hạn Một thành viên Thương mại, Dịch vụ, Xây dựng và Phát triển Nông nghiệp Công nghệ cao " +
-        "Hoàng Long Lạng Sơn – Chi nhánh Đồng Đăng thuộc Tổng công ty Đầu tư Phát triển Hạ tầng Kinh tế Cửa khẩu Việt Nam";
+    private static readonly string GiantName = Samples.GiantApplicant.Name;
 
-    private static readonly string GiantAddress = string.Join(", ", Enumerable.Repeat(Samples.LongAddress, 3));
+    private static readonly string GiantAddress = Samples.GiantApplicant.Address!;
 
-    private static readonly Applicant Giant = new(GiantName, "0201900012340000", GiantAddress, "0912 345 678 – 0205 3812 345", "phong.hanhchinh.tonghop@hoanglong-langson.example.vn");
+    private static readonly Applicant Giant = Samples.GiantApplicant;
 
     public static TheoryData<string> Forms => ["receipt", "supplement", "rejection", "apology", "control-slip", "result", "register"];
 

@@ -8,6 +8,7 @@ public static class AllForms
         var s = Renderer.Instance;
         yield return ("01-receipt", () => s.RenderReceipt(Samples.Receipt()));
         yield return ("01-receipt-long", () => s.RenderReceipt(Samples.Receipt(40)));
+        yield return ("01-receipt-giant-applicant", () => s.RenderReceipt(Samples.Receipt() with { Applicant = Samples.GiantApplicant, SubmitterName = "Nguyễn Văn Hùng" }));
         yield return ("02-supplement-request", () => s.RenderSupplementRequest(Samples.Supplement()));
         yield return ("03-rejection", () => s.RenderRejection(Samples.Rejection()));
         yield return ("04-apology", () => s.RenderApology(Samples.Apology()));

@@ -18,6 +18,14 @@ public static class Samples
 
     public const string Procedure = "Cấp giấy phép xây dựng mới đối với công trình nhà ở riêng lẻ (mã thủ tục 1.009994)";
 
+    public static readonly Applicant GiantApplicant = new(
+        "Công ty Trách nhiệm hữu hạn Một thành viên Thương mại, Dịch vụ, Xây dựng và Phát triển Nông nghiệp Công nghệ cao " +
+        "Hoàng Long Lạng Sơn – Chi nhánh Đồng Đăng thuộc Tổng công ty Đầu tư Phát triển Hạ tầng Kinh tế Cửa khẩu Việt Nam",
+        "0201900012340000",
+        string.Join(", ", Enumerable.Repeat(LongAddress, 3)),
+        "0912 345 678 – 0205 3812 345",
+        "phong.hanhchinh.tonghop@hoanglong-langson.example.vn");
+
     public static DocumentHeader Header(string? unit = null, string? reference = "125/GTN-BPMC") => new(
         "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
         "SỞ XÂY DỰNG",
