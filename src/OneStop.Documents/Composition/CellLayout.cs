@@ -34,5 +34,7 @@ internal sealed class CellLayout(List<TextLine> lines, TextAlign align)
         return new CellLayout(taken, Align);
     }
 
+    public CellLayout TakeFirst() => new(RemainingLines.Take(1).ToList(), Align);
+
     public void Consume(int count) => _start += count;
 }

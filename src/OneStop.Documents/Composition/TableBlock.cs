@@ -90,6 +90,16 @@ public sealed class TableBlock(IReadOnlyList<TableColumn> columns) : Block
             }
 
             var nothingFits = FirstLineHeight(cells) + (2 * Padding) > avail;
+            var freshPage = ctx.Y <= ctx.Top + headerHeight + 0.01;
+            if (nothingFits && freshPage)
+            {
+                // A single line taller than a page cannot be split further: draw it and let it overflow rather than loop.
+                var first = cells.Select(c => c.TakeFirst()).ToList();
+                ctx.Y += DrawSlice(ctx, ctx.Left, ctx.Y, widths, first, header: false);
+                cells.ForEach(c => c.Consume(Math.Min(1, c.Remaining)));
+                continue;
+            }
+
             if (nothingFits || (!splitStarted && need <= fresh))
             {
                 NewPage(ctx, widths, header);

@@ -50,6 +50,17 @@ public class CompositionTests
         Assert.Contains("Dòng thứ 120", all, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_table_whose_header_fills_the_page_still_terminates()
+    {
+        _ = Renderer.Instance;
+        var header = string.Join("\n", Enumerable.Range(1, 70).Select(i => $"Tiêu đề {i}"));
+        var table = new TableBlock([new TableColumn(header, 1)]);
+        table.AddRow("Nội dung 1").AddRow("Nội dung 2");
+        var pages = PdfReadBack.PageTexts(PdfComposer.Render(new DocumentLayout().Add(table)));
+        Assert.Contains("Nội dung 2", string.Join(" ", pages), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2026, 12, 5, "ngày 05 tháng 12 năm 2026")]
     [InlineData(2027, 1, 8, "ngày 08 tháng 01 năm 2027")]
