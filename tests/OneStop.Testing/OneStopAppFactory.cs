@@ -41,6 +41,7 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:Mode"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
     }
 }
