@@ -28,7 +28,7 @@ internal static class LinePainter
                 extra = Math.Max(0, (box - natural) / line.Gaps);
 
                 // Rivers of white look worse than a ragged edge (a long e-mail address pushed to the next line).
-                if (extra > line.Fragments[0].Style.Size * 0.9)
+                if (extra > line.Fragments[0].Style.Size * 0.45)
                 {
                     extra = 0;
                 }
