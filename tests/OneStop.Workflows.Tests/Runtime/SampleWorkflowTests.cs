@@ -69,7 +69,7 @@ public class SampleWorkflowTests
         Assert.Equal(["review", "approval", "issue-result"], actions.Select(a => a.ToStep));
         Assert.Equal("Ý kiến xử lý", actions[0].Comment);
         Assert.Equal(Enumerable.Range(1, done.Instance.Journal.Count).Select(i => (long)i), done.Instance.Journal.Select(e => e.Sequence));
-        Assert.Equal(4, h.Store.Outbox.Count(e => e.Kind == EffectKind.IssueDocument || e.Kind == EffectKind.CallWebhook));
+        Assert.Equal(3, h.Store.Outbox.Count(e => e.Kind == EffectKind.IssueDocument || e.Kind == EffectKind.CallWebhook)); // receipt, result, webhook
     }
 
     [Fact]
