@@ -1,0 +1,76 @@
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.State;
+using OneStop.Workflows.Tests.Support;
+
+namespace OneStop.Workflows.Tests.Runtime;
+
+public class TimerTests
+{
+    [Fact]
+    public async Task TaskTimers_ReminderBeforeDue_EscalationAtDue()
+    {
+        var h = new EngineHarness(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var instance = await h.StartAsync("construction-permit-house");
+        var atReview = (await h.ActAsync(instance, "reception", "accept")).Instance;
+        var task = Assert.Single(atReview.OpenTasks);
+        var reminder = atReview.Timers.Single(t => t.Kind == TimerKind.Reminder);
+        var escalation = atReview.Timers.Single(t => t.Kind == TimerKind.Escalation);
+
+        Assert.Equal(h.Calendar.AddWorkingDays(h.Clock.Now, 4), task.DueAt);
+        Assert.Equal(task.DueAt, escalation.DueAt);
+        Assert.Equal(h.Calendar.WorkingDayLength, h.Calendar.WorkingTimeBetween(reminder.DueAt, escalation.DueAt));
+
+        Assert.Empty((await h.Engine.ProcessTimerAsync(instance.Id, reminder.Id)).Effects); // not yet due: no-op
+        h.Clock.Now = reminder.DueAt;
+        Assert.Equal([reminder.Id], (await h.Store.ListDueTimersAsync(h.Clock.Now, 10)).Select(t => t.TimerId));
+        var reminded = await h.Engine.ProcessTimerAsync(instance.Id, reminder.Id);
+        Assert.Contains(reminded.Effects, e => e.Reason == "reminder" && e.RecipientDepartment == "QLXD");
+        Assert.Empty((await h.Engine.ProcessTimerAsync(instance.Id, reminder.Id)).Effects); // fires once
+
+        h.Clock.Now = escalation.DueAt.AddMinutes(1);
+        var escalated = await h.Engine.ProcessTimerAsync(instance.Id, escalation.Id);
+        Assert.True(escalated.Instance.IsOverdue);
+        Assert.True(escalated.Instance.OpenTasks[0].IsOverdue);
+        var notice = Assert.Single(escalated.Effects);
+        Assert.Equal(("escalation", "Leader", "QLXD", "SXD"), (notice.Reason!, notice.RecipientRole!, notice.RecipientDepartment!, notice.RecipientAgency!));
+        Assert.Contains(escalated.Instance.Journal, e => e.Kind == JournalKind.Escalated);
+    }
+
+    [Fact]
+    public async Task ClosingTask_CancelsItsTimers()
+    {
+        var h = new EngineHarness();
+        var instance = await h.StartAsync("construction-permit-house");
+        var atReview = (await h.ActAsync(instance, "reception", "accept")).Instance;
+        var reviewTimers = atReview.Timers.Where(t => t.TaskId == atReview.OpenTasks[0].Id).Select(t => t.Id).ToList();
+        var next = (await h.ActAsync(instance, "review", "consult")).Instance;
+        Assert.DoesNotContain(next.Timers, t => reviewTimers.Contains(t.Id));
+        Assert.Equal(2, next.Timers.Count(t => t.Kind == TimerKind.Escalation));
+    }
+
+    [Fact]
+    public async Task TotalDeadline_Missed_FlagsAndNotifiesLeaders()
+    {
+        var h = new EngineHarness();
+        var instance = await h.StartAsync("birth-registration");
+        var total = instance.Timers.Single(t => t.Kind == TimerKind.TotalDeadline);
+        Assert.Equal(instance.TotalDueAt, total.DueAt);
+
+        h.Clock.Now = total.DueAt;
+        var result = await h.Engine.ProcessTimerAsync(instance.Id, total.Id);
+        Assert.True(result.Instance.IsOverdue);
+        Assert.Contains(result.Effects, e => e.Reason == "procedureOverdue" && e.RecipientRole == "Leader" && e.RecipientAgency == "P-LVT");
+        Assert.Equal(JournalKind.TotalDeadlineMissed, result.Instance.Journal[^1].Kind);
+    }
+
+    [Fact]
+    public async Task EndedInstance_HasNoTimers()
+    {
+        var h = new EngineHarness();
+        var instance = await h.StartAsync("birth-registration");
+        var ended = (await h.ActAsync(instance, "reception", "reject")).Instance;
+        Assert.Empty(ended.Timers);
+        h.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.Empty(await h.Store.ListDueTimersAsync(h.Clock.Now, 10));
+    }
+}
