@@ -32,4 +32,16 @@ public class DefaultHolidaysTests
         Assert.Contains(new DateOnly(2027, 9, 3), days);
         Assert.DoesNotContain(new DateOnly(2027, 9, 1), days);
     }
+
+    [Fact]
+    public void For2025_TetSaturdayGetsSubstituteAfterTheHoliday()
+    {
+        // Computed defaults (no official list): Tết Ất Tỵ is 28/01–01/02/2025; 01/02 is a Saturday → Monday 03/02 off.
+        var days = DefaultHolidays.For(2025);
+        Assert.Contains(new DateOnly(2025, 1, 28), days);
+        Assert.Contains(new DateOnly(2025, 2, 1), days);
+        Assert.Contains(new DateOnly(2025, 2, 3), days);
+        Assert.DoesNotContain(new DateOnly(2025, 1, 27), days);
+        Assert.Contains(new DateOnly(2025, 4, 7), days);
+    }
 }

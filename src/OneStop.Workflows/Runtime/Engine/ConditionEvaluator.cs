@@ -18,9 +18,9 @@ internal static class ConditionEvaluator
             Options = ExpressionOptions.AllowNullParameter | ExpressionOptions.OrdinalStringComparer,
         };
         foreach (var (name, type) in definition.Inputs)
-            expression.Parameters[name] = formData.TryGetValue(name, out var raw) ? Convert(raw, type) : null;
+            expression.Parameters[name] = formData.TryGetValue(name, out var raw) ? SafeConvert(raw, type) : null;
         foreach (var (name, value) in fields)
-            expression.Parameters[name] = Convert(value, InferType(value));
+            expression.Parameters[name] = SafeConvert(value, InferType(value));
         try
         {
             return expression.Evaluate() is true;
@@ -30,6 +30,19 @@ internal static class ConditionEvaluator
 #pragma warning restore CA1031
         {
             return false;
+        }
+    }
+
+    /// <summary>A value that does not fit its declared type (e.g. "nhiều" for a number) counts as missing.</summary>
+    private static object? SafeConvert(object? raw, InputType type)
+    {
+        try
+        {
+            return Convert(raw, type);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException)
+        {
+            return null;
         }
     }
 
