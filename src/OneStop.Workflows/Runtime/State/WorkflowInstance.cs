@@ -80,7 +80,8 @@ public sealed class WorkflowInstance
 
     /// <summary>Branches that reached each join step, by join step id.</summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, List<string>> JoinArrivals => ArrivalMap;
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> JoinArrivals =>
+        ArrivalMap.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.AsReadOnly(), StringComparer.Ordinal);
 
     [JsonInclude]
     [JsonPropertyName("openTasks")]
