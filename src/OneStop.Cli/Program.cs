@@ -22,6 +22,11 @@ public static class CliProgram
             config.AddBranch("db", db => db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply the database migrations."));
             config.AddBranch("seed", seed => seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Seed the demo province."));
             config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create an account."));
+            config.AddBranch("workflow", workflow =>
+            {
+                workflow.AddCommand<WorkflowValidateCommand>("validate").WithDescription("Validate workflow definition files.");
+                workflow.AddCommand<WorkflowDiagramCommand>("diagram").WithDescription("Write a workflow's diagram (Mermaid).");
+            });
         });
         return app;
     }

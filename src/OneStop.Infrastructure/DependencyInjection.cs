@@ -8,6 +8,7 @@ using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Seeding;
+using OneStop.Infrastructure.Workflows;
 
 namespace OneStop.Infrastructure;
 
@@ -36,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<UserProvisioner>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddWorkflowEngine();
         return builder;
     }
 }

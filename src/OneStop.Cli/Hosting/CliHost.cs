@@ -18,7 +18,7 @@ internal static class CliHost
         return builder.Build();
     }
 
-    public static async Task<int> RunScopedAsync(Func<IServiceProvider, Task<int>> action)
+    public static async Task<T> RunScopedAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         using var host = Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Organisation;
 using OneStop.Infrastructure.Data.Configurations;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Notifications;
+using OneStop.Infrastructure.Workflows.Entities;
 
 namespace OneStop.Infrastructure.Data;
 
@@ -16,6 +18,25 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<WorkflowDefinitionRecord> WorkflowDefinitions => Set<WorkflowDefinitionRecord>();
+
+    public DbSet<WorkflowInstanceRecord> WorkflowInstances => Set<WorkflowInstanceRecord>();
+
+    public DbSet<WorkflowTaskRecord> WorkflowTasks => Set<WorkflowTaskRecord>();
+
+    public DbSet<WorkflowTimerRecord> WorkflowTimers => Set<WorkflowTimerRecord>();
+
+    public DbSet<WorkflowJournalRecord> WorkflowJournal => Set<WorkflowJournalRecord>();
+
+    public DbSet<WorkflowOutboxRecord> WorkflowOutbox => Set<WorkflowOutboxRecord>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

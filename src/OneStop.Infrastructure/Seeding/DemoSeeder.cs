@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Organisation;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Workflows;
 
 namespace OneStop.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo province; running it again changes nothing.</summary>
-public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner)
+public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner, WorkflowFilePublisher workflows)
 {
     /// <summary>Returns how many rows were added (0 on a second run).</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
@@ -27,6 +28,7 @@ public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner)
             added++;
         }
 
+        added += workflows.PublishAll();
         return added;
     }
 

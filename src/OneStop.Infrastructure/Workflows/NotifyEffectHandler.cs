@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Notifications;
+using OneStop.Workflows.Runtime;
+
+namespace OneStop.Infrastructure.Workflows;
+
+/// <summary>Notifies the people a workflow effect names: in the app, and by e-mail.</summary>
+internal sealed class NotifyEffectHandler(OneStopDbContext db, IEmailSender email, TimeProvider clock) : IWorkflowEffectHandler
+{
+    public EffectKind Kind => EffectKind.Notify;
+
+    public async Task HandleAsync(WorkflowEffect effect, long outboxId, CancellationToken cancellationToken)
+    {
+        var recipients = await new RecipientResolver(db).ResolveAsync(effect, cancellationToken);
+        var message = MessageFor(effect);
+        var marker = $"outbox:{outboxId}";
+        foreach (var user in recipients)
+        {
+            // Delivery is at least once: the notification row is the idempotency record for this outbox entry and user.
+            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.DossierId == effect.DossierId && n.Message.EndsWith(marker), cancellationToken))
+            {
+                continue;
+            }
+
+            db.Set<Notification>().Add(new Notification
+            {
+                UserId = user.Id,
+                DossierId = effect.DossierId,
+                Message = $"{message} [{marker}]",
+                CreatedAt = clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            if (user.Email is not null)
+            {
+                await email.SendAsync(user.Email, "OneStop — " + message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>", cancellationToken);
+            }
+        }
+    }
+
+    internal static string MessageFor(WorkflowEffect effect) => effect.Message ?? effect.Reason switch
+    {
+        "taskAssigned" => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý.",
+        "reminder" => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý.",
+        "escalation" => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý ở bước hiện tại.",
+        "procedureOverdue" => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết.",
+        "ended" => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý.",
+        _ => $"Hồ sơ {effect.DossierId} có cập nhật mới.",
+    };
+}

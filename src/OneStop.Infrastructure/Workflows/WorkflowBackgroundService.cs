@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace OneStop.Infrastructure.Workflows;
+
+/// <summary>Polls for due timers and pending outbox effects; safe to run on every host at once.</summary>
+internal sealed partial class WorkflowBackgroundService(
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<WorkflowBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.BackgroundProcessing)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(200, stoppingToken);
+                await using var outboxScope = scopes.CreateAsyncScope();
+                await outboxScope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPollFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Workflow background poll failed; it will run again at the next tick")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+}

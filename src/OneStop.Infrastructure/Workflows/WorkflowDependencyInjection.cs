@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Workflows.Calendar;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.Definitions;
+using OneStop.Workflows.Runtime.Store;
+
+namespace OneStop.Infrastructure.Workflows;
+
+/// <summary>The workflow engine on PostgreSQL: registry, store, calendar, timers and outbox.</summary>
+internal static class WorkflowDependencyInjection
+{
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services)
+    {
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
+        services.AddOptions<WorkingCalendarOptions>().BindConfiguration("Calendar");
+        services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingCalendarOptions>>().Value));
+        services.AddSingleton<PostgresDefinitionRegistry>();
+        services.AddSingleton<IWorkflowDefinitionRegistry>(sp => sp.GetRequiredService<PostgresDefinitionRegistry>());
+        services.AddScoped<IWorkflowStore, PostgresWorkflowStore>();
+        services.AddScoped<IWorkflowEngine, WorkflowEngine>();
+        services.AddScoped<WorkflowTimerProcessor>();
+        services.AddScoped<WorkflowOutboxDispatcher>();
+        services.AddScoped<IWorkflowEffectHandler, NotifyEffectHandler>();
+        services.AddScoped<WorkflowFilePublisher>();
+        services.AddHostedService<WorkflowBackgroundService>();
+        return services;
+    }
+}

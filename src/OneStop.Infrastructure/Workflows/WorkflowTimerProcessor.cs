@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Infrastructure.Data;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.Errors;
+
+namespace OneStop.Infrastructure.Workflows;
+
+/// <summary>
+/// Fires due timers exactly once across every host: each timer row is locked with FOR UPDATE SKIP LOCKED in a transaction
+/// that the engine's save joins, so the lock, the state change and the timer's removal commit together.
+/// </summary>
+public sealed class WorkflowTimerProcessor(OneStopDbContext db, IWorkflowEngine engine, TimeProvider clock)
+{
+    private sealed record LockedTimer(Guid Id, Guid InstanceId);
+
+    /// <summary>Fires up to <paramref name="max"/> due timers; returns how many fired.</summary>
+    public async Task<int> ProcessDueAsync(int max, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        var skipped = new HashSet<Guid>();
+        while (fired < max && !cancellationToken.IsCancellationRequested)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var skip = skipped.ToArray();
+            var timer = (await db.Database.SqlQuery<LockedTimer>($"""
+                SELECT id AS "Id", instance_id AS "InstanceId" FROM workflow_timers
+                WHERE due_at <= {now} AND NOT (id = ANY({skip}))
+                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken)).SingleOrDefault();
+            if (timer is null)
+            {
+                return fired;
+            }
+
+            try
+            {
+                await engine.ProcessTimerAsync(timer.InstanceId, timer.Id, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                fired++;
+            }
+            catch (WorkflowConflictException)
+            {
+                // Someone changed the instance meanwhile; the timer stays and is tried again on the next poll.
+                await transaction.RollbackAsync(cancellationToken);
+                skipped.Add(timer.Id);
+            }
+        }
+
+        return fired;
+    }
+}
