@@ -40,13 +40,23 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, IEmailSender emai
         }
     }
 
-    internal static string MessageFor(WorkflowEffect effect) => effect.Message ?? effect.Reason switch
+    internal static string MessageFor(WorkflowEffect effect)
     {
-        "taskAssigned" => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý.",
-        "reminder" => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý.",
-        "escalation" => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý ở bước hiện tại.",
-        "procedureOverdue" => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết.",
-        "ended" => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý.",
-        _ => $"Hồ sơ {effect.DossierId} có cập nhật mới.",
-    };
+        var headline = effect.Reason switch
+        {
+            "taskAssigned" => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý",
+            "reminder" => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý",
+            "escalation" => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý",
+            "procedureOverdue" => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết",
+            "ended" => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý",
+            _ => null,
+        };
+        return (headline, effect.Message) switch
+        {
+            (null, null) => $"Hồ sơ {effect.DossierId} có cập nhật mới.",
+            (null, { } message) => $"Hồ sơ {effect.DossierId}: {message}",
+            ({ } text, null) => text + ".",
+            ({ } text, { } message) => $"{text}: {message}",
+        };
+    }
 }

@@ -178,6 +178,12 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
                 await own.CommitAsync(cancellationToken);
             }
         }
+        catch (Exception ex) when (IsContention(ex))
+        {
+            // PostgreSQL chose this transaction as a deadlock victim or could not serialise it: for the caller it is a conflict.
+            throw new WorkflowConflictException("The dossier was changed by someone else at the same time.",
+                "Hồ sơ vừa được người khác xử lý cùng lúc. Vui lòng tải lại và thử lại.");
+        }
         finally
         {
             if (own is not null)
@@ -188,6 +194,9 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             DetachWorkflowRows();
         }
     }
+
+    private static bool IsContention(Exception ex) =>
+        (ex as PostgresException ?? ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
 
     private void DetachWorkflowRows()
     {

@@ -6,8 +6,10 @@ using OneStop.Workflows.Runtime.Errors;
 namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
-/// Fires due timers exactly once across every host: each timer row is locked with FOR UPDATE SKIP LOCKED in a transaction
-/// that the engine's save joins, so the lock, the state change and the timer's removal commit together.
+/// Fires due timers exactly once across every host: the instance row of a due timer is locked with FOR UPDATE SKIP LOCKED
+/// in a transaction that the engine's save joins, so the lock, the state change and the timer's removal commit together,
+/// and no two hosts ever work on the same instance at once (locking the instance, not the timer, rules out deadlocks
+/// between two timers of one instance).
 /// </summary>
 public sealed class WorkflowTimerProcessor(OneStopDbContext db, IWorkflowEngine engine, TimeProvider clock)
 {
@@ -24,9 +26,9 @@ public sealed class WorkflowTimerProcessor(OneStopDbContext db, IWorkflowEngine 
             var now = clock.GetUtcNow();
             var skip = skipped.ToArray();
             var timer = (await db.Database.SqlQuery<LockedTimer>($"""
-                SELECT id AS "Id", instance_id AS "InstanceId" FROM workflow_timers
-                WHERE due_at <= {now} AND NOT (id = ANY({skip}))
-                ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED
+                SELECT t.id, t.instance_id FROM workflow_timers t JOIN workflow_instances i ON i.id = t.instance_id
+                WHERE t.due_at <= {now} AND NOT (t.id = ANY({skip}))
+                ORDER BY t.due_at LIMIT 1 FOR UPDATE OF i SKIP LOCKED
                 """).ToListAsync(cancellationToken)).SingleOrDefault();
             if (timer is null)
             {
