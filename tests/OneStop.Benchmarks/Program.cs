@@ -1,1 +1,47 @@
-namespace OneStop.Benchmarks; internal static class Program { private static int Main() => 0; }
+using OneStop.Benchmarks.Documents;
+using OneStop.Benchmarks.Harness;
+using OneStop.Benchmarks.Workflow;
+
+namespace OneStop.Benchmarks;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        RunnerOptions? options;
+        try
+        {
+            options = RunnerOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(RunnerOptions.Usage);
+            return 2;
+        }
+
+        if (options is null)
+        {
+            Console.WriteLine(RunnerOptions.Usage);
+            return 0;
+        }
+
+        switch (options.Command)
+        {
+            case "documents":
+                return await DocumentsBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "workflow":
+                return await WorkflowBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "all":
+                var documents = await DocumentsBenchmark.RunAsync(options).ConfigureAwait(false);
+                var workflow = await WorkflowBenchmark.RunAsync(options).ConfigureAwait(false);
+                return Math.Max(documents, workflow);
+            case "micro":
+                return MicroBenchmarks.Run(options);
+            default:
+                Console.Error.WriteLine($"unknown command '{options.Command}'");
+                Console.Error.WriteLine(RunnerOptions.Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace OneStop.Benchmarks.Harness;
+
+/// <summary>Command-line options shared by every sub-command.</summary>
+internal sealed record RunnerOptions
+{
+    public const string Usage = """
+        OneStop benchmarks
+
+        usage: OneStop.Benchmarks <command> [options]
+
+        commands:
+          documents   receipt PDF: OneStop.Documents (PDFsharp) on 1 and N workers, and headless Chromium HTML→PDF
+          workflow    driving a dossier start→end: OneStop WorkflowEngine (in-memory store) and WorkflowCore 3.22 (in memory)
+          all         documents, then workflow
+          micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
+
+        options:
+          --seconds N        measured seconds per round (default 5)
+          --rounds N         measured rounds per case; the median is reported with the range (default 3)
+          --warmup N         warm-up seconds per case (default 5)
+          --workers N        parallel workers for the parallel cases (default 2)
+          --out DIR          where the markdown results go (default artifacts/benchmarks under the repository)
+          --store NAME       workflow store for the OneStop engine: memory (default); others are registered in WorkflowStoreProviders
+          --definition ID    workflow definition in workflows/ (default driving-licence-renewal)
+          --chromium PATH    Chromium executable (default $ONESTOP_CHROMIUM or /usr/bin/chromium)
+          --no-chromium      skip the Chromium reference
+          --no-workflowcore  skip the WorkflowCore reference
+        """;
+
+    public string Command { get; init; } = "";
+
+    public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int Rounds { get; init; } = 3;
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int Workers { get; init; } = 2;
+
+    public string? OutDir { get; init; }
+
+    public string Store { get; init; } = "memory";
+
+    public string Definition { get; init; } = "driving-licence-renewal";
+
+    public string Chromium { get; init; } = Environment.GetEnvironmentVariable("ONESTOP_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public bool SkipChromium { get; init; }
+
+    public bool SkipWorkflowCore { get; init; }
+
+    public IReadOnlyList<string> Raw { get; init; } = [];
+
+    public static RunnerOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            return null;
+        var o = new RunnerOptions { Command = args[0], Raw = args };
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            o = args[i] switch
+            {
+                "--seconds" => o with { Measure = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--warmup" => o with { Warmup = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--rounds" => o with { Rounds = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--workers" => o with { Workers = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--out" => o with { OutDir = Next() },
+                "--store" => o with { Store = Next() },
+                "--definition" => o with { Definition = Next() },
+                "--chromium" => o with { Chromium = Next() },
+                "--no-chromium" => o with { SkipChromium = true },
+                "--no-workflowcore" => o with { SkipWorkflowCore = true },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return o;
+    }
+
+    /// <summary>The command line as typed, for the report.</summary>
+    public string CommandLine => "dotnet tests/OneStop.Benchmarks/bin/Release/net10.0/OneStop.Benchmarks.dll " + string.Join(' ', Raw);
+}
