@@ -11,12 +11,17 @@ public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    public ServiceHost(TestDatabase database, TimeProvider? clock = null, string? mailDirectory = null)
+    public ServiceHost(TestDatabase database, TimeProvider? clock = null, string? mailDirectory = null, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = database.ConnectionString;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";
         builder.Configuration["Email:PickupDirectory"] = mailDirectory ?? Path.Combine(Path.GetTempPath(), "onestop-mail-" + Guid.NewGuid().ToString("N"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.Configuration[key] = value;
+        }
+
         builder.Logging.ClearProviders();
         builder.AddInfrastructure();
         if (clock is not null)

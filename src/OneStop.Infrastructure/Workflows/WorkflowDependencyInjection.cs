@@ -23,6 +23,8 @@ internal static class WorkflowDependencyInjection
         services.AddScoped<WorkflowTimerProcessor>();
         services.AddScoped<WorkflowOutboxDispatcher>();
         services.AddScoped<IWorkflowEffectHandler, NotifyEffectHandler>();
+        services.AddScoped<IWorkflowEffectHandler, WebhookEffectHandler>();
+        services.AddHttpClient("workflow-webhooks", client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<WorkflowFilePublisher>();
         services.AddHostedService<WorkflowBackgroundService>();
         return services;
