@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Identity;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
+        services.AddDocumentIssuing();
         return builder;
     }
 }

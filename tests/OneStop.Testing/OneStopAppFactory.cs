@@ -42,6 +42,7 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Workflows:BackgroundProcessing"] = "false",
         }));
     }
 }

@@ -118,7 +118,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     private static string WithDatabase(string database) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true, MaxPoolSize = 60 }.ConnectionString;
 
     private static async Task ExecuteOnServerAsync(string sql)
     {

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Documents;
+using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
+using OneStop.Core.Procedures;
+using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Data.Configurations;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Notifications;
@@ -32,6 +36,16 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
     public DbSet<WorkflowOutboxRecord> WorkflowOutbox => Set<WorkflowOutboxRecord>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Field> Fields => Set<Field>();
+
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Organisation;
+using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Workflows;
@@ -29,11 +30,37 @@ public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner,
         }
 
         added += workflows.PublishAll();
+        added += await SeedProceduresAsync(cancellationToken);
         return added;
     }
 
     public static IEnumerable<UserSeed> AllUsers() =>
         new[] { DemoProvince.Admin }.Concat(DemoProvince.Officials()).Concat(DemoProvince.Citizens);
+
+    private async Task<int> SeedProceduresAsync(CancellationToken cancellationToken)
+    {
+        var added = 0;
+        var fields = await db.Fields.ToDictionaryAsync(f => f.Code, cancellationToken);
+        foreach (var (code, name) in DemoProcedures.Fields.Where(f => !fields.ContainsKey(f.Code)))
+        {
+            fields[code] = db.Fields.Add(new Field(code, name)).Entity;
+            added++;
+        }
+
+        var existing = await db.Procedures.Select(p => p.Code).ToListAsync(cancellationToken);
+        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
+        foreach (var seed in DemoProcedures.All.Where(p => !existing.Contains(p.Code)))
+        {
+            var procedure = new Procedure(seed.Code, seed.Name, fields[seed.Field].Id, seed.Agency is null ? null : agencies[seed.Agency],
+                seed.Level, seed.Fee, seed.Days, seed.Workflow);
+            procedure.Describe(seed.Documents, seed.Form, null);
+            db.Procedures.Add(procedure);
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
 
     private async Task<int> SeedAgenciesAsync(CancellationToken cancellationToken)
     {

@@ -24,6 +24,8 @@ internal static class ApiExtensions
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<OneStop.Web.Features.Documents.DossierAccess>();
+        builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         return builder;
     }
 
@@ -33,6 +35,7 @@ internal static class ApiExtensions
         app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
         var v1 = app.MapGroup("/api/v1");
         v1.MapAuthEndpoints();
+        v1.MapDocumentEndpoints();
         return app;
     }
 }

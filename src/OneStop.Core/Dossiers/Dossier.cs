@@ -1,0 +1,113 @@
+using System.Text.Json;
+using OneStop.Core.Common;
+
+namespace OneStop.Core.Dossiers;
+
+/// <summary>One application (hồ sơ): who applied for what, with which data, and where it stands.</summary>
+public sealed class Dossier
+{
+    private Dossier()
+    {
+        Code = string.Empty;
+        Applicant = null!;
+        FormData = "{}";
+    }
+
+    public Dossier(string code, Guid procedureId, Guid agencyId, Applicant applicant, Guid? applicantUserId,
+        SubmissionChannel channel, string formDataJson, DateTimeOffset submittedAt)
+    {
+        Id = Guid.NewGuid();
+        Code = code;
+        ProcedureId = procedureId;
+        AgencyId = agencyId;
+        Applicant = applicant;
+        ApplicantUserId = applicantUserId;
+        Channel = channel;
+        FormData = ValidJson(formDataJson);
+        CreatedAt = submittedAt;
+        SubmittedAt = submittedAt;
+        Status = DossierStatus.Submitted;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The public code AGENCY-yyMMdd-NNNN printed on the receipt.</summary>
+    public string Code { get; private set; }
+
+    /// <summary>The code the dossier had in the old system, when migrated.</summary>
+    public string? LegacyCode { get; private set; }
+
+    public Guid ProcedureId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public Applicant Applicant { get; private set; }
+
+    public Guid? ApplicantUserId { get; private set; }
+
+    public SubmissionChannel Channel { get; private set; }
+
+    /// <summary>The form data as JSON (field name → value).</summary>
+    public string FormData { get; private set; }
+
+    public DossierStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>When the counter accepted it; the legal clock starts here.</summary>
+    public DateTimeOffset? ReceivedAt { get; private set; }
+
+    /// <summary>The appointment date (ngày hẹn trả).</summary>
+    public DateTimeOffset? DueAt { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public Guid? WorkflowInstanceId { get; private set; }
+
+    public bool IsClosed => Status is DossierStatus.Completed or DossierStatus.Rejected or DossierStatus.Withdrawn;
+
+    public void AttachWorkflow(Guid instanceId) => WorkflowInstanceId = instanceId;
+
+    public void Receive(DateTimeOffset receivedAt, DateTimeOffset dueAt)
+    {
+        EnsureOpen();
+        ReceivedAt = receivedAt;
+        DueAt = dueAt;
+        Status = DossierStatus.InProgress;
+    }
+
+    public void MoveTo(DossierStatus status, DateTimeOffset at)
+    {
+        EnsureOpen();
+        Status = status;
+        if (IsClosed)
+        {
+            CompletedAt = at;
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsClosed)
+        {
+            throw new DomainException("dossier.closed", $"Hồ sơ {Code} đã kết thúc, không thể thay đổi.");
+        }
+    }
+
+    private static string ValidJson(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? Text.Clean(json)
+                : throw new DomainException("dossier.form_invalid", "Dữ liệu tờ khai phải là một đối tượng JSON.");
+        }
+        catch (JsonException)
+        {
+            throw new DomainException("dossier.form_invalid", "Dữ liệu tờ khai không đúng định dạng JSON.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using OneStop.Core.Common;
+
+namespace OneStop.Core.Procedures;
+
+/// <summary>An administrative procedure (thủ tục hành chính) in the catalogue.</summary>
+public sealed class Procedure
+{
+    private Procedure()
+    {
+        Code = string.Empty;
+        Name = string.Empty;
+        WorkflowId = string.Empty;
+    }
+
+    public Procedure(string code, string name, Guid fieldId, Guid? agencyId, OnlineLevel level, decimal fee, int processingDays, string workflowId)
+    {
+        if (processingDays < 0 || fee < 0)
+        {
+            throw new DomainException("procedure.invalid", "Thời hạn giải quyết và lệ phí không được âm.");
+        }
+
+        Id = Guid.NewGuid();
+        Code = Text.Clean(code);
+        Name = Text.Clean(name);
+        FieldId = fieldId;
+        AgencyId = agencyId;
+        Level = level;
+        Fee = fee;
+        ProcessingDays = processingDays;
+        WorkflowId = workflowId;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The national procedure code, e.g. 1.002804.</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public Guid FieldId { get; private set; }
+
+    /// <summary>The agency that handles it; null when the applicant chooses a commune.</summary>
+    public Guid? AgencyId { get; private set; }
+
+    public OnlineLevel Level { get; private set; }
+
+    public decimal Fee { get; private set; }
+
+    public int ProcessingDays { get; private set; }
+
+    public string WorkflowId { get; private set; }
+
+    public List<RequiredDocument> RequiredDocuments { get; private set; } = [];
+
+    public List<FormField> FormSchema { get; private set; } = [];
+
+    /// <summary>The result document template (JSON of OneStop.Documents.Templates.ResultTemplate), or null.</summary>
+    public string? ResultTemplate { get; private set; }
+
+    /// <summary>Whether citizens can apply; legacy-only placeholders are inactive.</summary>
+    public bool IsActive { get; private set; }
+
+    public void Describe(IEnumerable<RequiredDocument> documents, IEnumerable<FormField> form, string? resultTemplate)
+    {
+        RequiredDocuments = [.. documents];
+        FormSchema = [.. form];
+        ResultTemplate = resultTemplate;
+    }
+
+    public void Deactivate() => IsActive = false;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Documents;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Workflows;
+
+namespace OneStop.Infrastructure.Documents;
+
+internal static class DocumentDependencyInjection
+{
+    public static IServiceCollection AddDocumentIssuing(this IServiceCollection services)
+    {
+        services.AddOptions<ProvinceOptions>().BindConfiguration(ProvinceOptions.Section);
+        services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName);
+        services.AddSingleton<IDocumentRenderer>(sp => new DocumentService(sp.GetRequiredService<IOptions<DocumentOptions>>().Value));
+        services.AddScoped<DocumentIssuer>();
+        services.AddScoped<IWorkflowEffectHandler, IssueDocumentEffectHandler>();
+        services.AddScoped<DossierCodeGenerator>();
+        services.AddScoped<DossierIntake>();
+        return services;
+    }
+}

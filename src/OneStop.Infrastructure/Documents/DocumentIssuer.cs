@@ -1,0 +1,259 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneStop.Core.Common;
+using OneStop.Core.Documents;
+using OneStop.Core.Dossiers;
+using OneStop.Core.Organisation;
+using OneStop.Core.Procedures;
+using OneStop.Documents;
+using OneStop.Documents.Models;
+using OneStop.Documents.Templates;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Workflows.Entities;
+using Applicant = OneStop.Documents.Models.Applicant;
+
+namespace OneStop.Infrastructure.Documents;
+
+/// <summary>Fills the statutory forms from a dossier, its procedure and its journal, renders them and stores them immutably.</summary>
+public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer renderer, IOptions<ProvinceOptions> province, TimeProvider clock)
+{
+    /// <summary>Issues the document, or returns the one already issued for the same source key.</summary>
+    public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.SourceKey is not null
+            && await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.SourceKey == request.SourceKey, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == request.DossierCode, cancellationToken)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ {request.DossierCode}.");
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == dossier.AgencyId, cancellationToken);
+        var parent = agency.ParentId is { } parentId ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == parentId, cancellationToken) : null;
+        var issuer = await IssuerAsync(request.IssuedBy, cancellationToken);
+        var replaces = request.Replaces is { } replacedId
+            ? await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == replacedId, cancellationToken)
+            : null;
+
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var context = new FormContext(dossier, procedure, agency, parent, issuer,
+            new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify/{id}", VerificationCodes.Create(), replaces?.VerificationCode),
+            Header(agency, parent, request, dossier, now));
+        var rendered = request.Kind switch
+        {
+            "receipt" => renderer.RenderReceipt(await ReceiptAsync(context, cancellationToken)),
+            "supplementRequest" => renderer.RenderSupplementRequest(SupplementRequest(context, request)),
+            "rejection" => renderer.RenderRejection(Rejection(context, request)),
+            "apology" => renderer.RenderApology(Apology(context, request)),
+            "controlSlip" => renderer.RenderControlSlip(await ControlSlipAsync(context, cancellationToken)),
+            "result" => renderer.RenderResult(Result(context)),
+            _ => throw new DomainException("document.kind_unknown", $"OneStop không có biểu mẫu cho loại văn bản '{request.Kind}'."),
+        };
+
+        var document = new IssuedDocument(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind), context.Header.Reference ?? string.Empty,
+            context.Verification.Code, rendered.Content, rendered.Sha256, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount, now,
+            request.IssuedBy, replaces?.Id, request.SourceKey);
+        db.IssuedDocuments.Add(document);
+        await db.SaveChangesAsync(cancellationToken);
+        return document;
+    }
+
+    public static string TitleOf(string kind) => kind switch
+    {
+        "receipt" => "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+        "supplementRequest" => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "rejection" => "Phiếu từ chối tiếp nhận, giải quyết hồ sơ",
+        "apology" => "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+        "controlSlip" => "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+        "result" => "Kết quả giải quyết thủ tục hành chính",
+        _ => kind,
+    };
+
+    private sealed record FormContext(Dossier Dossier, Procedure Procedure, Agency Agency, Agency? Parent, Official Issuer,
+        Verification Verification, DocumentHeader Header)
+    {
+        public Applicant Applicant => new(Dossier.Applicant.FullName, Dossier.Applicant.IdNumber, Dossier.Applicant.Address,
+            Dossier.Applicant.PhoneAsTyped ?? Dossier.Applicant.Phone, Dossier.Applicant.Email);
+    }
+
+    private sealed record Official(string Name, string Title, string? Phone, string? Email);
+
+    private DocumentHeader Header(Agency agency, Agency? parent, IssueRequest request, Dossier dossier, DateTimeOffset now) => new(
+        parent?.Name.ToUpper(VietnameseFormats.Culture),
+        agency.Name.ToUpper(VietnameseFormats.Culture),
+        request.Kind is "receipt" or "supplementRequest" or "rejection" or "controlSlip" ? "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" : null,
+        $"{dossier.Code}/{ReferenceSuffix(request.Kind)}",
+        province.Value.Place,
+        now,
+        agency.Name);
+
+    private static string ReferenceSuffix(string kind) => kind switch
+    {
+        "receipt" => "TNHS",
+        "supplementRequest" => "YCBS",
+        "rejection" => "TCHS",
+        "apology" => "XLHS",
+        "controlSlip" => "KSHS",
+        _ => "KQ",
+    };
+
+    private async Task<Official> IssuerAsync(string? userId, CancellationToken cancellationToken)
+    {
+        if (userId is null || !Guid.TryParse(userId, out var id))
+        {
+            return new Official("Hệ thống OneStop", "Hệ thống", null, null);
+        }
+
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        return user is null
+            ? new Official("Hệ thống OneStop", "Hệ thống", null, null)
+            : new Official(user.FullName, await TitleOfAsync(user.Id, cancellationToken), user.PhoneNumber, user.Email);
+    }
+
+    private async Task<string> TitleOfAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
+            .ToListAsync(cancellationToken);
+        return roles.Contains("Leader") ? "THỦ TRƯỞNG CƠ QUAN" : roles.Contains("Reception") ? "NGƯỜI TIẾP NHẬN" : "CÁN BỘ XỬ LÝ";
+    }
+
+    private async Task<ReceiptModel> ReceiptAsync(FormContext c, CancellationToken cancellationToken)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.DossierId == c.Dossier.Code, cancellationToken);
+        var counter = await db.Departments.AsNoTracking().Where(d => d.AgencyId == c.Agency.Id && d.IsReception).Select(d => d.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        var received = c.Dossier.ReceivedAt ?? clock.GetUtcNow();
+        return new ReceiptModel
+        {
+            Header = c.Header,
+            DossierCode = c.Dossier.Code,
+            ReceivingOffice = $"{counter ?? "Bộ phận Tiếp nhận và Trả kết quả"} — {c.Agency.Name}",
+            Applicant = c.Applicant,
+            ProcedureName = c.Procedure.Name,
+            Documents = c.Procedure.RequiredDocuments.Select(d => new ReceivedDocument(d.Name, d.FormLabel, d.Copies)).ToList(),
+            ProcessingDays = c.Procedure.ProcessingDays,
+            ReceivedAt = received,
+            DueAt = c.Dossier.DueAt ?? instance?.TotalDueAt ?? received,
+            ResultDelivery = c.Procedure.Level == OnlineLevel.Level4 ? "Trực tuyến hoặc qua dịch vụ bưu chính" : "Tại Bộ phận Tiếp nhận và Trả kết quả",
+            ReceivingOfficial = c.Issuer.Name,
+            Verification = c.Verification,
+        };
+    }
+
+    private static SupplementRequestModel SupplementRequest(FormContext c, IssueRequest request) => new()
+    {
+        Header = c.Header,
+        DossierCode = c.Dossier.Code,
+        Applicant = c.Applicant,
+        ProcedureName = c.Procedure.Name,
+        ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.SubmittedAt,
+        Items = Lines(request.Comment).Select(line => new SupplementItem(line, "Theo quy định của thủ tục")).ToList(),
+        Official = c.Issuer.Name,
+        OfficialPhone = c.Issuer.Phone,
+        OfficialEmail = c.Issuer.Email,
+        Verification = c.Verification,
+    };
+
+    private static RejectionModel Rejection(FormContext c, IssueRequest request) => new()
+    {
+        Header = c.Header,
+        DossierCode = c.Dossier.Code,
+        Applicant = c.Applicant,
+        ProcedureName = c.Procedure.Name,
+        ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.SubmittedAt,
+        Reason = string.IsNullOrWhiteSpace(request.Comment) ? "Hồ sơ không đáp ứng yêu cầu của thủ tục." : request.Comment,
+        SignerTitle = c.Issuer.Title,
+        SignerName = c.Issuer.Name,
+        Verification = c.Verification,
+    };
+
+    private static ApologyModel Apology(FormContext c, IssueRequest request) => new()
+    {
+        Header = c.Header,
+        DossierCode = c.Dossier.Code,
+        Applicant = c.Applicant,
+        ProcedureName = c.Procedure.Name,
+        ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.CreatedAt,
+        OriginalDueAt = c.Dossier.DueAt ?? c.Dossier.CreatedAt,
+        Reason = string.IsNullOrWhiteSpace(request.Comment) ? "Hồ sơ cần thêm thời gian thẩm định." : request.Comment,
+        NewDueAt = request.NewDueAt ?? throw new DomainException("document.new_date_required", "Văn bản xin lỗi cần ngày hẹn trả mới."),
+        SignerTitle = c.Issuer.Title,
+        SignerName = c.Issuer.Name,
+        Verification = c.Verification,
+    };
+
+    private async Task<ControlSlipModel> ControlSlipAsync(FormContext c, CancellationToken cancellationToken)
+    {
+        var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.DossierId == c.Dossier.Code).OrderBy(j => j.Sequence)
+            .ToListAsync(cancellationToken);
+        var actions = journal.Where(j => j.Kind == "ActionPerformed").ToList();
+        var names = await ActorNamesAsync(actions, cancellationToken);
+        var steps = actions.Select(j => new ControlSlipStep(j.ActionLabel ?? j.ActionId ?? j.Kind,
+            names.GetValueOrDefault(j.ActorId ?? string.Empty, j.ActorRole ?? string.Empty), j.FromStep ?? string.Empty,
+            string.Empty, j.ToStep ?? string.Empty, j.At, null, StepOutcome.OnTime, j.Comment)).ToList();
+        return new ControlSlipModel
+        {
+            Header = c.Header,
+            DossierCode = c.Dossier.Code,
+            Applicant = c.Applicant,
+            ProcedureName = c.Procedure.Name,
+            LeadUnit = c.Agency.Name,
+            Steps = steps,
+            DueAt = c.Dossier.DueAt ?? c.Dossier.CreatedAt,
+            CompletedAt = c.Dossier.CompletedAt,
+            Verification = c.Verification,
+        };
+    }
+
+    private async Task<Dictionary<string, string>> ActorNamesAsync(IEnumerable<WorkflowJournalRecord> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.Select(e => Guid.TryParse(e.ActorId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id.ToString(), u => u.FullName, cancellationToken);
+    }
+
+    private static ResultDocumentModel Result(FormContext c)
+    {
+        var formData = FlattenForm(c.Dossier.FormData);
+        var template = c.Procedure.ResultTemplate is { } json
+            ? ResultTemplate.FromJson(json)
+            : DefaultResultTemplate(c.Procedure, formData.Keys);
+        return new ResultDocumentModel
+        {
+            Header = c.Header,
+            Template = template,
+            DossierCode = c.Dossier.Code,
+            Applicant = c.Applicant,
+            FormData = formData,
+            SignerName = c.Issuer.Name,
+            Verification = c.Verification,
+        };
+    }
+
+    private static ResultTemplate DefaultResultTemplate(Procedure procedure, IEnumerable<string> fields) => ResultTemplate.FromJson(JsonSerializer.Serialize(new
+    {
+        title = "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+        subtitle = procedure.Name,
+        paragraphs = new[] { "Cấp cho ông/bà {{applicantName}}, hồ sơ số {{dossierCode}}." },
+        fields = procedure.FormSchema.Where(f => fields.Contains(f.Name)).Select(f => new { label = f.Label, value = "{{" + f.Name + "}}" }),
+        signerTitle = "THỦ TRƯỞNG CƠ QUAN",
+    }));
+
+    private static Dictionary<string, string> FlattenForm(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind switch
+        {
+            JsonValueKind.String => p.Value.GetString() ?? string.Empty,
+            JsonValueKind.True => "Có",
+            JsonValueKind.False => "Không",
+            _ => p.Value.GetRawText(),
+        });
+    }
+
+    private static IEnumerable<string> Lines(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? ["Hoàn thiện hồ sơ theo hướng dẫn của cán bộ tiếp nhận."]
+            : text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

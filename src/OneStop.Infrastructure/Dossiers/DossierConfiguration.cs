@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneStop.Core.Dossiers;
+using OneStop.Core.Organisation;
+using OneStop.Core.Procedures;
+using OneStop.Infrastructure.Identity;
+
+namespace OneStop.Infrastructure.Dossiers;
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.ToTable("dossiers");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Code).HasMaxLength(64);
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.LegacyCode).HasMaxLength(64);
+        builder.HasIndex(d => d.LegacyCode);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.FormData).HasColumnType("jsonb");
+        builder.Property<uint>("xmin").IsRowVersion();
+        builder.OwnsOne(d => d.Applicant, a =>
+        {
+            a.Property(x => x.FullName).HasMaxLength(200);
+            a.Property(x => x.IdNumber).HasMaxLength(12);
+            a.Property(x => x.Phone).HasMaxLength(10);
+            a.Property(x => x.PhoneAsTyped).HasMaxLength(50);
+            a.Property(x => x.Email).HasMaxLength(256);
+            a.Property(x => x.Address).HasMaxLength(500);
+        });
+        builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OneStopUser>().WithMany().HasForeignKey(d => d.ApplicantUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.ApplicantUserId, d.CreatedAt });
+        builder.HasIndex(d => new { d.AgencyId, d.Status, d.SubmittedAt });
+        builder.Ignore(d => d.IsClosed);
+    }
+}

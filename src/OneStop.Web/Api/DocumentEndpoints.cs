@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Infrastructure.Data;
+using OneStop.Web.Features.Documents;
+
+namespace OneStop.Web.Api;
+
+/// <summary>Issued documents: download for those who may see the dossier, verification for anyone.</summary>
+internal static class DocumentEndpoints
+{
+    private const long MaxVerifyUpload = 20 * 1024 * 1024;
+
+    public static void MapDocumentEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/dossiers/{id:guid}/documents/{documentId:guid}", DownloadAsync).RequireAuthorization()
+            .WithTags("Documents").WithName("DownloadDossierDocument").WithSummary("Tải văn bản đã phát hành của hồ sơ (PDF).");
+        var verify = v1.MapGroup("/verify").WithTags("Verification").AllowAnonymous();
+        verify.MapGet("/{key}", VerifyAsync).WithName("VerifyDocument")
+            .WithSummary("Xác thực văn bản theo mã; tùy chọn so khớp mã băm SHA-256 của tệp (sha256=).");
+        verify.MapPost("/{key}", VerifyFileAsync).DisableAntiforgery().WithName("VerifyDocumentFile")
+            .WithSummary("Xác thực văn bản bằng cách tải lên tệp PDF (multipart, trường 'file').");
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+        Guid id, Guid documentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, CancellationToken cancellationToken)
+    {
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (dossier is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.DossierId == id, cancellationToken);
+        return document is null
+            ? TypedResults.NotFound()
+            : TypedResults.File(document.Content, "application/pdf", document.FileName);
+    }
+
+    private static async Task<Results<Ok<DocumentVerification.Result>, ProblemHttpResult>> VerifyAsync(
+        string key, string? sha256, DocumentVerification verification, CancellationToken cancellationToken) =>
+        await verification.FindAsync(key, sha256, cancellationToken) is { } result ? TypedResults.Ok(result) : NotIssued();
+
+    private static async Task<Results<Ok<DocumentVerification.Result>, ProblemHttpResult>> VerifyFileAsync(
+        string key, IFormFile? file, DocumentVerification verification, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxVerifyUpload)
+        {
+            return TypedResults.Problem("Hãy gửi tệp PDF cần kiểm tra (trường 'file', tối đa 20 MB).", statusCode: 400,
+                title: "Thiếu tệp", type: "https://onestop.vn/errors/verify.file_required");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var hash = await DocumentVerification.HashAsync(stream, cancellationToken);
+        return await verification.FindAsync(key, hash, cancellationToken) is { } result ? TypedResults.Ok(result) : NotIssued();
+    }
+
+    private static ProblemHttpResult NotIssued() => TypedResults.Problem(
+        "Không có văn bản nào với mã này: văn bản không do OneStop phát hành.", statusCode: 404,
+        title: "Không tìm thấy văn bản", type: "https://onestop.vn/errors/document.not_issued");
+}

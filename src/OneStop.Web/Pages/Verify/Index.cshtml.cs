@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Web.Features.Documents;
+
+namespace OneStop.Web.Pages.Verify;
+
+[AllowAnonymous]
+[RequestSizeLimit(21 * 1024 * 1024)]
+public sealed class IndexModel(DocumentVerification verification) : PageModel
+{
+    public string? Key { get; private set; }
+
+    public DocumentVerification.Result? Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? key, string? code, CancellationToken cancellationToken)
+    {
+        if (key is null && !string.IsNullOrWhiteSpace(code))
+        {
+            return Redirect("/verify/" + Uri.EscapeDataString(code.Trim()));
+        }
+
+        await LoadAsync(key, null, cancellationToken);
+        if (Key is not null && Found is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? key, IFormFile? file, CancellationToken cancellationToken)
+    {
+        string? hash = null;
+        if (file is { Length: > 0 })
+        {
+            await using var stream = file.OpenReadStream();
+            hash = await DocumentVerification.HashAsync(stream, cancellationToken);
+        }
+
+        await LoadAsync(key, hash ?? string.Empty.PadLeft(64, '0'), cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? key, string? hash, CancellationToken cancellationToken)
+    {
+        Key = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+        Found = Key is null ? null : await verification.FindAsync(Key, hash, cancellationToken);
+    }
+}
