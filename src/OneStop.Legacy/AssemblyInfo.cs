@@ -1,1 +1,3 @@
-namespace OneStop.Legacy;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("OneStop.Legacy.Tests")]
