@@ -23,7 +23,25 @@ public static class DemoProcedures
             [new("licenceNumber", "Số giấy phép lái xe", FormFieldType.Text, true),
              new("licenceClass", "Hạng giấy phép", FormFieldType.Choice, true) { Options = ["A1", "A", "B", "C1", "C", "D", "E"] },
              new("deliverByPost", "Nhận kết quả qua bưu chính", FormFieldType.Choice) { Options = ["true", "false"] },
-             new("postalAddress", "Địa chỉ nhận qua bưu chính", FormFieldType.Address)]),
+             new("postalAddress", "Địa chỉ nhận qua bưu chính", FormFieldType.Address)])
+        {
+            ResultTemplate = """
+                {
+                  "title": "QUYẾT ĐỊNH",
+                  "subtitle": "Về việc cấp đổi giấy phép lái xe",
+                  "grounds": ["Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;",
+                              "Xét đề nghị của ông/bà {{applicantName}} tại hồ sơ số {{dossierCode}},"],
+                  "paragraphs": ["Cấp đổi giấy phép lái xe cho ông/bà {{applicantName}}, số định danh cá nhân {{applicantIdNumber}}, với các thông tin sau:"],
+                  "fields": [
+                    { "label": "Số giấy phép cũ", "value": "{{licenceNumber}}" },
+                    { "label": "Hạng", "value": "{{licenceClass}}" }
+                  ],
+                  "closing": ["Giấy phép lái xe được gửi tới người đề nghị qua dịch vụ bưu chính công ích."],
+                  "signerTitle": "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+                  "recipients": ["Như trên;", "Lưu: VT, QLPT."]
+                }
+                """,
+        },
         new("1.009994", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", "XAY-DUNG", "SXD", OnlineLevel.Level3, 75_000m, 15,
             "construction-permit-house",
             [new("DON", "Đơn đề nghị cấp giấy phép xây dựng", 1, DocumentForm.Original),

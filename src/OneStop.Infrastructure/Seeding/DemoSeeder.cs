@@ -53,7 +53,7 @@ public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner,
         {
             var procedure = new Procedure(seed.Code, seed.Name, fields[seed.Field].Id, seed.Agency is null ? null : agencies[seed.Agency],
                 seed.Level, seed.Fee, seed.Days, seed.Workflow);
-            procedure.Describe(seed.Documents, seed.Form, null);
+            procedure.Describe(seed.Documents, seed.Form, seed.ResultTemplate);
             db.Procedures.Add(procedure);
             added++;
         }

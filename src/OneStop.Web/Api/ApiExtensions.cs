@@ -36,6 +36,7 @@ internal static class ApiExtensions
         var v1 = app.MapGroup("/api/v1");
         v1.MapAuthEndpoints();
         v1.MapDocumentEndpoints();
+        v1.MapOfficialDocumentEndpoints();
         return app;
     }
 }
