@@ -120,7 +120,7 @@ public sealed class SampleBundleTests
         Assert.Single(contents.Dossiers.Single(d => d.Row.Code == "STNMT-170111-0001").Warnings);
         var multiline = contents.Dossier("SGTVT-180228-0001");
         Assert.Equal(35, multiline.Line);
-        Assert.Equal("Dòng 1, có dấu phẩy\r\nDòng 2 có \"ngoặc kép\"", multiline.Note);
+        Assert.Equal("Dòng 1, có dấu phẩy\nDòng 2 có \"ngoặc kép\"", multiline.Note);
         Assert.Equal(37, contents.Dossiers.SkipWhile(d => d.Row.Code != "SGTVT-180228-0001").Skip(1).First().Row.Line);
         Assert.True(contents.Dossier("UBND-HL-170505-0001").ProcedureIsPlaceholder);
         Assert.Equal("9.999999", Assert.Single(contents.Placeholders).Code);
