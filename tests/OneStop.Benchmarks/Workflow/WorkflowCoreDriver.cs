@@ -5,7 +5,7 @@ namespace OneStop.Benchmarks.Workflow;
 
 /// <summary>
 /// WorkflowCore 3.22 with its defaults (in-memory persistence, single-node queue, lock and event hub). A pump plays the
-/// officials: as soon as a task opens it publishes the matching event, so each dossier takes 1 start + N events.
+/// officials: as soon as a workflow has subscribed to its next event it publishes that event, so each dossier takes 1 start + N events.
 /// </summary>
 internal sealed class WorkflowCoreDriver : IAsyncDisposable
 {
@@ -37,11 +37,21 @@ internal sealed class WorkflowCoreDriver : IAsyncDisposable
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<FlowSignals>()
             .AddTransient<OpenTask>()
             .AddTransient<IssueResult>()
             .AddTransient<Completed>();
         services.AddWorkflow();
+        var signals = new FlowSignals();
+        services.AddSingleton(signals);
+        // Subscriptions are created through ISubscriptionRepository (registered apart from IPersistenceProvider): wrap both.
+        foreach (var type in new[] { typeof(IPersistenceProvider), typeof(ISubscriptionRepository) })
+        {
+            var original = services.Last(d => d.ServiceType == type);
+            var factory = original.ImplementationFactory
+                ?? throw new InvalidOperationException($"WorkflowCore registered {type.Name} without a factory; the benchmark cannot observe it.");
+            services.Remove(original);
+            services.Add(ServiceDescriptor.Describe(type, sp => SubscriptionSignal.Wrap((IPersistenceProvider)factory(sp), signals), original.Lifetime));
+        }
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IWorkflowRegistry>().RegisterWorkflow(new DossierWorkflow(events));
         var driver = new WorkflowCoreDriver(provider, events.Count);

@@ -10,10 +10,12 @@ public sealed class DossierData
 {
     public string DossierId { get; set; } = "";
 
+    public string? OpenTask { get; set; }
+
     public int ResultsIssued { get; set; }
 }
 
-/// <summary>What the WorkflowCore steps tell the driver: a human task opened, or a dossier ended.</summary>
+/// <summary>What WorkflowCore tells the driver: a workflow subscribed to its next event (a task is open), or a dossier ended.</summary>
 internal sealed class FlowSignals
 {
     public Channel<(string WorkflowId, string EventName)> TasksOpened { get; } =
@@ -22,14 +24,14 @@ internal sealed class FlowSignals
     public ConcurrentDictionary<string, TaskCompletionSource> Waiting { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>A human task opens: the step tells the "official" (the driver), then the workflow waits for their event.</summary>
-internal sealed class OpenTask(FlowSignals signals) : StepBody
+/// <summary>A human task opens (recorded on the dossier's data); the following WaitFor waits for the official's event.</summary>
+internal sealed class OpenTask : StepBody
 {
     public string EventName { get; set; } = "";
 
     public override ExecutionResult Run(IStepExecutionContext context)
     {
-        signals.TasksOpened.Writer.TryWrite((context.Workflow.Id, EventName));
+        ((DossierData)context.Workflow.Data).OpenTask = EventName;
         return ExecutionResult.Next();
     }
 }
