@@ -80,9 +80,11 @@ internal static class WorkflowBenchmark
             $"Flow: `{options.Definition}`, start then {path.Count} human actions ({pathText}); the automatic step and the end run " +
             $"inside the last action. A transition is one state change: the start or one action, so {1 + path.Count} per dossier on both engines.",
             "OneStop: `WorkflowEngine.StartAsync` then `PerformAsync` per action (each loads, checks, applies and saves the " +
-            "instance with its journal, timers and outbox effects through the store); each worker drives its own dossiers one after another.",
+            "instance with its journal, timers and outbox effects through the store); each worker drives its own dossiers one after another. " +
+            "InMemoryWorkflowStore (de)serialises every instance as JSON under one lock, so a second worker adds little.",
             $"WorkflowCore: `services.AddWorkflow()` defaults; per action a step that opens the task and a `WaitFor` its event; " +
-            "a pump publishes each event as soon as its task opens; N dossiers in flight = N concurrent drivers. It keeps no journal, " +
+            "a pump publishes each event as soon as the workflow has saved its subscription (seen through a pass-through proxy on its " +
+            "persistence provider), as an official acting on an open task would; N dossiers in flight = N concurrent drivers. It keeps no journal, " +
             "SLA clock or due dates, so it does less per transition than OneStop.",
             $"Stopwatch harness: {options.Warmup.TotalSeconds:0} s warm-up, then {options.Rounds} rounds of {options.Measure.TotalSeconds:0} s; " +
             "the median round is shown with the slowest–fastest transitions/s; a fresh store (and a fresh WorkflowCore host) per row. " +
