@@ -57,6 +57,7 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("unaccent");
         builder.HasPostgresExtension("pg_trgm");
+        builder.HasDbFunction(typeof(SearchText).GetMethod(nameof(SearchText.Normalize))!).HasName("f_search_text").HasSchema("public");
         IdentityTablesConfiguration.Apply(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(OneStopDbContext).Assembly);
     }

@@ -19,12 +19,16 @@ internal static class ApiExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DossierAccess>();
+        builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         return builder;
     }
@@ -37,6 +41,7 @@ internal static class ApiExtensions
         v1.MapAuthEndpoints();
         v1.MapDocumentEndpoints();
         v1.MapOfficialDocumentEndpoints();
+        v1.MapProcedureEndpoints();
         return app;
     }
 }
