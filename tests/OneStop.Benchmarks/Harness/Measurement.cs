@@ -13,6 +13,9 @@ internal sealed record Measurement(
 {
     public int Rounds { get; init; } = 1;
 
+    /// <summary>CPU the rest of the machine used during the round, in cores (other engineers' builds on a shared machine).</summary>
+    public double OthersCores { get; init; }
+
     public double SlowestUnitsPerSecond { get; init; }
 
     public double FastestUnitsPerSecond { get; init; }

@@ -13,7 +13,7 @@ internal static class Report
         var sb = new StringBuilder();
         sb.AppendLine($"### {title}").AppendLine();
         sb.AppendLine("Command:").AppendLine().AppendLine("```").AppendLine(options.CommandLine).AppendLine("```").AppendLine();
-        sb.AppendLine(machine);
+        sb.Append(machine);
         sb.AppendLine($"- Load average (1/5/15 min) at end: {MachineInfo.LoadAverage()}").AppendLine();
         foreach (var (heading, table) in tables)
         {

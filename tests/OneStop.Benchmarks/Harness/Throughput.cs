@@ -22,15 +22,20 @@ internal static class Throughput
             GC.Collect();
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var cpu = ProcessTreeCpu.Sample();
+            var machine = MachineCpu.Busy();
             var clock = Stopwatch.StartNew();
             var results = await RunPhaseAsync(operations, options.Measure).ConfigureAwait(false);
             clock.Stop();
             var cpuUsed = ProcessTreeCpu.Sample() - cpu;
+            var machineBusy = MachineCpu.Busy() - machine;
             allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             var m = new Measurement(name, workers, results.Sum(r => r.Latencies.Count), results.Sum(r => r.Units), clock.Elapsed,
-                cpuUsed, allocated, results.SelectMany(r => r.Latencies).ToList());
+                cpuUsed, allocated, results.SelectMany(r => r.Latencies).ToList())
+            {
+                OthersCores = Math.Max(0, (machineBusy - cpuUsed).TotalSeconds / clock.Elapsed.TotalSeconds),
+            };
             Console.WriteLine($"  {name,-62} round {round + 1}: {m.Operations,7} ops {m.OpsPerSecond,9:F1} ops/s {m.UnitsPerSecond,9:F1} units/s " +
-                $"mean {m.MeanMs,8:F3} ms  cpu {m.Cpu.TotalSeconds:F1}s/{m.Elapsed.TotalSeconds:F1}s  load {MachineInfo.LoadAverage()}");
+                $"mean {m.MeanMs,8:F3} ms  cpu {m.Cpu.TotalSeconds:F1}s/{m.Elapsed.TotalSeconds:F1}s  others {m.OthersCores:F2} cores  load {MachineInfo.LoadAverage()}");
             rounds.Add(m);
         }
 

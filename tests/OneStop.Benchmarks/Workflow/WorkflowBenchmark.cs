@@ -62,15 +62,15 @@ internal static class WorkflowBenchmark
         }
 
         var table = new ResultTable("Engine", "Store", "Concurrency", "Dossiers", "Transitions", "Transitions/s", "Transitions/s range", "Dossiers/s",
-            "ms/dossier (mean)", "ms/dossier p95", "CPU µs/transition", "KB allocated/dossier");
+            "ms/dossier (mean)", "ms/dossier p95", "CPU µs/transition", "KB allocated/dossier", "Others' CPU (cores)");
         foreach (var (engine, store, concurrency, m) in results)
         {
             table.Add(engine, store, concurrency, Fmt.I(m.Operations), Fmt.I(m.Units), Fmt.N(m.UnitsPerSecond, 0), m.UnitsRange, Fmt.N(m.OpsPerSecond, 0),
-                Fmt.N(m.MeanMs, 3), Fmt.N(m.Percentile(95), 3), Fmt.N(m.CpuMsPerUnit * 1000, 1), Fmt.N(m.AllocatedKbPerOp, 1));
+                Fmt.N(m.MeanMs, 3), Fmt.N(m.Percentile(95), 3), Fmt.N(m.CpuMsPerUnit * 1000, 1), Fmt.N(m.AllocatedKbPerOp, 1), Fmt.N(m.OthersCores, 2));
         }
 
         if (options.Store == "memory")
-            table.Add("OneStop WorkflowEngine", "PostgreSQL store: see below", "–", "–", "–", "–", "–", "–", "–", "–", "–", "–");
+            table.Add("OneStop WorkflowEngine", "PostgreSQL store: see below", "–", "–", "–", "–", "–", "–", "–", "–", "–", "–", "–");
 
         Console.WriteLine();
         Console.WriteLine(table.ToConsole());
@@ -88,7 +88,8 @@ internal static class WorkflowBenchmark
             "SLA clock or due dates, so it does less per transition than OneStop.",
             $"Stopwatch harness: {options.Warmup.TotalSeconds:0} s warm-up, then {options.Rounds} rounds of {options.Measure.TotalSeconds:0} s; " +
             "the median round is shown with the slowest–fastest transitions/s; a fresh store (and a fresh WorkflowCore host) per row. " +
-            "CPU µs/transition is process CPU time (all threads) ÷ transitions.",
+            "CPU µs/transition is process CPU time (all threads) ÷ transitions. Others' CPU = busy CPU of the whole machine (/proc/stat) " +
+            "minus ours during the round, in cores: what other builds took.",
         };
         if (idleCpu is { } idle)
             notes.Add($"The started WorkflowCore host with no work used {idle:F0}% of one core (measured over 2 s before its first row).");
