@@ -1,9 +1,10 @@
 namespace OneStop.Legacy.Analysis;
 
 /// <summary>The compact per-code state of ho_so kept in memory: the winning line, whether it was rejected, an unknown procedure code.</summary>
-internal sealed class DossierIndex
+internal sealed class DossierIndex(long expectedCodes)
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // Sized from the manifest's row count (clamped) so that a million codes do not pay for repeated doubling.
+    private readonly Dictionary<string, Entry> _entries = new((int)Math.Clamp(expectedCodes, 0, 10_000_000), StringComparer.Ordinal);
 
     public int Count => _entries.Count;
 

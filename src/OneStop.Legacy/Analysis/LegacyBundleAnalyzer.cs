@@ -17,7 +17,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
     private readonly bool _ownsBundle;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, KeyIndex> _keys = new(StringComparer.Ordinal);
-    private readonly DossierIndex _dossiers = new();
+    private readonly DossierIndex _dossiers;
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
 
@@ -26,6 +26,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
         Bundle = bundle;
         _ownsBundle = ownsBundle;
         _time = time;
+        _dossiers = new DossierIndex(bundle.Manifest.RowCounts.GetValueOrDefault(LegacyTables.Dossiers));
         Report = new ImportReport
         {
             Bundle = bundle.Path,
