@@ -31,7 +31,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
         {
             Bundle = bundle.Path,
             SourceSystem = bundle.Manifest.SourceSystem,
-            StartedAt = time.GetLocalNow(),
+            StartedAt = time.GetUtcNow(),
         };
         foreach (var table in LegacyTables.All)
         {
@@ -64,6 +64,13 @@ public sealed class LegacyBundleAnalyzer : IDisposable
             bundle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Runs the index passes over a bundle the caller opened (and keeps owning).</summary>
+    public static Task<LegacyBundleAnalyzer> OpenAsync(LegacyBundle bundle, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        return OpenAsync(bundle, ownsBundle: false, time ?? TimeProvider.System, cancellationToken);
     }
 
     /// <summary>Reads a whole bundle without writing anything (a dry run) and returns its completed report.</summary>
@@ -126,7 +133,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
             throw new InvalidOperationException($"Tables not read to the end: {string.Join(", ", unread)}.");
         }
 
-        Report.FinishedAt = _time.GetLocalNow();
+        Report.FinishedAt = _time.GetUtcNow();
         return Report;
     }
 

@@ -6,6 +6,9 @@ internal static class Messages
     public static string WrongFieldCount(int actual, int expected) =>
         $"Bản ghi có {actual} trường, tiêu đề có {expected} trường; bỏ qua bản ghi.";
 
+    public static string UnterminatedQuote() =>
+        "Dấu ngoặc kép mở ở bản ghi này không được đóng; phần còn lại của tệp bị gộp vào bản ghi này và không được nhập.";
+
     public static string EmptyKey(string column) => $"Thiếu giá trị khóa '{column}'; bỏ qua bản ghi.";
 
     public static string DuplicateDossier(string code, long winner) =>

@@ -28,6 +28,12 @@ internal sealed class RowContext(CsvTableReader csv, ImportReport? report)
         Outcome = RowOutcome.Imported;
         _warnings = null;
         Key = csv.Get(csv.Schema.KeyColumn);
+        if (csv.HasUnterminatedQuote)
+        {
+            Fail(RowOutcome.Rejected, IssueKind.UnterminatedQuote, Messages.UnterminatedQuote());
+            return false;
+        }
+
         if (!csv.HasHeaderFieldCount)
         {
             Fail(RowOutcome.Rejected, IssueKind.WrongFieldCount, Messages.WrongFieldCount(csv.FieldCount, csv.HeaderFieldCount));

@@ -71,7 +71,7 @@ public sealed class LegacyBundle : IDisposable
     /// <summary>Whether a file (relative to the bundle root, already normalised by <see cref="BundlePath"/>) exists.</summary>
     public bool FileExists(string relativePath) => _storage.Exists(relativePath);
 
-    /// <summary>Opens a file of the bundle, such as an attachment, for reading; dispose the stream before opening the next one from a zip.</summary>
+    /// <summary>Opens a file of the bundle, such as an attachment, for reading (also from a zip while a table streams; not thread-safe).</summary>
     public Stream OpenFile(string relativePath) => _storage.Open(relativePath);
 
     public void Dispose() => _storage.Dispose();

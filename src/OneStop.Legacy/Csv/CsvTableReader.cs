@@ -10,14 +10,16 @@ internal sealed class CsvTableReader : IAsyncDisposable
     private readonly CsvReader _reader;
     private readonly Dictionary<string, int> _columns;
     private readonly int _headerCount;
+    private readonly MalformedLines _malformed;
 
-    private CsvTableReader(TableSchema schema, string file, CsvReader reader, Dictionary<string, int> columns, int headerCount)
+    private CsvTableReader(TableSchema schema, string file, CsvReader reader, Dictionary<string, int> columns, int headerCount, MalformedLines malformed)
     {
         Schema = schema;
         File = file;
         _reader = reader;
         _columns = columns;
         _headerCount = headerCount;
+        _malformed = malformed;
     }
 
     public TableSchema Schema { get; }
@@ -33,16 +35,23 @@ internal sealed class CsvTableReader : IAsyncDisposable
 
     public int HeaderFieldCount => _headerCount;
 
+    /// <summary>Whether the current record opens a quote that is never closed, so that it swallowed the rest of the file.</summary>
+    public bool HasUnterminatedQuote => _malformed.UnterminatedQuoteLine == Line;
+
     /// <summary>Opens the table and checks its header, or throws <see cref="BundleException"/>.</summary>
     public static async Task<CsvTableReader> OpenAsync(LegacyBundle bundle, TableSchema schema, CancellationToken cancellationToken)
     {
         var file = bundle.FileOf(schema.Table);
+        var malformed = new MalformedLines();
         var options = CsvReaderOptions.Default with
         {
             Separator = bundle.Manifest.Delimiter,
             HasHeader = true,
             TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = true,
+            SkipEmptyLines = true,
             Encoding = bundle.Encoding,
+            OnMalformedRecord = malformed.Record,
         };
         var reader = CsvReader.Create(bundle.OpenTable(schema.Table), options, leaveOpen: false);
         try
@@ -68,7 +77,7 @@ internal sealed class CsvTableReader : IAsyncDisposable
                 throw BundleException.Of($"Tệp '{file}' thiếu cột: {list}", $"File '{file}' lacks the column(s): {list}");
             }
 
-            return new CsvTableReader(schema, file, reader, columns, reader.Headers.Count);
+            return new CsvTableReader(schema, file, reader, columns, reader.Headers.Count, malformed);
         }
         catch (Exception ex) when (ex is not BundleException and not OperationCanceledException)
         {
@@ -87,4 +96,17 @@ internal sealed class CsvTableReader : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _reader.DisposeAsync();
+
+    private sealed class MalformedLines
+    {
+        public long UnterminatedQuoteLine { get; private set; } = -1;
+
+        public void Record(CsvMalformedRecord record)
+        {
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+            {
+                UnterminatedQuoteLine = record.LineNumber;
+            }
+        }
+    }
 }

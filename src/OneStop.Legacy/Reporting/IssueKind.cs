@@ -33,6 +33,9 @@ public enum IssueKind
     /// <summary>An attachment path that is absolute or leaves the bundle ("..").</summary>
     UnsafePath,
 
+    /// <summary>A quoted field that is never closed: the record runs to the end of the file, which is therefore not read further.</summary>
+    UnterminatedQuote,
+
     /// <summary>A record with a different number of fields than the header.</summary>
     WrongFieldCount,
 

@@ -44,6 +44,23 @@ public sealed class BrokenRowTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unterminated_quote_is_reported_at_the_line_where_it_opens_and_empty_lines_are_skipped()
+    {
+        var folder = _temp.CopyFixture("utf8");
+        Append(folder, "ho_so.csv",
+            string.Empty,
+            "SGTVT-999999-0003,1.002804,SGTVT,Ngoặc Mở,123456789,,,,,1,01/01/2017 08:00,,,,5,,\"ghi chú chưa đóng",
+            "SGTVT-999999-0004,1.002804,SGTVT,Bị Gộp,123456789,,,,,1,01/01/2017 08:00,,,,5,,");
+
+        var contents = await BundleContents.ReadAsync(folder);
+
+        var issue = Assert.Single(contents.Report.Issues, i => i.Kind == IssueKind.UnterminatedQuote);
+        Assert.Equal((65L, "SGTVT-999999-0003"), (issue.Line, issue.Key));
+        Assert.Equal(62, contents.Report.Table(LegacyTables.Dossiers).Read);
+        Assert.True(contents.Report.IsBalanced);
+    }
+
+    [Fact]
     public async Task Each_table_is_read_once_and_the_report_completes_only_when_all_were_read()
     {
         using var analyzer = await LegacyBundleAnalyzer.OpenAsync(TempDirectory.Fixture("utf8"));
