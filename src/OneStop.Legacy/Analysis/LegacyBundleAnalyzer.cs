@@ -7,13 +7,11 @@ using OneStop.Legacy.Reporting;
 namespace OneStop.Legacy.Analysis;
 
 /// <summary>Reads a bundle table by table, yielding the accepted rows and filling the report with every issue and count.</summary>
-/// <remarks>
-/// Opening runs the index passes (keys of the reference tables, the winning line and state of every dossier code),
-/// so each Read…Async method can stream its table once, in any order, with "later row wins", orphans and rejected
-/// parents already known. Each table can be read once; <see cref="Complete"/> checks that all seven were.
-/// </remarks>
 public sealed class LegacyBundleAnalyzer : IDisposable
 {
+    // Opening runs the index passes (reference keys; winning line, rejection and unknown procedure per dossier code),
+    // so each Read…Async streams its table once, in any order, with "later row wins", orphans and rejected parents
+    // already known. Counting happens while a table streams, hence each table is read once and Complete checks all were.
     private readonly bool _ownsBundle;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, KeyIndex> _keys = new(StringComparer.Ordinal);
