@@ -19,6 +19,26 @@ public sealed class ImportReport
         }
     }
 
+    [JsonConstructor]
+    private ImportReport(
+        string bundle,
+        string sourceSystem,
+        bool dryRun,
+        DateTimeOffset startedAt,
+        DateTimeOffset? finishedAt,
+        IReadOnlyDictionary<string, TableCounters>? tables,
+        IReadOnlyList<ImportIssue>? issues)
+        : this()
+    {
+        (Bundle, SourceSystem, DryRun, StartedAt, FinishedAt) = (bundle, sourceSystem, dryRun, startedAt, finishedAt);
+        foreach (var (table, counters) in tables ?? new Dictionary<string, TableCounters>())
+        {
+            _tables[table] = counters;
+        }
+
+        _issues.AddRange(issues ?? []);
+    }
+
     public string Bundle { get; set; } = string.Empty;
 
     public string SourceSystem { get; set; } = string.Empty;

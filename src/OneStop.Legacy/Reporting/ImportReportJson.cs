@@ -18,6 +18,11 @@ public static class ImportReportJson
 
     public static string Serialize(ImportReport report) => JsonSerializer.Serialize(report, Options);
 
+    /// <summary>Reads a report.json written earlier, e.g. to show past runs.</summary>
+    public static async Task<ImportReport> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        await JsonSerializer.DeserializeAsync<ImportReport>(stream, Options, cancellationToken)
+        ?? throw new JsonException("report.json is empty.");
+
     public static Task WriteAsync(ImportReport report, Stream stream, CancellationToken cancellationToken = default) =>
         JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken);
 }

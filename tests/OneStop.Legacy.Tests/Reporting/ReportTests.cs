@@ -34,6 +34,21 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task A_written_report_reads_back_the_same()
+    {
+        var report = await LegacyBundleAnalyzer();
+        using var stream = new MemoryStream();
+        await ImportReportJson.WriteAsync(report, stream);
+        stream.Position = 0;
+
+        var read = await ImportReportJson.ReadAsync(stream);
+
+        Assert.Equal(ImportReportJson.Serialize(report), ImportReportJson.Serialize(read));
+        Assert.Equal(report.Issues, read.Issues);
+        Assert.Equal(318, read.Table(LegacyTables.History).Imported);
+    }
+
+    [Fact]
     public async Task Marking_rows_unchanged_keeps_the_sum()
     {
         var report = await LegacyBundleAnalyzer();
