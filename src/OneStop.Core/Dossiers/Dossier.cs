@@ -8,10 +8,25 @@ public sealed class Dossier
 {
     private Dossier()
     {
-        Code = string.Empty;
         Applicant = null!;
         FormData = "{}";
     }
+
+    /// <summary>Starts a draft: no code yet, nothing sent to the agency.</summary>
+    public static Dossier Draft(Guid procedureId, Guid agencyId, Applicant applicant, Guid applicantUserId, string formDataJson,
+        DateTimeOffset at, string? idempotencyKey) => new()
+    {
+        Id = Guid.NewGuid(),
+        ProcedureId = procedureId,
+        AgencyId = agencyId,
+        Applicant = applicant,
+        ApplicantUserId = applicantUserId,
+        Channel = SubmissionChannel.Online,
+        FormData = ValidJson(formDataJson),
+        CreatedAt = at,
+        Status = DossierStatus.Draft,
+        IdempotencyKey = idempotencyKey,
+    };
 
     public Dossier(string code, Guid procedureId, Guid agencyId, Applicant applicant, Guid? applicantUserId,
         SubmissionChannel channel, string formDataJson, DateTimeOffset submittedAt)
@@ -31,8 +46,11 @@ public sealed class Dossier
 
     public Guid Id { get; private set; }
 
-    /// <summary>The public code AGENCY-yyMMdd-NNNN printed on the receipt.</summary>
-    public string Code { get; private set; }
+    /// <summary>The public code AGENCY-yyMMdd-NNNN printed on the receipt; null while a draft.</summary>
+    public string? Code { get; private set; }
+
+    /// <summary>The client's key for creating this draft, so a retried request finds it instead of making another.</summary>
+    public string? IdempotencyKey { get; private set; }
 
     /// <summary>The code the dossier had in the old system, when migrated.</summary>
     public string? LegacyCode { get; private set; }
@@ -69,6 +87,31 @@ public sealed class Dossier
     public bool IsClosed => Status is DossierStatus.Completed or DossierStatus.Rejected or DossierStatus.Withdrawn;
 
     public void AttachWorkflow(Guid instanceId) => WorkflowInstanceId = instanceId;
+
+    public void UpdateDraft(Applicant applicant, string formDataJson, DateTimeOffset at)
+    {
+        EnsureDraft();
+        Applicant = applicant;
+        FormData = ValidJson(formDataJson);
+        CreatedAt = CreatedAt == default ? at : CreatedAt;
+    }
+
+    /// <summary>Sends the draft: it gets its public code and is handed to the agency.</summary>
+    public void Submit(string code, DateTimeOffset at)
+    {
+        EnsureDraft();
+        Code = code;
+        SubmittedAt = at;
+        Status = DossierStatus.Submitted;
+    }
+
+    public void EnsureDraft()
+    {
+        if (Status != DossierStatus.Draft)
+        {
+            throw new ConflictException("dossier.not_draft", $"Hồ sơ {Code} đã được nộp, không thể sửa bản nháp.");
+        }
+    }
 
     public void Receive(DateTimeOffset receivedAt, DateTimeOffset dueAt)
     {

@@ -45,6 +45,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
 
+    public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
+
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

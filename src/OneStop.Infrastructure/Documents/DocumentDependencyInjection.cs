@@ -18,6 +18,10 @@ internal static class DocumentDependencyInjection
         services.AddScoped<IWorkflowEffectHandler, IssueDocumentEffectHandler>();
         services.AddScoped<DossierCodeGenerator>();
         services.AddScoped<DossierIntake>();
+        services.AddScoped<CitizenDossiers>();
+        services.AddOptions<Files.FileStoreOptions>().BindConfiguration(Files.FileStoreOptions.Section);
+        services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();
         return services;
     }
 }

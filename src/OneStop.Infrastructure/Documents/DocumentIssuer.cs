@@ -129,7 +129,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         return new ReceiptModel
         {
             Header = c.Header,
-            DossierCode = c.Dossier.Code,
+            DossierCode = c.Dossier.Code!,
             ReceivingOffice = $"{counter ?? "Bộ phận Tiếp nhận và Trả kết quả"} — {c.Agency.Name}",
             Applicant = c.Applicant,
             ProcedureName = c.Procedure.Name,
@@ -146,7 +146,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     private static SupplementRequestModel SupplementRequest(FormContext c, IssueRequest request) => new()
     {
         Header = c.Header,
-        DossierCode = c.Dossier.Code,
+        DossierCode = c.Dossier.Code!,
         Applicant = c.Applicant,
         ProcedureName = c.Procedure.Name,
         ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.SubmittedAt,
@@ -160,7 +160,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     private static RejectionModel Rejection(FormContext c, IssueRequest request) => new()
     {
         Header = c.Header,
-        DossierCode = c.Dossier.Code,
+        DossierCode = c.Dossier.Code!,
         Applicant = c.Applicant,
         ProcedureName = c.Procedure.Name,
         ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.SubmittedAt,
@@ -173,7 +173,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     private static ApologyModel Apology(FormContext c, IssueRequest request) => new()
     {
         Header = c.Header,
-        DossierCode = c.Dossier.Code,
+        DossierCode = c.Dossier.Code!,
         Applicant = c.Applicant,
         ProcedureName = c.Procedure.Name,
         ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.CreatedAt,
@@ -197,7 +197,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         return new ControlSlipModel
         {
             Header = c.Header,
-            DossierCode = c.Dossier.Code,
+            DossierCode = c.Dossier.Code!,
             Applicant = c.Applicant,
             ProcedureName = c.Procedure.Name,
             LeadUnit = c.Agency.Name,
@@ -224,7 +224,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         {
             Header = c.Header,
             Template = template,
-            DossierCode = c.Dossier.Code,
+            DossierCode = c.Dossier.Code!,
             Applicant = c.Applicant,
             FormData = formData,
             SignerName = c.Issuer.Name,

@@ -15,6 +15,8 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Code).HasMaxLength(64);
         builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(d => new { d.ApplicantUserId, d.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.Property(d => d.LegacyCode).HasMaxLength(64);
         builder.HasIndex(d => d.LegacyCode);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);

@@ -47,6 +47,25 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         return dossier;
     }
 
+    /// <summary>Submits a draft: code, status and workflow start in one transaction (the draft is tracked by this context).</summary>
+    public async Task SubmitDraftAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken = default)
+    {
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == draft.ProcedureId, cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == draft.AgencyId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var started = await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
+        {
+            DefinitionId = procedure.WorkflowId,
+            ApplicantId = draft.ApplicantUserId?.ToString(),
+        }, cancellationToken);
+        draft.AttachWorkflow(started.Instance.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>The actor for a citizen's own submission.</summary>
     public static WorkflowActor Citizen(Guid userId) => new(userId.ToString(), Roles.Citizen);
 }

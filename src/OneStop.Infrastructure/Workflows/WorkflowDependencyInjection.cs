@@ -19,7 +19,8 @@ internal static class WorkflowDependencyInjection
         services.AddSingleton<PostgresDefinitionRegistry>();
         services.AddSingleton<IWorkflowDefinitionRegistry>(sp => sp.GetRequiredService<PostgresDefinitionRegistry>());
         services.AddScoped<IWorkflowStore, PostgresWorkflowStore>();
-        services.AddScoped<IWorkflowEngine, WorkflowEngine>();
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<IWorkflowEngine, Dossiers.DossierSyncingEngine>();
         services.AddScoped<WorkflowTimerProcessor>();
         services.AddScoped<WorkflowOutboxDispatcher>();
         services.AddScoped<IWorkflowEffectHandler, NotifyEffectHandler>();

@@ -29,6 +29,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DossierAccess>();
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();
+        builder.Services.AddScoped<OneStop.Web.Features.Dossiers.DossierViews>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         return builder;
     }
@@ -42,6 +43,7 @@ internal static class ApiExtensions
         v1.MapDocumentEndpoints();
         v1.MapOfficialDocumentEndpoints();
         v1.MapProcedureEndpoints();
+        v1.MapDossierEndpoints();
         return app;
     }
 }

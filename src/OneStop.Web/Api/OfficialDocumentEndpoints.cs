@@ -30,7 +30,7 @@ internal static class OfficialDocumentEndpoints
         CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (dossier is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
+        if (dossier?.Code is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
         {
             return TypedResults.NotFound();
         }

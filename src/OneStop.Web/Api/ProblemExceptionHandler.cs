@@ -19,6 +19,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Title = "Dữ liệu không hợp lệ",
                 Type = "https://onestop.vn/errors/validation",
             },
+            OneStop.Infrastructure.Dossiers.DossierValidationException invalid => new HttpValidationProblemDetails(
+                invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Hồ sơ chưa hợp lệ",
+                Detail = invalid.Message,
+                Type = "https://onestop.vn/errors/dossier.invalid",
+            },
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", notFound),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", domain),

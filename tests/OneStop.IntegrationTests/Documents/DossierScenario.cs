@@ -34,7 +34,7 @@ internal sealed class DossierScenario(IServiceProvider services)
         var official = await UserIdAsync(officialEmail);
         await using var scope = services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code))!;
+        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
         return await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action,
             new WorkflowActor(official.ToString(), role, "SGTVT", department)) { Comment = comment });
     }

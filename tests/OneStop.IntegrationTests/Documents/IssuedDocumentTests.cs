@@ -28,7 +28,7 @@ public sealed class IssuedDocumentTests(OneStopAppFactory app) : IClassFixture<O
         await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "issued", "receipt.pdf"), receipt.Content); // for people to look at
         {
             var text = Text(receipt.Content);
-            Assert.Contains(dossier.Code, text, StringComparison.Ordinal);
+            Assert.Contains(dossier.Code!, text, StringComparison.Ordinal);
             Assert.Contains("Nguyễn Văn An", text, StringComparison.Ordinal);
             Assert.Contains("Cấp đổi giấy phép lái xe", text, StringComparison.Ordinal);
             Assert.Contains(receipt.VerificationCode, text, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class IssuedDocumentTests(OneStopAppFactory app) : IClassFixture<O
 
         var dossiers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => scenario.SubmitDrivingLicenceAsync())));
 
-        var numbers = dossiers.Select(d => int.Parse(d.Code[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var numbers = dossiers.Select(d => int.Parse(d.Code![^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(numbers.Distinct().Count(), numbers.Count);
         Assert.Equal(Enumerable.Range(numbers[0], numbers.Count), numbers);
         Assert.All(dossiers, d => Assert.Matches(@"^SGTVT-\d{6}-\d{4}$", d.Code));

@@ -101,10 +101,10 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         var registerText = Text(await pdf.Content.ReadAsByteArrayAsync());
-        Assert.True(registerText.Replace(" ", "", StringComparison.Ordinal).Contains(dossier.Code, StringComparison.Ordinal), registerText);
+        Assert.True(registerText.Replace(" ", "", StringComparison.Ordinal).Contains(dossier.Code!, StringComparison.Ordinal), registerText);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
-        Assert.Contains(dossier.Code, csvText, StringComparison.Ordinal);
+        Assert.Contains(dossier.Code!, csvText, StringComparison.Ordinal);
         Assert.Contains("Nguyễn Văn An", csvText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);

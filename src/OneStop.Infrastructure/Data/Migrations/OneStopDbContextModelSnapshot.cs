@@ -302,7 +302,6 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnName("channel");
 
                     b.Property<string>("Code")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
@@ -323,6 +322,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("form_data");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
 
                     b.Property<string>("LegacyCode")
                         .HasMaxLength(64)
@@ -373,10 +377,75 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.HasIndex("ApplicantUserId", "CreatedAt")
                         .HasDatabaseName("ix_dossiers_applicant_user_id_created_at");
 
+                    b.HasIndex("ApplicantUserId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossiers_applicant_user_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
                     b.HasIndex("AgencyId", "Status", "SubmittedAt")
                         .HasDatabaseName("ix_dossiers_agency_id_status_submitted_at");
 
                     b.ToTable("dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("DocumentCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("document_code");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("IsMissing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_missing");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_attachments");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_dossier_attachments_dossier_id");
+
+                    b.ToTable("dossier_attachments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>
@@ -1329,6 +1398,16 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.Navigation("Applicant")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierAttachment", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_attachments_dossiers_dossier_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>

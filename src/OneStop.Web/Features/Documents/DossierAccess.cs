@@ -24,7 +24,8 @@ public sealed class DossierAccess(OneStopDbContext db)
             return true;
         }
 
-        if (!(user.IsInRole(Roles.Reception) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader))
+        if (dossier.Status == DossierStatus.Draft
+            || !(user.IsInRole(Roles.Reception) || user.IsInRole(Roles.Specialist) || user.IsInRole(Roles.Leader))
             || !Guid.TryParse(user.FindFirstValue("agency"), out var agencyId))
         {
             return false;

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Data;
+using OneStop.Workflows.Definitions;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.State;
+
+namespace OneStop.Infrastructure.Dossiers;
+
+/// <summary>
+/// The engine as OneStop uses it: every change to a workflow also brings its dossier's status, receipt date and appointment
+/// date up to date, in the same transaction, so the two never disagree.
+/// </summary>
+internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db) : IWorkflowEngine
+{
+    public Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
+        inner.StartAsync(request, cancellationToken);
+
+    public Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default) => inner.GetAsync(instanceId, cancellationToken);
+
+    public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default) =>
+        inner.FindByDossierAsync(dossierId, cancellationToken);
+
+    public Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default) =>
+        inner.ListAvailableActionsAsync(instanceId, actor, formData, cancellationToken);
+
+    public Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default) =>
+        SyncedAsync(() => inner.PerformAsync(request, cancellationToken), cancellationToken);
+
+    public Task<WorkflowResult> ClaimAsync(Guid instanceId, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        inner.ClaimAsync(instanceId, taskId, actor, cancellationToken);
+
+    public Task<WorkflowResult> AssignAsync(Guid instanceId, Guid taskId, string assigneeUserId, WorkflowActor actor,
+        CancellationToken cancellationToken = default) => inner.AssignAsync(instanceId, taskId, assigneeUserId, actor, cancellationToken);
+
+    public Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default) =>
+        SyncedAsync(() => inner.ProcessTimerAsync(instanceId, timerId, cancellationToken), cancellationToken);
+
+    public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
+        SyncedAsync(() => inner.MigrateAsync(request, cancellationToken), cancellationToken);
+
+    private async Task<WorkflowResult> SyncedAsync(Func<Task<WorkflowResult>> change, CancellationToken cancellationToken)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await change();
+            var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
+            if (dossier is not null && !dossier.IsClosed)
+            {
+                Apply(dossier, result.Instance);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private static void Apply(Dossier dossier, WorkflowInstance instance)
+    {
+        var last = instance.Journal.Count > 0 ? instance.Journal[^1].At : DateTimeOffset.UtcNow;
+        if (dossier.ReceivedAt is null && instance.Journal.FirstOrDefault(j => j.Documents.Contains(DocumentKinds.Receipt)) is { } accepted)
+        {
+            dossier.Receive(accepted.At, instance.TotalDueAt ?? accepted.At);
+        }
+
+        var status = instance.Status switch
+        {
+            InstanceStatus.Ended => instance.Outcome switch
+            {
+                EndOutcome.Rejected => DossierStatus.Rejected,
+                EndOutcome.Withdrawn => DossierStatus.Withdrawn,
+                _ => DossierStatus.Completed,
+            },
+            InstanceStatus.WaitingForApplicant => DossierStatus.WaitingForSupplement,
+            _ => dossier.ReceivedAt is null ? DossierStatus.Submitted : DossierStatus.InProgress,
+        };
+        if (status != dossier.Status)
+        {
+            dossier.MoveTo(status, last);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace OneStop.Infrastructure.Files;
+
+internal sealed class NoVirusScanner : IVirusScanner
+{
+    public Task<string?> ScanAsync(byte[] content, string fileName, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+}

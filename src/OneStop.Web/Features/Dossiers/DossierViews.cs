@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Data;
+using OneStop.Workflows.Runtime.Definitions;
+
+namespace OneStop.Web.Features.Dossiers;
+
+/// <summary>What the applicant sees of a dossier: status, current stage (a department, never an official), due date, timeline, documents.</summary>
+public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistry definitions)
+{
+    public sealed record Summary(Guid Id, string? Code, string Procedure, string Status, string StatusText, DateTimeOffset CreatedAt,
+        DateTimeOffset? SubmittedAt, DateTimeOffset? DueAt);
+
+    public sealed record TimelineEntry(DateTimeOffset At, string Event, string? Stage, string? Comment);
+
+    public sealed record DocumentLink(Guid Id, string Kind, string Title, DateTimeOffset IssuedAt, string VerificationCode, string Url);
+
+    public sealed record AttachmentInfo(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256);
+
+    public sealed record Detail(Guid Id, string? Code, string ProcedureCode, string Procedure, string Agency, string Status, string StatusText,
+        string? CurrentStage, DateTimeOffset? DueAt, string FormData, IReadOnlyList<TimelineEntry> Timeline,
+        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments);
+
+    public async Task<IReadOnlyList<Summary>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await (from d in db.Dossiers.AsNoTracking()
+                join p in db.Procedures on d.ProcedureId equals p.Id
+                where d.ApplicantUserId == userId
+                orderby d.CreatedAt descending
+                select new { d.Id, d.Code, p.Name, d.Status, d.CreatedAt, d.SubmittedAt, d.DueAt,
+                    TotalDue = db.WorkflowInstances.Where(i => i.DossierId == d.Code).Select(i => i.TotalDueAt).FirstOrDefault() })
+            .Take(200).ToListAsync(cancellationToken))
+        .Select(d => new Summary(d.Id, d.Code, d.Name, d.Status.ToString(), StatusText(d.Status), d.CreatedAt, d.SubmittedAt, d.DueAt ?? d.TotalDue))
+        .ToList();
+
+    public async Task<Detail> DetailAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == dossier.AgencyId, cancellationToken);
+        var instance = dossier.Code is null ? null
+            : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.DossierId == dossier.Code, cancellationToken);
+        var definition = instance is null ? null : definitions.Find(instance.DefinitionId, instance.DefinitionVersion);
+        string? StepName(string? step) => step is null ? null : definition?.FindStep(step)?.Name ?? step;
+
+        var journal = dossier.Code is null ? [] : await db.WorkflowJournal.AsNoTracking().Where(j => j.DossierId == dossier.Code)
+            .OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        var timeline = journal.Where(j => j.Kind is "Started" or "ActionPerformed" or "Ended" or "Migrated")
+            .Select(j => new TimelineEntry(j.At, j.Kind switch
+            {
+                "Started" => "Nộp hồ sơ",
+                "Ended" => "Kết thúc xử lý",
+                "Migrated" => "Chuyển sang quy trình mới",
+                _ => j.ActionLabel ?? j.ActionId ?? j.Kind,
+            }, StepName(j.ToStep ?? j.FromStep), j.ActorRole == "Citizen" ? j.Comment : j.Comment))
+            .ToList();
+
+        var task = dossier.Code is null ? null
+            : await db.WorkflowTasks.AsNoTracking().Where(t => t.DossierId == dossier.Code).OrderBy(t => t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        string? stage = null;
+        if (task is not null)
+        {
+            stage = task.Role == "Citizen"
+                ? "Chờ công dân bổ sung hồ sơ"
+                : await (from d in db.Departments join a in db.Agencies on d.AgencyId equals a.Id
+                         where a.Code == task.Agency && d.Code == task.Department
+                         select d.Name + " — " + a.Name).FirstOrDefaultAsync(cancellationToken) ?? StepName(task.StepId);
+        }
+
+        var documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.DossierId == dossier.Id).OrderBy(d => d.IssuedAt)
+            .Select(d => new DocumentLink(d.Id, d.Kind, d.Title, d.IssuedAt, d.VerificationCode, $"/api/v1/dossiers/{dossier.Id}/documents/{d.Id}"))
+            .ToListAsync(cancellationToken);
+        var attachments = await db.DossierAttachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.UploadedAt)
+            .Select(a => new AttachmentInfo(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256)).ToListAsync(cancellationToken);
+        return new Detail(dossier.Id, dossier.Code, procedure.Code, procedure.Name, agency.Name, dossier.Status.ToString(), StatusText(dossier.Status),
+            stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments);
+    }
+
+    public static string StatusText(DossierStatus status) => status switch
+    {
+        DossierStatus.Draft => "Đang soạn",
+        DossierStatus.Submitted => "Đã nộp, chờ tiếp nhận",
+        DossierStatus.InProgress => "Đang xử lý",
+        DossierStatus.WaitingForSupplement => "Chờ bổ sung",
+        DossierStatus.ResultReady => "Đã có kết quả",
+        DossierStatus.Completed => "Đã trả kết quả",
+        DossierStatus.Rejected => "Từ chối",
+        DossierStatus.Withdrawn => "Đã rút",
+        _ => status.ToString(),
+    };
+}
