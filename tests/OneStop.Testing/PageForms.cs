@@ -9,9 +9,10 @@ public static partial class PageForms
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IDictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IDictionary<string, string> fields,
+        string? page = null)
     {
-        var page = await client.GetStringAsync(path);
+        page ??= await client.GetStringAsync(path);
         var token = TokenPattern().Match(page);
         if (!token.Success)
         {

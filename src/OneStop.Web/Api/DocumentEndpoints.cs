@@ -15,6 +15,8 @@ internal static class DocumentEndpoints
     {
         v1.MapGet("/dossiers/{id:guid}/documents/{documentId:guid}", DownloadAsync).RequireAuthorization()
             .WithTags("Documents").WithName("DownloadDossierDocument").WithSummary("Tải văn bản đã phát hành của hồ sơ (PDF).");
+        v1.MapGet("/dossiers/{id:guid}/attachments/{attachmentId:guid}", AttachmentAsync).RequireAuthorization()
+            .WithTags("Documents").WithName("ViewAttachment").WithSummary("Xem/tải tệp đính kèm của hồ sơ (PDF, ảnh) trong trình duyệt.");
         var verify = v1.MapGroup("/verify").WithTags("Verification").AllowAnonymous();
         verify.MapGet("/{key}", VerifyAsync).WithName("VerifyDocument")
             .WithSummary("Xác thực văn bản theo mã; tùy chọn so khớp mã băm SHA-256 của tệp (sha256=).");
@@ -35,6 +37,23 @@ internal static class DocumentEndpoints
         return document is null
             ? TypedResults.NotFound()
             : TypedResults.File(document.Content, "application/pdf", document.FileName);
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> AttachmentAsync(
+        Guid id, Guid attachmentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, OneStop.Infrastructure.Files.IFileStore files,
+        CancellationToken cancellationToken)
+    {
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var attachment = dossier is null ? null
+            : await db.DossierAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.DossierId == id, cancellationToken);
+        if (dossier is null || attachment is null || !await access.CanSeeAsync(user, dossier, cancellationToken)
+            || await files.OpenAsync(attachment.Sha256, cancellationToken) is not { } stream)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Inline so PDFs and images open in the browser; the type was decided from the content when it was uploaded.
+        return TypedResults.Stream(stream, attachment.ContentType, fileDownloadName: null, enableRangeProcessing: true);
     }
 
     private static async Task<Results<Ok<DocumentVerification.Result>, ProblemHttpResult>> VerifyAsync(
