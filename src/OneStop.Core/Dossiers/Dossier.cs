@@ -96,6 +96,9 @@ public sealed class Dossier
         CreatedAt = CreatedAt == default ? at : CreatedAt;
     }
 
+    /// <summary>Records a value an automatic workflow step set (idempotent: setting the same value twice changes nothing).</summary>
+    public void SetWorkflowField(string formDataJson) => FormData = ValidJson(formDataJson);
+
     /// <summary>Sends the draft: it gets its public code and is handed to the agency.</summary>
     public void Submit(string code, DateTimeOffset at)
     {

@@ -19,6 +19,7 @@ internal static class DocumentDependencyInjection
         services.AddScoped<DossierCodeGenerator>();
         services.AddScoped<DossierIntake>();
         services.AddScoped<CitizenDossiers>();
+        services.AddScoped<IWorkflowEffectHandler, FieldSetEffectHandler>();
         services.AddOptions<Files.FileStoreOptions>().BindConfiguration(Files.FileStoreOptions.Section);
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Documents;
@@ -108,6 +109,33 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
         Assert.Contains("Nguyễn Văn An", csvText, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_commune_dossier_runs_to_the_end_its_automatic_step_sets_a_field_and_issues_the_result()
+    {
+        var scenario = new DossierScenario(app.Services);
+        var citizen = await scenario.UserIdAsync(DemoAccounts.Citizen);
+        OneStop.Core.Dossiers.Dossier dossier;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            dossier = await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Dossiers.DossierIntake>().SubmitAsync(
+                    new OneStop.Infrastructure.Dossiers.NewDossier("1.001612", "P-LVT",
+                        new OneStop.Core.Dossiers.Applicant("Nguyễn Văn An", "020090001234", "0912345678", null, "Phường Lương Văn Tri"), citizen,
+                        OneStop.Core.Dossiers.SubmissionChannel.Online,
+                        """{"businessName":"Tạp hóa An Bình","capital":200000000,"applicantType":"individual"}"""),
+                    OneStop.Infrastructure.Dossiers.DossierIntake.Citizen(citizen));
+        }
+
+        await scenario.DriveToEndAsync(dossier.Code!, new Dictionary<string, object?> { ["capital"] = 200_000_000m, ["applicantType"] = "individual" });
+        await scenario.DeliverEffectsAsync();
+
+        await using var db = app.Database.CreateContext();
+        var done = await db.Dossiers.SingleAsync(d => d.Id == dossier.Id);
+        Assert.Equal("Completed", done.Status.ToString());
+        Assert.Contains("\"registered\": true", done.FormData.Replace("\"registered\":true", "\"registered\": true", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Tạp hóa An Bình", Text((await db.IssuedDocuments.SingleAsync(d => d.DossierId == dossier.Id && d.Kind == "result")).Content),
+            StringComparison.Ordinal);
     }
 
     private async Task<HttpClient> SignedInAsync(string email)
