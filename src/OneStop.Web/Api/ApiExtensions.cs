@@ -46,6 +46,7 @@ internal static class ApiExtensions
         v1.MapOfficialDocumentEndpoints();
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
+        v1.MapAdminProcedureEndpoints();
         return app;
     }
 }
