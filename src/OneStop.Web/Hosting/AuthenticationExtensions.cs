@@ -9,6 +9,7 @@ internal static class AuthenticationExtensions
 {
     public const string OfficialPolicy = "Official";
     public const string AdminPolicy = "Admin";
+    public const string CitizenPolicy = "Citizen";
     private const string SmartScheme = "OneStop";
 
     public static WebApplicationBuilder AddAuthenticationAndRoles(this WebApplicationBuilder builder)
@@ -29,7 +30,8 @@ internal static class AuthenticationExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OfficialPolicy, policy => policy.RequireRole(Roles.Reception, Roles.Specialist, Roles.Leader))
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(CitizenPolicy, policy => policy.RequireRole(Roles.Citizen));
         return builder;
     }
 

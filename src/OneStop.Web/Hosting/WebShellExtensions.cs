@@ -29,6 +29,7 @@ internal static class WebShellExtensions
                 options.Conventions.AuthorizeFolder("/Workspace", AuthenticationExtensions.OfficialPolicy);
                 options.Conventions.AuthorizeFolder("/Admin", AuthenticationExtensions.AdminPolicy);
                 options.Conventions.AuthorizeFolder("/Account/Manage");
+                options.Conventions.AuthorizeFolder("/Portal", AuthenticationExtensions.CitizenPolicy);
             })
             .AddViewLocalization();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "onestop.csrf");

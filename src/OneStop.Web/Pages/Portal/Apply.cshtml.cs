@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Common;
+using OneStop.Core.Organisation;
+using OneStop.Core.Procedures;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Web.Features.Catalogue;
+using OneStop.Web.Features.Dossiers;
+
+namespace OneStop.Web.Pages.Portal;
+
+/// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
+[RequestSizeLimit(64 * 1024 * 1024)]
+public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db) : PageModel
+{
+    public sealed record Commune(string Code, string Name);
+
+    public ProcedureCatalogue.Detail? Procedure { get; private set; }
+    public Guid? DraftId { get; private set; }
+    public string? AgencyCode { get; private set; }
+    public string ApplicantSummary { get; private set; } = string.Empty;
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+    public IReadOnlyList<DossierViews.AttachmentInfo> Attached { get; private set; } = [];
+    public Dictionary<string, string[]> Errors { get; } = [];
+    private JsonObject _data = [];
+
+    public string? Value(string field) => _data[field]?.ToString();
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid? draftId, string? agencyCode, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        AgencyCode = agencyCode;
+        _data = ReadForm(Procedure!.Form);
+        try
+        {
+            var draft = draftId is { } existing
+                ? await dossiers.UpdateDraftAsync(userId, existing, _data.ToJsonString(), cancellationToken)
+                : await dossiers.CreateDraftAsync(userId, code, agencyCode, _data.ToJsonString(), idempotencyKey: null, cancellationToken);
+            DraftId = draft.Id;
+            foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
+            {
+                try
+                {
+                    using var buffer = new MemoryStream();
+                    await file.CopyToAsync(buffer, cancellationToken);
+                    await dossiers.AttachAsync(userId, draft.Id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
+                }
+                catch (DomainException ex)
+                {
+                    Errors["attachments." + file.Name[4..]] = [$"{file.FileName}: {ex.Message}"];
+                }
+            }
+
+            if (Errors.Count == 0)
+            {
+                var submitted = await dossiers.SubmitAsync(userId, draft.Id, cancellationToken);
+                return Redirect($"/ho-so/{submitted.Id}?moi=1");
+            }
+        }
+        catch (DossierValidationException ex)
+        {
+            foreach (var (key, messages) in ex.Errors)
+            {
+                Errors[key] = messages;
+            }
+        }
+        catch (DomainException ex)
+        {
+            Errors[string.Empty] = [ex.Message];
+        }
+
+        if (DraftId is { } id)
+        {
+            Attached = (await views.DetailAsync(await dossiers.OwnAsync(userId, id, cancellationToken), cancellationToken)).Attachments;
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        Procedure = await catalogue.FindAsync(code, cancellationToken);
+        if (Procedure is null)
+        {
+            return false;
+        }
+
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
+        Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
+            .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
+        return true;
+    }
+
+    private JsonObject ReadForm(IReadOnlyList<FormField> schema)
+    {
+        var data = new JsonObject();
+        foreach (var field in schema.Where(f => f.Type != FormFieldType.Group))
+        {
+            var raw = Text.Clean(Request.Form["f." + field.Name].ToString());
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            data[field.Name] = field.Type == FormFieldType.Number && decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                ? JsonValue.Create(number)
+                : JsonValue.Create(raw);
+        }
+
+        return data;
+    }
+}
