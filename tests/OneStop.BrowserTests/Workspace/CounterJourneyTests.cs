@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OneStop.BrowserTests.Foundation;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Workflows;
+using OneStop.Testing;
+
+namespace OneStop.BrowserTests.Workspace;
+
+public sealed class CounterJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_counter_accepts_an_online_dossier_and_opens_its_receipt_then_a_specialist_requests_a_supplement()
+    {
+        var code = await SubmitAsync();
+        var counter = await app.NewPageAsync();
+        await counter.SignInAsync(DemoAccounts.ReceptionSgtvt);
+        await counter.GotoAsync("/Workspace");
+        await counter.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        await counter.Locator("button[data-action=accept]").ClickAsync();
+        await Assertions.Expect(counter.GetByTestId("action-message")).ToContainTextAsync("Đã thực hiện: Tiếp nhận.");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(100);
+        }
+
+        await counter.ReloadAsync();
+        var receiptLink = counter.GetByTestId("documents").GetByRole(AriaRole.Link, new() { Name = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" });
+        await Assertions.Expect(receiptLink).ToBeVisibleAsync();
+        var receipt = await counter.APIRequest.GetAsync(await receiptLink.GetAttributeAsync("href") ?? string.Empty);
+        Assert.Equal("application/pdf", receipt.Headers["content-type"]);
+        await BrowserApp.ScreenshotAsync(counter, "workspace-dossier-accepted");
+
+        var specialist = await app.NewPageAsync();
+        await specialist.SignInAsync(DemoAccounts.SpecialistSgtvt);
+        await specialist.GotoAsync("/Workspace");
+        await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
+        var form = specialist.Locator("form").Filter(new() { Has = specialist.Locator("button[data-action=requestSupplement]") });
+        await form.GetByRole(AriaRole.Textbox).FillAsync("Giấy khám sức khỏe đã quá 6 tháng");
+        await form.Locator("button[data-action=requestSupplement]").ClickAsync();
+        await Assertions.Expect(specialist.GetByTestId("action-message")).ToContainTextAsync("Yêu cầu bổ sung");
+        await Assertions.Expect(specialist.GetByTestId("dossier-status")).ToHaveTextAsync("Chờ bổ sung");
+        await BrowserApp.ScreenshotAsync(specialist, "workspace-supplement-requested");
+    }
+
+    private async Task<string> SubmitAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
+        var citizen = db.Users.Single(u => u.Email == DemoAccounts.Citizen).Id;
+        var dossier = await scope.ServiceProvider.GetRequiredService<DossierIntake>().SubmitAsync(
+            new NewDossier("1.002804", null, new Applicant("Nguyễn Văn An", "020090001234", "0912345678", DemoAccounts.Citizen, "Lạng Sơn"), citizen,
+                SubmissionChannel.Online, """{"licenceNumber":"200123456789","licenceClass":"B"}"""),
+            DossierIntake.Citizen(citizen));
+        return dossier.Code!;
+    }
+}
