@@ -37,6 +37,9 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
     public Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default) =>
         SyncedAsync(() => inner.ProcessTimerAsync(instanceId, timerId, cancellationToken), cancellationToken);
 
+    public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
+        SyncedAsync(() => inner.WithdrawAsync(instanceId, applicant, reason, cancellationToken), cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(() => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 

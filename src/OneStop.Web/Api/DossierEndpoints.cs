@@ -24,6 +24,8 @@ internal static class DossierEndpoints
 
     public sealed record ResubmitRequest(string? Comment);
 
+    public sealed record WithdrawRequest(string? Reason);
+
     public sealed record Submitted(Guid Id, string? Code, string Status, DateTimeOffset? DueAt);
 
     public sealed record LookupResult(string Code, string Status, string StatusText, DateTimeOffset? DueAt);
@@ -39,6 +41,8 @@ internal static class DossierEndpoints
             .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung.");
         dossiers.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitDossier").WithSummary("Nộp hồ sơ: kiểm tra, cấp mã hồ sơ, bắt đầu quy trình.");
         dossiers.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("ResubmitDossier").WithSummary("Nộp bổ sung sau khi được yêu cầu bổ sung.");
+        dossiers.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawDossier")
+            .WithSummary("Rút hồ sơ trước khi có quyết định (bắt buộc nêu lý do).");
         dossiers.MapGet("/", MineAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi.");
         dossiers.MapGet("/{id:guid}", GetAsync).WithName("GetDossier").WithSummary("Trạng thái, tiến trình, văn bản của hồ sơ.");
         v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().WithTags("Dossiers").WithName("LookupDossier")
@@ -107,6 +111,21 @@ internal static class DossierEndpoints
             ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ hiện không thể nộp bổ sung.");
         await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, resubmit.ActionId, actor) { Comment = request?.Comment },
             cancellationToken);
+        var updated = await dossiers.OwnAsync(userId, id, cancellationToken);
+        return TypedResults.Ok(new Submitted(updated.Id, updated.Code, updated.Status.ToString(), updated.DueAt));
+    }
+
+    private static async Task<Ok<Submitted>> WithdrawAsync(Guid id, WithdrawRequest request, ClaimsPrincipal user, CitizenDossiers dossiers,
+        IWorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var userId = UserId(user);
+        var dossier = await dossiers.OwnAsync(userId, id, cancellationToken);
+        if (dossier.WorkflowInstanceId is not { } instanceId || dossier.IsClosed)
+        {
+            throw new ConflictException("dossier.not_withdrawable", "Chỉ rút được hồ sơ đã nộp và chưa có quyết định.");
+        }
+
+        await engine.WithdrawAsync(instanceId, DossierIntake.Citizen(userId), request.Reason ?? string.Empty, cancellationToken);
         var updated = await dossiers.OwnAsync(userId, id, cancellationToken);
         return TypedResults.Ok(new Submitted(updated.Id, updated.Code, updated.Status.ToString(), updated.DueAt));
     }

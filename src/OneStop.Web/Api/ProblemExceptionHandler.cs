@@ -30,6 +30,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", notFound),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", domain),
+            OneStop.Workflows.Runtime.Errors.WorkflowConflictException conflict => Workflow(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
+            OneStop.Workflows.Runtime.Errors.WorkflowNotFoundException missing => Workflow(StatusCodes.Status404NotFound, "Không tìm thấy", missing),
+            OneStop.Workflows.Runtime.Errors.WorkflowException workflow => Workflow(StatusCodes.Status409Conflict, "Thao tác không được phép lúc này", workflow),
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
@@ -47,6 +50,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    private static ProblemDetails Workflow(int status, string title, OneStop.Workflows.Runtime.Errors.WorkflowException exception) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = exception.MessageVi,
+        Type = $"https://onestop.vn/errors/{exception.Code}",
+        Extensions = { ["code"] = exception.Code },
+    };
 
     private static ProblemDetails Problem(int status, string title, DomainException exception) => new()
     {

@@ -31,6 +31,9 @@ public interface IWorkflowEngine
     /// <summary>Fires one due timer (reminder, escalation, procedure deadline); a timer already gone is a no-op.</summary>
     Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default);
 
+    /// <summary>The applicant withdraws the dossier before it is decided (with a reason); the instance ends as withdrawn.</summary>
+    Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
 }

@@ -70,6 +70,9 @@ public sealed class WorkflowEngine(
         return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, null, t => Withdrawal.Withdraw(t, applicant, reason), cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -190,6 +190,29 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         Assert.Contains(after.GetProperty("timeline").EnumerateArray(), t => t.GetProperty("event").GetString() == "Nộp bổ sung");
     }
 
+    [Fact]
+    public async Task A_citizen_withdraws_a_submitted_dossier_with_a_reason_and_it_closes_everywhere()
+    {
+        var client = await CitizenAsync();
+        var id = await ReadyDraftAsync(client);
+        await client.PostAsync($"/api/v1/dossiers/{id}/submit", null);
+
+        var noReason = await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/withdraw", new { reason = "" });
+        var withdrawn = await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/withdraw", new { reason = "Đã được cấp ở tỉnh khác" });
+        var again = await client.PostAsJsonAsync($"/api/v1/dossiers/{id}/withdraw", new { reason = "lần nữa" });
+        var other = await (await CitizenAsync("hoang.thi.mai@demo.onestop.vn")).PostAsJsonAsync($"/api/v1/dossiers/{id}/withdraw", new { reason = "x" });
+
+        Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
+        Assert.Contains("lý do", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("Withdrawn", (await withdrawn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var code = (await db.Dossiers.SingleAsync(d => d.Id == id)).Code;
+        Assert.Empty(await db.WorkflowTasks.Where(t => t.DossierId == code).ToListAsync());
+    }
+
     private static byte[] Oversized()
     {
         var bytes = new byte[(10 * 1024 * 1024) + 10];
