@@ -43,6 +43,7 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Startup:MigrateDatabase"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Workflows:BackgroundProcessing"] = "false",
+            ["FileStore:Root"] = Path.Combine(MailDirectory, "files"),
         }));
     }
 }

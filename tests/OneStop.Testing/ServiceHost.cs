@@ -16,7 +16,9 @@ public sealed class ServiceHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = database.ConnectionString;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";
-        builder.Configuration["Email:PickupDirectory"] = mailDirectory ?? Path.Combine(Path.GetTempPath(), "onestop-mail-" + Guid.NewGuid().ToString("N"));
+        var scratch = mailDirectory ?? Path.Combine(Path.GetTempPath(), "onestop-mail-" + Guid.NewGuid().ToString("N"));
+        builder.Configuration["Email:PickupDirectory"] = scratch;
+        builder.Configuration["FileStore:Root"] = Path.Combine(scratch, "files");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.Configuration[key] = value;
