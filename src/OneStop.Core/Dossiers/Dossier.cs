@@ -124,6 +124,13 @@ public sealed class Dossier
         Status = DossierStatus.InProgress;
     }
 
+    /// <summary>The legal clock moved the appointment (a supplement restarted or resumed it).</summary>
+    public void Reschedule(DateTimeOffset dueAt)
+    {
+        EnsureOpen();
+        DueAt = dueAt;
+    }
+
     public void MoveTo(DossierStatus status, DateTimeOffset at)
     {
         EnsureOpen();

@@ -80,6 +80,11 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
             dossier.Receive(accepted.At, instance.TotalDueAt ?? accepted.At);
         }
 
+        else if (dossier.ReceivedAt is not null && instance.TotalDueAt is { } due && due != dossier.DueAt && instance.Status == InstanceStatus.Running)
+        {
+            dossier.Reschedule(due);
+        }
+
         var status = instance.Status switch
         {
             InstanceStatus.Ended => instance.Outcome switch

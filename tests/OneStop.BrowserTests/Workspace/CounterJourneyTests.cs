@@ -43,6 +43,22 @@ public sealed class CounterJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await Assertions.Expect(specialist.GetByTestId("action-message")).ToContainTextAsync("Yêu cầu bổ sung");
         await Assertions.Expect(specialist.GetByTestId("dossier-status")).ToHaveTextAsync("Chờ bổ sung");
         await BrowserApp.ScreenshotAsync(specialist, "workspace-supplement-requested");
+
+        var citizen = await app.NewPageAsync(390, 844);
+        await citizen.SignInAsync(DemoAccounts.Citizen);
+        await citizen.GotoAsync("/ho-so");
+        await citizen.GetByTestId("my-dossier").Filter(new() { HasText = code }).ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("supplement")).ToContainTextAsync("Giấy khám sức khỏe đã quá 6 tháng");
+        await citizen.GetByLabel("Giấy khám sức khỏe của người lái xe").SetInputFilesAsync(new FilePayload
+        {
+            Name = "gksk-moi.png",
+            MimeType = "image/png",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+        });
+        await citizen.GetByTestId("resubmit").ClickAsync();
+        await Assertions.Expect(citizen.GetByTestId("status")).ToHaveTextAsync("Đang xử lý");
+        await Assertions.Expect(citizen.GetByTestId("timeline")).ToContainTextAsync("Nộp bổ sung");
+        await BrowserApp.ScreenshotAsync(citizen, "portal-supplement-answered-phone");
     }
 
     private async Task<string> SubmitAsync()
