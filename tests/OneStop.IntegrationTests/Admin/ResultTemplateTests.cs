@@ -68,12 +68,5 @@ public sealed class ResultTemplateTests(OneStopAppFactory app) : IClassFixture<O
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoAccounts.Password });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => app.CreateBearerClientAsync(email);
 }

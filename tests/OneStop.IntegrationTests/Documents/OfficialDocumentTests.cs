@@ -138,14 +138,7 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
             StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = app.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoAccounts.Password });
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string email) => app.CreateBearerClientAsync(email);
 
     private static string Text(byte[] pdf) => PdfText.Of(pdf);
 }

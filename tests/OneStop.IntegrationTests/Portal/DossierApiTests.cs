@@ -248,12 +248,5 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
 
     private Task<HttpClient> CitizenAsync(string email = DemoAccounts.Citizen) => SignInAsync(email);
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = app.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoAccounts.Password });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string email) => app.CreateBearerClientAsync(email);
 }
