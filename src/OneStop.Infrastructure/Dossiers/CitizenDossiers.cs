@@ -59,6 +59,29 @@ public sealed class CitizenDossiers(
             throw new ConflictException("attachment.closed", "Chỉ đính kèm tệp khi hồ sơ đang soạn hoặc đang chờ bổ sung.");
         }
 
+        return await AttachCoreAsync(dossier, userId, documentCode, fileName, content, cancellationToken);
+    }
+
+    /// <summary>The counter scans a walk-in applicant's papers into a dossier it has just received (the caller checked the official's remit).</summary>
+    public async Task<DossierAttachment> AttachAtCounterAsync(Guid officialId, Guid dossierId, string documentCode, string? fileName, byte[] content,
+        CancellationToken cancellationToken = default)
+    {
+        var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken)
+            ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
+        if (dossier.IsClosed)
+        {
+            throw new ConflictException("attachment.closed", "Hồ sơ đã kết thúc, không đính kèm thêm tệp.");
+        }
+
+        return await AttachCoreAsync(dossier, officialId, documentCode, fileName, content, cancellationToken);
+    }
+
+    private async Task<DossierAttachment> AttachCoreAsync(Dossier dossier, Guid uploadedBy, string documentCode, string? fileName, byte[] content,
+        CancellationToken cancellationToken)
+    {
+        var dossierId = dossier.Id;
+        var userId = uploadedBy;
+
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
         var document = procedure.RequiredDocuments.FirstOrDefault(d => d.Code == documentCode)
             ?? throw new DomainException("attachment.document_unknown",

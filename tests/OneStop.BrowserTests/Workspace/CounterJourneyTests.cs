@@ -61,6 +61,38 @@ public sealed class CounterJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await BrowserApp.ScreenshotAsync(citizen, "portal-supplement-answered-phone");
     }
 
+    [Fact]
+    public async Task The_counter_creates_a_walk_in_dossier_scans_its_papers_and_accepts_it()
+    {
+        var counter = await app.NewPageAsync();
+        await counter.SignInAsync(DemoAccounts.ReceptionSgtvt);
+        await counter.GotoAsync("/Workspace");
+        await counter.GetByRole(AriaRole.Link, new() { Name = "Tiếp nhận hồ sơ trực tiếp" }).ClickAsync();
+        await counter.GetByLabel("Thủ tục").SelectOptionAsync("1.002804");
+        await counter.GetByRole(AriaRole.Button, new() { Name = "Chọn" }).ClickAsync();
+
+        await counter.GetByLabel("Họ và tên").FillAsync("Vi Thị Hồng Nhung");
+        await counter.GetByLabel("Số CCCD/CMND").FillAsync("020301009876");
+        await counter.GetByLabel("Số giấy phép lái xe").FillAsync("200987654321");
+        await counter.GetByTestId("create-walkin").ClickAsync();
+        await Assertions.Expect(counter.GetByTestId("form-errors")).ToContainTextAsync("Hạng giấy phép: bắt buộc nhập.");
+        await Assertions.Expect(counter.GetByLabel("Họ và tên")).ToHaveValueAsync("Vi Thị Hồng Nhung");
+
+        await counter.GetByLabel("Hạng giấy phép").SelectOptionAsync("A");
+        await counter.GetByLabel("Đơn đề nghị đổi giấy phép lái xe").SetInputFilesAsync(new FilePayload
+        {
+            Name = "scan-don.pdf",
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"),
+        });
+        await counter.GetByTestId("create-walkin").ClickAsync();
+        await Assertions.Expect(counter.Locator("h1")).ToContainTextAsync("Hồ sơ SGTVT-");
+        await Assertions.Expect(counter.Locator("main")).ToContainTextAsync("scan-don.pdf");
+        await counter.Locator("button[data-action=accept]").ClickAsync();
+        await Assertions.Expect(counter.GetByTestId("action-message")).ToContainTextAsync("Tiếp nhận");
+        await BrowserApp.ScreenshotAsync(counter, "workspace-walk-in-accepted");
+    }
+
     private async Task<string> SubmitAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -30,7 +29,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
 
-    public string? Value(string field) => _data[field]?.ToString();
+    public Shared.FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) ? Page() : NotFound();
@@ -44,7 +43,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         AgencyCode = agencyCode;
-        _data = ReadForm(Procedure!.Form);
+        _data = Shared.FormReader.Read(Request.Form, Procedure!.Form);
         try
         {
             var draft = draftId is { } existing
@@ -105,24 +104,5 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
             .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
         return true;
-    }
-
-    private JsonObject ReadForm(IReadOnlyList<FormField> schema)
-    {
-        var data = new JsonObject();
-        foreach (var field in schema.Where(f => f.Type != FormFieldType.Group))
-        {
-            var raw = Text.Clean(Request.Form["f." + field.Name].ToString());
-            if (raw.Length == 0)
-            {
-                continue;
-            }
-
-            data[field.Name] = field.Type == FormFieldType.Number && decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-                ? JsonValue.Create(number)
-                : JsonValue.Create(raw);
-        }
-
-        return data;
     }
 }
