@@ -141,7 +141,7 @@ internal static class DossierEndpoints
     private static async Task<Results<Ok<LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, OneStopDbContext db,
         CancellationToken cancellationToken)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = Text.Clean(code).ToUpperInvariant();
         var dossier = id4 is { Length: 4 } && id4.All(char.IsAsciiDigit)
             ? await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == normalized || d.LegacyCode == normalized, cancellationToken)
             : null;

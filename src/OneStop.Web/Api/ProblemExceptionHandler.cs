@@ -33,6 +33,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             OneStop.Workflows.Runtime.Errors.WorkflowConflictException conflict => Workflow(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             OneStop.Workflows.Runtime.Errors.WorkflowNotFoundException missing => Workflow(StatusCodes.Status404NotFound, "Không tìm thấy", missing),
             OneStop.Workflows.Runtime.Errors.WorkflowException workflow => Workflow(StatusCodes.Status409Conflict, "Thao tác không được phép lúc này", workflow),
+            _ when exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" }
+                || exception.InnerException is Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Yêu cầu không hợp lệ",
+                Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ.",
+                Type = "https://onestop.vn/errors/invalid-characters",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

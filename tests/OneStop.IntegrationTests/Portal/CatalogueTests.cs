@@ -30,6 +30,10 @@ public sealed class CatalogueTests(OneStopAppFactory app) : IClassFixture<OneSto
 
         var percent = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=%25");
         var nonsense = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=xyzzy");
+        var nul = await client.GetAsync("/api/v1/procedures?q=%00%27");
+        var nulLookup = await client.GetAsync("/api/v1/lookup/SGTVT-261128-0001?id4=%00%00%00%00");
+        Assert.Equal(HttpStatusCode.OK, nul.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, nulLookup.StatusCode);
 
         Assert.Equal(0, percent.GetProperty("total").GetInt32());
         Assert.Equal(0, nonsense.GetProperty("total").GetInt32());

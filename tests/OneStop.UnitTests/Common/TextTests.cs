@@ -22,4 +22,8 @@ public sealed class TextTests
         Assert.Equal(string.Empty, Text.Clean("   "));
         Assert.Null(Text.CleanOrNull("\t"));
     }
+
+    [Fact]
+    public void Clean_drops_control_characters_postgresql_cannot_store_but_keeps_line_breaks() =>
+        Assert.Equal("Giấy\nphép", Text.Clean("\u0000Giấy\u0007\nphép\u0000"));
 }
