@@ -1,0 +1,32 @@
+using OneStop.Testing;
+
+namespace OneStop.BrowserTests.Foundation;
+
+public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData(null, "/thu-tuc")]
+    [InlineData(null, "/thu-tuc/1.009994")]
+    [InlineData(null, "/tra-cuu")]
+    [InlineData(null, "/verify")]
+    [InlineData(DemoAccounts.Citizen, "/ho-so")]
+    [InlineData(DemoAccounts.Citizen, "/ho-so/nop/1.001193")]
+    [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace")]
+    [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Walkin?code=1.002804")]
+    [InlineData(DemoAccounts.LeaderSgtvt, "/Workspace/Statistics")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Users")]
+    public async Task Pages_have_no_serious_or_critical_accessibility_violations(string? user, string path)
+    {
+        var page = await app.NewPageAsync();
+        if (user is not null)
+        {
+            await page.SignInAsync(user);
+        }
+
+        await page.GotoAsync(path);
+
+        var violations = await page.SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, path + ": " + string.Join(Environment.NewLine, violations));
+    }
+}
