@@ -27,6 +27,8 @@ public static class CliProgram
                 workflow.AddCommand<WorkflowValidateCommand>("validate").WithDescription("Validate workflow definition files.");
                 workflow.AddCommand<WorkflowDiagramCommand>("diagram").WithDescription("Write a workflow's diagram (Mermaid).");
             });
+            config.AddBranch("legacy", legacy =>
+                legacy.AddCommand<LegacyCheckCommand>("check").WithDescription("Check a legacy export and write its report, without importing."));
         });
         return app;
     }
