@@ -28,7 +28,10 @@ public static class CliProgram
                 workflow.AddCommand<WorkflowDiagramCommand>("diagram").WithDescription("Write a workflow's diagram (Mermaid).");
             });
             config.AddBranch("legacy", legacy =>
-                legacy.AddCommand<LegacyCheckCommand>("check").WithDescription("Check a legacy export and write its report, without importing."));
+            {
+                legacy.AddCommand<LegacyCheckCommand>("check").WithDescription("Check a legacy export and write its report, without importing.");
+                legacy.AddCommand<LegacyImportCommand>("import").WithDescription("Import a legacy export (--dry-run: validate and report only).");
+            });
         });
         return app;
     }
