@@ -29,7 +29,6 @@ public static class CliProgram
             });
             config.AddBranch("legacy", legacy =>
             {
-                legacy.AddCommand<LegacyCheckCommand>("check").WithDescription("Check a legacy export and write its report, without importing.");
                 legacy.AddCommand<LegacyImportCommand>("import").WithDescription("Import a legacy export (--dry-run: validate and report only).");
             });
         });
