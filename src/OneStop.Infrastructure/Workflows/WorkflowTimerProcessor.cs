@@ -37,9 +37,18 @@ public sealed class WorkflowTimerProcessor(OneStopDbContext db, IWorkflowEngine 
 
             try
             {
-                await engine.ProcessTimerAsync(timer.InstanceId, timer.Id, cancellationToken);
+                var result = await engine.ProcessTimerAsync(timer.InstanceId, timer.Id, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                fired++;
+                if (result.Effects.Count > 0)
+                {
+                    fired++;
+                }
+                else
+                {
+                    // The row was a stale view of a timer another host fired a moment ago (the join saw the timer before that
+                    // commit and the instance after it): nothing happened, and it must not be counted or picked again.
+                    skipped.Add(timer.Id);
+                }
             }
             catch (WorkflowConflictException)
             {
