@@ -10,7 +10,7 @@ namespace OneStop.Infrastructure.Dossiers;
 
 /// <summary>A citizen's own dossiers: drafts, attachments and submission. Anyone else's dossier does not exist for them.</summary>
 public sealed class CitizenDossiers(
-    OneStopDbContext db, DossierIntake intake, IFileStore files, IVirusScanner scanner, IOptions<FileStoreOptions> limits, TimeProvider clock)
+    OneStopDbContext db, DossierIntake intake, OneStop.Workflows.Runtime.IWorkflowEngine engine, IFileStore files, IVirusScanner scanner, IOptions<FileStoreOptions> limits, TimeProvider clock)
 {
     public async Task<Dossier> CreateDraftAsync(Guid userId, string procedureCode, string? agencyCode, string formDataJson, string? idempotencyKey,
         CancellationToken cancellationToken = default)
@@ -151,6 +151,23 @@ public sealed class CitizenDossiers(
         }
 
         return dossier;
+    }
+
+    /// <summary>The applicant answers a supplement request: the workflow's resubmit action on their own open task.</summary>
+    public async Task<Dossier> ResubmitAsync(Guid userId, Guid dossierId, string? comment, CancellationToken cancellationToken = default)
+    {
+        var dossier = await OwnAsync(userId, dossierId, cancellationToken);
+        var instance = dossier.Code is null ? null : await engine.FindByDossierAsync(dossier.Code, cancellationToken);
+        var task = instance?.OpenTasks.FirstOrDefault(t => t.Role == Core.Identity.Roles.Citizen)
+            ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ không ở trạng thái chờ bổ sung.");
+        var actor = DossierIntake.Citizen(userId);
+        var actions = await engine.ListAvailableActionsAsync(instance!.Id, actor, cancellationToken: cancellationToken);
+        var resubmit = actions.FirstOrDefault(a => a.TaskId == task.Id && a.ActionId == "resubmit")
+            ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ hiện không thể nộp bổ sung.");
+        await engine.PerformAsync(new OneStop.Workflows.Runtime.PerformActionRequest(instance.Id, task.Id, resubmit.ActionId, actor) { Comment = comment },
+            cancellationToken);
+        db.ChangeTracker.Clear();
+        return await OwnAsync(userId, dossierId, cancellationToken);
     }
 
     public async Task<Dossier> OwnAsync(Guid userId, Guid dossierId, CancellationToken cancellationToken) =>

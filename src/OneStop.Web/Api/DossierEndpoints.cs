@@ -28,8 +28,6 @@ internal static class DossierEndpoints
 
     public sealed record Submitted(Guid Id, string? Code, string Status, DateTimeOffset? DueAt);
 
-    public sealed record LookupResult(string Code, string Status, string StatusText, DateTimeOffset? DueAt);
-
     public static void MapDossierEndpoints(this RouteGroupBuilder v1)
     {
         var dossiers = v1.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen));
@@ -98,20 +96,9 @@ internal static class DossierEndpoints
     }
 
     private static async Task<Ok<Submitted>> ResubmitAsync(Guid id, ResubmitRequest? request, ClaimsPrincipal user, CitizenDossiers dossiers,
-        IWorkflowEngine engine, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
-        var dossier = await dossiers.OwnAsync(userId, id, cancellationToken);
-        var instance = dossier.Code is null ? null : await engine.FindByDossierAsync(dossier.Code, cancellationToken);
-        var task = instance?.OpenTasks.FirstOrDefault(t => t.Role == Roles.Citizen)
-            ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ không ở trạng thái chờ bổ sung.");
-        var actor = DossierIntake.Citizen(userId);
-        var actions = await engine.ListAvailableActionsAsync(instance!.Id, actor, cancellationToken: cancellationToken);
-        var resubmit = actions.FirstOrDefault(a => a.TaskId == task.Id && a.ActionId == "resubmit")
-            ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ hiện không thể nộp bổ sung.");
-        await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, resubmit.ActionId, actor) { Comment = request?.Comment },
-            cancellationToken);
-        var updated = await dossiers.OwnAsync(userId, id, cancellationToken);
+        var updated = await dossiers.ResubmitAsync(UserId(user), id, request?.Comment, cancellationToken);
         return TypedResults.Ok(new Submitted(updated.Id, updated.Code, updated.Status.ToString(), updated.DueAt));
     }
 
@@ -138,21 +125,11 @@ internal static class DossierEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await views.DetailAsync(await dossiers.OwnAsync(UserId(user), id, cancellationToken), cancellationToken));
 
-    private static async Task<Results<Ok<LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, OneStopDbContext db,
-        CancellationToken cancellationToken)
-    {
-        var normalized = Text.Clean(code).ToUpperInvariant();
-        var dossier = id4 is { Length: 4 } && id4.All(char.IsAsciiDigit)
-            ? await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == normalized || d.LegacyCode == normalized, cancellationToken)
-            : null;
-        if (dossier?.Applicant.IdNumber is not { } idNumber || !idNumber.EndsWith(id4!, StringComparison.Ordinal))
-        {
+    private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, DossierViews views,
+        CancellationToken cancellationToken) =>
+        await views.LookupAsync(code, id4, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
             // The same answer whether the code or the digits were wrong, so neither can be probed.
-            return TypedResults.Problem("Không tìm thấy hồ sơ với mã và 4 số cuối giấy tờ đã nhập.", statusCode: 404, title: "Không tìm thấy",
+            : TypedResults.Problem("Không tìm thấy hồ sơ với mã và 4 số cuối giấy tờ đã nhập.", statusCode: 404, title: "Không tìm thấy",
                 type: "https://onestop.vn/errors/not_found");
-        }
-
-        var due = dossier.DueAt ?? await db.WorkflowInstances.Where(i => i.DossierId == dossier.Code).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new LookupResult(dossier.Code!, dossier.Status.ToString(), DossierViews.StatusText(dossier.Status), due));
-    }
 }

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Infrastructure.Data;
 using OneStop.Web.Features.Dossiers;
 
 namespace OneStop.Web.Pages;
 
 [AllowAnonymous]
-public sealed class LookupModel(OneStopDbContext db) : PageModel
+public sealed class LookupModel(DossierViews views) : PageModel
 {
     public string? Code { get; private set; }
     public string? Id4 { get; private set; }
@@ -24,16 +22,9 @@ public sealed class LookupModel(OneStopDbContext db) : PageModel
         }
 
         Searched = true;
-        if (Id4.Length != 4 || !Id4.All(char.IsAsciiDigit))
+        if (await views.LookupAsync(Code, Id4, cancellationToken) is { } found)
         {
-            return;
-        }
-
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == Code || d.LegacyCode == Code, cancellationToken);
-        if (dossier?.Applicant.IdNumber is { } idNumber && idNumber.EndsWith(Id4, StringComparison.Ordinal))
-        {
-            Status = DossierViews.StatusText(dossier.Status);
-            DueAt = dossier.DueAt ?? await db.WorkflowInstances.Where(i => i.DossierId == dossier.Code).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken);
+            (Status, DueAt) = (found.StatusText, found.DueAt);
         }
     }
 }

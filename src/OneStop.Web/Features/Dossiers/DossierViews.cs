@@ -21,6 +21,27 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         string? CurrentStage, DateTimeOffset? DueAt, string FormData, IReadOnlyList<TimelineEntry> Timeline,
         IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments);
 
+    public sealed record LookupResult(string Code, string Status, string StatusText, DateTimeOffset? DueAt);
+
+    /// <summary>Public look-up: the dossier's code (or legacy code) and the last 4 digits of the applicant's ID number; null when either is wrong.</summary>
+    public async Task<LookupResult?> LookupAsync(string code, string? id4, CancellationToken cancellationToken)
+    {
+        var normalized = OneStop.Core.Common.Text.Clean(code).ToUpperInvariant();
+        if (normalized.Length == 0 || id4 is not { Length: 4 } || !id4.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == normalized || d.LegacyCode == normalized, cancellationToken);
+        if (dossier?.Applicant.IdNumber is not { } idNumber || !idNumber.EndsWith(id4, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var due = dossier.DueAt ?? await db.WorkflowInstances.Where(i => i.DossierId == dossier.Code).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken);
+        return new LookupResult(dossier.Code!, dossier.Status.ToString(), StatusText(dossier.Status), due);
+    }
+
     public async Task<IReadOnlyList<Summary>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
         (await (from d in db.Dossiers.AsNoTracking()
                 join p in db.Procedures on d.ProcedureId equals p.Id

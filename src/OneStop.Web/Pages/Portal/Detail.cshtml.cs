@@ -3,18 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
-using OneStop.Core.Identity;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Web.Features.Dossiers;
-using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, IWorkflowEngine engine) : PageModel
+public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db) : PageModel
 {
     public DossierViews.Detail? View { get; private set; }
     public bool Fresh { get; private set; }
@@ -43,11 +41,7 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
                 await dossiers.AttachAsync(UserId, id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
             }
 
-            var instance = dossier.Code is null ? null : await engine.FindByDossierAsync(dossier.Code, cancellationToken);
-            var task = instance?.OpenTasks.FirstOrDefault(t => t.Role == Roles.Citizen)
-                ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ không ở trạng thái chờ bổ sung.");
-            await engine.PerformAsync(new PerformActionRequest(instance!.Id, task.Id, "resubmit", DossierIntake.Citizen(UserId)) { Comment = comment },
-                cancellationToken);
+            await dossiers.ResubmitAsync(UserId, dossier.Id, comment, cancellationToken);
         }
         catch (NotFoundException)
         {

@@ -38,7 +38,7 @@ public sealed class IndexModel(DocumentVerification verification) : PageModel
             hash = await DocumentVerification.HashAsync(stream, cancellationToken);
         }
 
-        await LoadAsync(key, hash ?? string.Empty.PadLeft(64, '0'), cancellationToken);
+        await LoadAsync(key, hash, cancellationToken); // no file chosen: show the document, compare nothing
         return Page();
     }
 
