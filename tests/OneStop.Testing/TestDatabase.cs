@@ -19,6 +19,14 @@ public sealed class TestDatabase : IAsyncDisposable
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static string? _template;
 
+    /// <summary>
+    /// Prefix of every database a test run creates. <c>./onestop test</c> sets it per checkout so that the clean-up of an
+    /// interrupted run never drops the databases of another checkout's run on the same server.
+    /// </summary>
+    private static readonly string Prefix = Environment.GetEnvironmentVariable("ONESTOP_TEST_DB_PREFIX") is { Length: > 0 } p
+        ? p
+        : "onestop_t_";
+
     private TestDatabase(string name, string connectionString)
     {
         Name = name;
@@ -60,7 +68,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private static async Task<TestDatabase> CreateFromAsync(string template)
     {
-        var name = $"onestop_t_{Guid.NewGuid():N}"[..30];
+        var name = $"{Prefix}{Guid.NewGuid():N}"[..(Prefix.Length + 20)];
         await Gate.WaitAsync();
         try
         {
@@ -89,7 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 return _template;
             }
 
-            var name = $"onestop_t_tpl_{Environment.ProcessId}";
+            var name = $"{Prefix}tpl_{Environment.ProcessId}";
             await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\" TEMPLATE template0");
             await MigrateAndSeedAsync(WithDatabase(name));
