@@ -69,4 +69,37 @@ public sealed class Procedure
     }
 
     public void Deactivate() => IsActive = false;
+
+    /// <summary>The version of the terms the catalogue currently shows (0 before the first version was recorded).</summary>
+    public int CurrentVersion { get; private set; }
+
+    /// <summary>Publishes the procedure: citizens can find it and apply.</summary>
+    public void Publish() => IsActive = true;
+
+    /// <summary>Changes the national code (the caller checks it is unused and that no dossier refers to the old one).</summary>
+    public void Recode(string code) => Code = Text.Clean(code);
+
+    /// <summary>Makes a version's terms the ones the catalogue shows; an older version than the current one is ignored.</summary>
+    public void Apply(ProcedureVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.ProcedureId != Id || version.Number <= CurrentVersion)
+        {
+            return;
+        }
+
+        var terms = version.Terms;
+        Name = terms.Name;
+        FieldId = terms.FieldId;
+        AgencyId = terms.AgencyId;
+        Level = terms.Level;
+        Fee = terms.Fee;
+        ProcessingDays = terms.ProcessingDays;
+        WorkflowId = terms.WorkflowId;
+        Describe(terms.RequiredDocuments, terms.FormSchema, terms.ResultTemplate);
+        CurrentVersion = version.Number;
+    }
+
+    /// <summary>The terms as they stand on this row.</summary>
+    public ProcedureTerms Terms => new(Name, FieldId, AgencyId, Level, Fee, ProcessingDays, WorkflowId, RequiredDocuments, FormSchema, ResultTemplate);
 }
