@@ -100,6 +100,24 @@ public sealed class Procedure
         CurrentVersion = version.Number;
     }
 
+    /// <summary>A detached copy carrying a version's terms, for what is said about a dossier submitted under that version.</summary>
+    public Procedure AsVersion(ProcedureVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var copy = (Procedure)MemberwiseClone();
+        copy.Name = version.Name;
+        copy.FieldId = version.FieldId;
+        copy.AgencyId = version.AgencyId;
+        copy.Level = version.Level;
+        copy.Fee = version.Fee;
+        copy.ProcessingDays = version.ProcessingDays;
+        copy.WorkflowId = version.WorkflowId;
+        copy.RequiredDocuments = [.. version.RequiredDocuments];
+        copy.FormSchema = [.. version.FormSchema];
+        copy.ResultTemplate = version.ResultTemplate;
+        return copy;
+    }
+
     /// <summary>The terms as they stand on this row.</summary>
     public ProcedureTerms Terms => new(Name, FieldId, AgencyId, Level, Fee, ProcessingDays, WorkflowId, RequiredDocuments, FormSchema, ResultTemplate);
 }

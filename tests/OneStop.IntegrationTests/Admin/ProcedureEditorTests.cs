@@ -162,6 +162,31 @@ public sealed class ProcedureEditorTests(OneStopAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_change_dated_tomorrow_waits_for_its_date_and_a_past_date_is_refused()
+    {
+        var admin = await SignedInAsync(DemoAccounts.Admin);
+        var input = await LoadedAsync(admin, "2.000488");
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+        input["Input.Fee"] = "999000";
+        input["Input.EffectiveFrom"] = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var refused = await (await admin.PostFormAsync("/Admin/Procedures/Edit/2.000488?handler=Save", input, await admin.GetStringAsync("/Admin/Procedures/Edit/2.000488")))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("Ngày hiệu lực: không được trước ngày hôm nay", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
+
+        input["Input.EffectiveFrom"] = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var saved = await admin.PostFormAsync("/Admin/Procedures/Edit/2.000488?handler=Save", input, await admin.GetStringAsync("/Admin/Procedures/Edit/2.000488"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var page = await admin.GetStringAsync("/Admin/Procedures/Edit/2.000488");
+        Assert.Contains("Chờ đến ngày hiệu lực", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"999000\"", page, StringComparison.Ordinal); // the editor starts from the newest version
+        Assert.Contains("phiên bản mới từ", await admin.GetStringAsync("/Admin/Procedures"), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.NotEqual(999_000m, (await db.Procedures.SingleAsync(p => p.Code == "2.000488")).Fee);
+    }
+
+    [Fact]
     public async Task Non_administrators_get_403_on_every_procedure_operation()
     {
         var leader = app.CreateClient(new() { AllowAutoRedirect = false });
@@ -179,6 +204,30 @@ public sealed class ProcedureEditorTests(OneStopAppFactory app) : IClassFixture<
 
         await using var db = app.Database.CreateContext();
         Assert.True(await db.Procedures.Where(p => p.Code == "1.002804").Select(p => p.IsActive).SingleAsync());
+    }
+
+    /// <summary>The editor's fields as the page shows them for an existing procedure.</summary>
+    internal static async Task<Dictionary<string, string>> LoadedAsync(HttpClient admin, string code)
+    {
+        var html = await admin.GetStringAsync($"/Admin/Procedures/Edit/{code}");
+        var fields = new Dictionary<string, string>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "name=\"(Input\\.[A-Za-z]+)\" value=\"([^\"]*)\""))
+        {
+            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "name=\"(Input\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
+        {
+            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
+        }
+
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<select id=\"\\w+\" name=\"(Input\\.[A-Za-z]+)\"[\\s\\S]*?</select>"))
+        {
+            var selected = System.Text.RegularExpressions.Regex.Match(m.Value, "<option value=\"([^\"]*)\" selected");
+            fields[m.Groups[1].Value] = selected.Success ? selected.Groups[1].Value : "";
+        }
+
+        return fields;
     }
 
     private async Task<HttpClient> SignedInAsync(string email)
