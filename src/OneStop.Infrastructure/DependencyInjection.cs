@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
         services.AddDocumentIssuing();
+        services.AddScoped<Procedures.ProcedureVersions>();
+        services.AddHostedService<Procedures.ProcedureVersionActivator>();
         return builder;
     }
 }

@@ -84,6 +84,12 @@ public sealed class Dossier
 
     public Guid? WorkflowInstanceId { get; private set; }
 
+    /// <summary>The procedure version (fees, deadline, form) the dossier was submitted under; null for dossiers older than versioning.</summary>
+    public Guid? ProcedureVersionId { get; private set; }
+
+    /// <summary>Records the procedure version in force at submission; it never changes afterwards.</summary>
+    public void PinProcedureVersion(Guid versionId) => ProcedureVersionId ??= versionId;
+
     public bool IsClosed => Status is DossierStatus.Completed or DossierStatus.Rejected or DossierStatus.Withdrawn;
 
     public void AttachWorkflow(Guid instanceId) => WorkflowInstanceId = instanceId;

@@ -69,4 +69,55 @@ public sealed class Procedure
     }
 
     public void Deactivate() => IsActive = false;
+
+    /// <summary>The version of the terms the catalogue currently shows (0 before the first version was recorded).</summary>
+    public int CurrentVersion { get; private set; }
+
+    /// <summary>Publishes the procedure: citizens can find it and apply.</summary>
+    public void Publish() => IsActive = true;
+
+    /// <summary>Changes the national code (the caller checks it is unused and that no dossier refers to the old one).</summary>
+    public void Recode(string code) => Code = Text.Clean(code);
+
+    /// <summary>Makes a version's terms the ones the catalogue shows; an older version than the current one is ignored.</summary>
+    public void Apply(ProcedureVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.ProcedureId != Id || version.Number <= CurrentVersion)
+        {
+            return;
+        }
+
+        var terms = version.Terms;
+        Name = terms.Name;
+        FieldId = terms.FieldId;
+        AgencyId = terms.AgencyId;
+        Level = terms.Level;
+        Fee = terms.Fee;
+        ProcessingDays = terms.ProcessingDays;
+        WorkflowId = terms.WorkflowId;
+        Describe(terms.RequiredDocuments, terms.FormSchema, terms.ResultTemplate);
+        CurrentVersion = version.Number;
+    }
+
+    /// <summary>A detached copy carrying a version's terms, for what is said about a dossier submitted under that version.</summary>
+    public Procedure AsVersion(ProcedureVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var copy = (Procedure)MemberwiseClone();
+        copy.Name = version.Name;
+        copy.FieldId = version.FieldId;
+        copy.AgencyId = version.AgencyId;
+        copy.Level = version.Level;
+        copy.Fee = version.Fee;
+        copy.ProcessingDays = version.ProcessingDays;
+        copy.WorkflowId = version.WorkflowId;
+        copy.RequiredDocuments = [.. version.RequiredDocuments];
+        copy.FormSchema = [.. version.FormSchema];
+        copy.ResultTemplate = version.ResultTemplate;
+        return copy;
+    }
+
+    /// <summary>The terms as they stand on this row.</summary>
+    public ProcedureTerms Terms => new(Name, FieldId, AgencyId, Level, Fee, ProcessingDays, WorkflowId, RequiredDocuments, FormSchema, ResultTemplate);
 }

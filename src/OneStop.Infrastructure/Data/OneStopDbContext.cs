@@ -49,6 +49,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

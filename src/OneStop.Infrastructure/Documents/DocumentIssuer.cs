@@ -30,6 +30,12 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == request.DossierCode, cancellationToken)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ {request.DossierCode}.");
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
+        if (dossier.ProcedureVersionId is { } versionId)
+        {
+            // The dossier keeps the terms (deadline, documents, template) of the version it was submitted under.
+            procedure = procedure.AsVersion(await db.ProcedureVersions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken));
+        }
+
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == dossier.AgencyId, cancellationToken);
         var parent = agency.ParentId is { } parentId ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == parentId, cancellationToken) : null;
         var issuer = await IssuerAsync(request.IssuedBy, cancellationToken);

@@ -34,6 +34,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         });
         builder.HasOne<Procedure>().WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProcedureVersion>().WithMany().HasForeignKey(d => d.ProcedureVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OneStopUser>().WithMany().HasForeignKey(d => d.ApplicantUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.ApplicantUserId, d.CreatedAt });
         builder.HasIndex(d => new { d.AgencyId, d.Status, d.SubmittedAt });

@@ -8,7 +8,8 @@ using OneStop.Workflows.Runtime;
 namespace OneStop.Infrastructure.Dossiers;
 
 /// <summary>Takes a dossier in: its code, the dossier row and the start of its workflow commit together or not at all.</summary>
-public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator codes, IWorkflowEngine engine, TimeProvider clock)
+public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator codes, IWorkflowEngine engine, TimeProvider clock,
+    Procedures.ProcedureVersions versions)
 {
     public async Task<Dossier> SubmitAsync(NewDossier request, WorkflowActor submittedBy, CancellationToken cancellationToken = default)
     {
@@ -34,11 +35,13 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         var dossierCode = await codes.NextAsync(agency.Code, now, cancellationToken);
         var dossier = new Dossier(dossierCode, procedure.Id, agency.Id, request.Applicant, request.ApplicantUserId, request.Channel,
             request.FormDataJson, now);
+        var version = await versions.InForceAsync(procedure.Id, now, cancellationToken);
+        dossier.PinProcedureVersion(version.Id);
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync(cancellationToken);
         var started = await engine.StartAsync(new StartWorkflowRequest(dossierCode, agency.Code, submittedBy)
         {
-            DefinitionId = procedure.WorkflowId,
+            DefinitionId = version.WorkflowId,
             ApplicantId = request.ApplicantUserId?.ToString(),
         }, cancellationToken);
         dossier.AttachWorkflow(started.Instance.Id);
@@ -55,10 +58,12 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
+        var version = await versions.InForceAsync(procedure.Id, now, cancellationToken);
+        draft.PinProcedureVersion(version.Id);
         await db.SaveChangesAsync(cancellationToken);
         var started = await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
         {
-            DefinitionId = procedure.WorkflowId,
+            DefinitionId = version.WorkflowId,
             ApplicantId = draft.ApplicantUserId?.ToString(),
         }, cancellationToken);
         draft.AttachWorkflow(started.Instance.Id);

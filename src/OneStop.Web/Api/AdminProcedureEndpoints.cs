@@ -9,7 +9,7 @@ namespace OneStop.Web.Api;
 /// <summary>Administrators edit each procedure's result document template; a template naming unknown fields is refused.</summary>
 internal static class AdminProcedureEndpoints
 {
-    private static readonly string[] BuiltInPlaceholders =
+    internal static readonly string[] BuiltInPlaceholders =
         ["dossierCode", "applicantName", "applicantIdNumber", "applicantAddress", "issuedDate", "reference", "agencyName"];
 
     public static void MapAdminProcedureEndpoints(this RouteGroupBuilder v1)

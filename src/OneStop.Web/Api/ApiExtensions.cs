@@ -34,6 +34,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.Inbox>();
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
+        builder.Services.AddScoped<OneStop.Web.Features.Admin.Procedures.ProcedureAdmin>();
         return builder;
     }
 

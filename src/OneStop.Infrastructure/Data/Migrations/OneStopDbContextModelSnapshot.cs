@@ -337,6 +337,10 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
 
+                    b.Property<Guid?>("ProcedureVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_version_id");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -373,6 +377,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProcedureId")
                         .HasDatabaseName("ix_dossiers_procedure_id");
+
+                    b.HasIndex("ProcedureVersionId")
+                        .HasDatabaseName("ix_dossiers_procedure_version_id");
 
                     b.HasIndex("ApplicantUserId", "CreatedAt")
                         .HasDatabaseName("ix_dossiers_applicant_user_id_created_at");
@@ -590,6 +597,10 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("code");
 
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
                     b.Property<decimal>("Fee")
                         .HasPrecision(18)
                         .HasColumnType("numeric(18,0)")
@@ -651,6 +662,94 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_procedures_field_id");
 
                     b.ToTable("procedures", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Procedures.ProcedureVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(18)
+                        .HasColumnType("numeric(18,0)")
+                        .HasColumnName("fee");
+
+                    b.Property<Guid>("FieldId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("field_id");
+
+                    b.Property<string>("FormSchema")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("form_schema");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
+                    b.Property<int>("ProcessingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("processing_days");
+
+                    b.Property<string>("RequiredDocuments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("required_documents");
+
+                    b.Property<string>("ResultTemplate")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result_template");
+
+                    b.Property<string>("WorkflowId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("workflow_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_procedure_versions");
+
+                    b.HasIndex("ProcedureId", "EffectiveFrom")
+                        .HasDatabaseName("ix_procedure_versions_procedure_id_effective_from");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_procedure_versions_procedure_id_number");
+
+                    b.ToTable("procedure_versions", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Dossiers.DossierCodeCounter", b =>
@@ -1350,6 +1449,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_dossiers_procedures_procedure_id");
 
+                    b.HasOne("OneStop.Core.Procedures.ProcedureVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dossiers_procedure_versions_procedure_version_id");
+
                     b.OwnsOne("OneStop.Core.Dossiers.Applicant", "Applicant", b1 =>
                         {
                             b1.Property<Guid>("DossierId")
@@ -1449,6 +1554,16 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_procedures_fields_field_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Procedures.ProcedureVersion", b =>
+                {
+                    b.HasOne("OneStop.Core.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_procedure_versions_procedures_procedure_id");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Identity.OneStopUser", b =>
