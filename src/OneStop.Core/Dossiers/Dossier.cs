@@ -147,6 +147,58 @@ public sealed class Dossier
         }
     }
 
+    // --- Workspace: result hand-over and the apology's new date ---
+
+    /// <summary>When the result was handed to the applicant.</summary>
+    public DateTimeOffset? ResultReturnedAt { get; private set; }
+
+    /// <summary>The official who handed the result over.</summary>
+    public Guid? ResultReturnedBy { get; private set; }
+
+    /// <summary>How it was handed over: at the counter, online, by post.</summary>
+    public HandoverMethod? ResultReturnMethod { get; private set; }
+
+    /// <summary>Who received it (the applicant or their representative), or the postal tracking number.</summary>
+    public string? ResultReceivedBy { get; private set; }
+
+    /// <summary>The new appointment date promised in an apology; the original <see cref="DueAt"/> still decides lateness.</summary>
+    public DateTimeOffset? NewDueAt { get; private set; }
+
+    /// <summary>The date the applicant was last promised: the apology's new date, else the appointment date.</summary>
+    public DateTimeOffset? PromisedAt => NewDueAt ?? DueAt;
+
+    /// <summary>Records the hand-over of the result; once recorded it is not changed.</summary>
+    public void RecordResultReturn(Guid by, HandoverMethod method, string? receivedBy, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (ResultReturnedAt is not null)
+        {
+            throw new ConflictException("dossier.result_returned", $"Kết quả của hồ sơ {Code} đã được trả.");
+        }
+
+        ResultReturnedAt = at;
+        ResultReturnedBy = by;
+        ResultReturnMethod = method;
+        ResultReceivedBy = string.IsNullOrWhiteSpace(receivedBy) ? null : Text.Clean(receivedBy);
+    }
+
+    /// <summary>An apology promised a new date (it must be later than the appointment and than the previous promise).</summary>
+    public void PromiseNewDate(DateTimeOffset newDueAt)
+    {
+        EnsureOpen();
+        if (ReceivedAt is null || DueAt is null)
+        {
+            throw new DomainException("dossier.not_received", "Hồ sơ chưa được tiếp nhận nên chưa có ngày hẹn trả để hẹn lại.");
+        }
+
+        if (newDueAt <= (NewDueAt ?? DueAt))
+        {
+            throw new DomainException("dossier.new_date_not_later", "Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.");
+        }
+
+        NewDueAt = newDueAt;
+    }
+
     private void EnsureOpen()
     {
         if (IsClosed)

@@ -8,7 +8,8 @@ using OneStop.Workflows.Runtime;
 namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Issues the document a workflow action or automatic step names, with the acting official and comment from the journal.</summary>
-internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, ILogger<IssueDocumentEffectHandler> logger)
+internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, ApplicantNotifier applicant,
+    ILogger<IssueDocumentEffectHandler> logger)
     : IWorkflowEffectHandler
 {
     public EffectKind Kind => EffectKind.IssueDocument;
@@ -27,12 +28,13 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
                 .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == "ActionPerformed")
                 .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
-        await issuer.IssueAsync(new IssueRequest(effect.DossierId, effect.DocumentKind ?? string.Empty)
+        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierId, effect.DocumentKind ?? string.Empty)
         {
             IssuedBy = action?.ActorId,
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);
+        await applicant.DocumentIssuedAsync(document, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: no printed form for {Kind}; the timeline records it")]

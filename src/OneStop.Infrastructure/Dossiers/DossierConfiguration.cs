@@ -39,5 +39,11 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.ApplicantUserId, d.CreatedAt });
         builder.HasIndex(d => new { d.AgencyId, d.Status, d.SubmittedAt });
         builder.Ignore(d => d.IsClosed);
+
+        // Workspace: result hand-over and the apology's new date.
+        builder.Property(d => d.ResultReturnMethod).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.ResultReceivedBy).HasMaxLength(200);
+        builder.HasOne<OneStopUser>().WithMany().HasForeignKey(d => d.ResultReturnedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(d => d.PromisedAt);
     }
 }

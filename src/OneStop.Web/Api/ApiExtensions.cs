@@ -32,6 +32,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Web.Features.Dossiers.DossierViews>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.OfficialContext>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.Inbox>();
+        builder.Services.AddScoped<OneStop.Web.Features.Workspace.WorkspaceActions>();
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         builder.Services.AddScoped<OneStop.Web.Features.Admin.Procedures.ProcedureAdmin>();

@@ -333,6 +333,10 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("legacy_code");
 
+                    b.Property<DateTimeOffset?>("NewDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("new_due_at");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -344,6 +348,24 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ResultReceivedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result_received_by");
+
+                    b.Property<string>("ResultReturnMethod")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result_return_method");
+
+                    b.Property<DateTimeOffset?>("ResultReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("result_returned_at");
+
+                    b.Property<Guid?>("ResultReturnedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("result_returned_by");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -380,6 +402,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.HasIndex("ProcedureVersionId")
                         .HasDatabaseName("ix_dossiers_procedure_version_id");
+
+                    b.HasIndex("ResultReturnedBy")
+                        .HasDatabaseName("ix_dossiers_result_returned_by");
 
                     b.HasIndex("ApplicantUserId", "CreatedAt")
                         .HasDatabaseName("ix_dossiers_applicant_user_id_created_at");
@@ -1454,6 +1479,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasForeignKey("ProcedureVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_dossiers_procedure_versions_procedure_version_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultReturnedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dossiers_users_result_returned_by");
 
                     b.OwnsOne("OneStop.Core.Dossiers.Applicant", "Applicant", b1 =>
                         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime;
@@ -13,49 +14,140 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
 
     public enum Deadline { OnTime, DueSoon, Overdue }
 
-    public sealed record Item(Guid DossierId, string Code, string Procedure, string Step, string Applicant, DateTimeOffset? SubmittedAt,
-        DateTimeOffset? DueAt, Deadline Deadline, bool AssignedToMe, bool Claimable);
+    /// <summary>What the official asked for; every part is optional.</summary>
+    public sealed record Query
+    {
+        public string? Q { get; init; }
+        public string? Filter { get; init; }
+        public string? Procedure { get; init; }
+        public string? Step { get; init; }
+        public DossierStatus? Status { get; init; }
+        public SubmissionChannel? Channel { get; init; }
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public bool Descending { get; init; }
+        public int Page { get; init; } = 1;
+    }
 
-    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Overdue, int DueSoon, int Mine, int Page);
+    public sealed record Item(Guid DossierId, Guid TaskId, string Code, string Procedure, string Step, string Applicant, DateTimeOffset? SubmittedAt,
+        DateTimeOffset? DueAt, Deadline Deadline, bool AssignedToMe, bool Claimable, DossierStatus Status, SubmissionChannel Channel);
 
-    public async Task<Result> ListAsync(WorkflowActor actor, string? q, string? filter, int page, CancellationToken cancellationToken)
+    public sealed record Choice(string Value, string Label);
+
+    public sealed record Result(IReadOnlyList<Item> Items, int Total, int Overdue, int DueSoon, int Mine, int Page)
+    {
+        public int Unassigned { get; init; }
+
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+        public IReadOnlyList<Choice> Procedures { get; init; } = [];
+
+        public IReadOnlyList<Choice> Steps { get; init; } = [];
+    }
+
+    public async Task<Result> ListAsync(WorkflowActor actor, Query query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var soon = calendar.AddWorkingDays(now, 1);
         var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.AssignedTo == actor.UserId
             || (t.AssignedTo == null && t.Role == actor.Role && t.Agency == actor.Agency && t.Department == actor.Department));
-        var query = from t in tasks
-                    join d in db.Dossiers on t.DossierId equals d.Code
-                    join p in db.Procedures on d.ProcedureId equals p.Id
-                    join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                    select new { t, d, p, i };
-        foreach (var word in (q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
+        var all = from t in tasks
+                  join d in db.Dossiers on t.DossierId equals d.Code
+                  join p in db.Procedures on d.ProcedureId equals p.Id
+                  select new { t, d, p };
+
+        // The choices the filters offer come from the official's own tasks.
+        var options = await all.Select(x => new { x.p.Code, x.p.Name, x.t.StepId, x.t.InstanceId }).Distinct().Take(500).ToListAsync(cancellationToken);
+        var filtered = all;
+        foreach (var word in (query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
         {
             var pattern = SearchText.Contains(word);
-            query = query.Where(x => EF.Functions.ILike(x.d.Code!, pattern)
+            filtered = filtered.Where(x => EF.Functions.ILike(x.d.Code!, pattern)
                 || EF.Functions.Like(SearchText.Normalize(x.d.Applicant.FullName), SearchText.Normalize(pattern)));
         }
 
-        var overdue = await query.CountAsync(x => x.t.DueAt < now, cancellationToken);
-        var dueSoon = await query.CountAsync(x => x.t.DueAt >= now && x.t.DueAt < soon, cancellationToken);
-        var mine = await query.CountAsync(x => x.t.AssignedTo == actor.UserId, cancellationToken);
-        query = filter switch
+        if (query.Procedure is { Length: > 0 } procedure)
         {
-            "overdue" => query.Where(x => x.t.DueAt < now),
-            "soon" => query.Where(x => x.t.DueAt >= now && x.t.DueAt < soon),
-            "mine" => query.Where(x => x.t.AssignedTo == actor.UserId),
-            _ => query,
+            filtered = filtered.Where(x => x.p.Code == procedure);
+        }
+
+        if (query.Step is { Length: > 0 } step)
+        {
+            filtered = filtered.Where(x => x.t.StepId == step);
+        }
+
+        if (query.Status is { } status)
+        {
+            filtered = filtered.Where(x => x.d.Status == status);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            filtered = filtered.Where(x => x.d.Channel == channel);
+        }
+
+        if (query.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+            filtered = filtered.Where(x => x.d.SubmittedAt >= start);
+        }
+
+        if (query.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+            filtered = filtered.Where(x => x.d.SubmittedAt < end);
+        }
+
+        // Counts per state, in one round trip, over everything but the state filter itself.
+        var counts = await filtered.GroupBy(_ => 1).Select(g => new
+        {
+            Total = g.Count(),
+            Overdue = g.Count(x => x.t.DueAt < now),
+            Soon = g.Count(x => x.t.DueAt >= now && x.t.DueAt < soon),
+            Mine = g.Count(x => x.t.AssignedTo == actor.UserId),
+            Unassigned = g.Count(x => x.t.AssignedTo == null),
+        }).SingleOrDefaultAsync(cancellationToken);
+        filtered = query.Filter switch
+        {
+            "overdue" => filtered.Where(x => x.t.DueAt < now),
+            "soon" => filtered.Where(x => x.t.DueAt >= now && x.t.DueAt < soon),
+            "mine" => filtered.Where(x => x.t.AssignedTo == actor.UserId),
+            "unassigned" => filtered.Where(x => x.t.AssignedTo == null),
+            _ => filtered,
         };
-        var total = await query.CountAsync(cancellationToken);
-        var pageNumber = Math.Max(1, page);
-        var rows = await query.OrderBy(x => x.t.DueAt).ThenBy(x => x.d.Code).Skip((pageNumber - 1) * PageSize).Take(PageSize)
-            .Select(x => new { x.d.Id, x.d.Code, Procedure = x.p.Name, x.t.StepId, x.i.DefinitionId, x.i.DefinitionVersion, x.d.Applicant.FullName,
-                x.d.SubmittedAt, x.t.DueAt, x.t.AssignedTo })
+        var total = query.Filter switch
+        {
+            "overdue" => counts?.Overdue,
+            "soon" => counts?.Soon,
+            "mine" => counts?.Mine,
+            "unassigned" => counts?.Unassigned,
+            _ => counts?.Total,
+        } ?? 0;
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var pageNumber = Math.Clamp(query.Page, 1, pages);
+        var ordered = query.Descending
+            ? filtered.OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.d.Code)
+            : filtered.OrderBy(x => x.t.DueAt).ThenBy(x => x.d.Code);
+        var rows = await ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(x => new { x.d.Id, TaskId = x.t.Id, x.d.Code, Procedure = x.p.Name, x.t.StepId, x.t.InstanceId, x.d.Applicant.FullName,
+                x.d.SubmittedAt, x.t.DueAt, x.t.AssignedTo, x.d.Status, x.d.Channel })
             .ToListAsync(cancellationToken);
-        var items = rows.Select(r => new Item(r.Id, r.Code!, r.Procedure,
-            definitions.Find(r.DefinitionId, r.DefinitionVersion)?.FindStep(r.StepId)?.Name ?? r.StepId, r.FullName, r.SubmittedAt, r.DueAt,
+        var instanceIds = rows.Select(r => r.InstanceId).Concat(options.Select(o => o.InstanceId)).Distinct().ToList();
+        var versions = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion }).ToDictionaryAsync(i => i.Id, cancellationToken);
+        string StepName(Guid instance, string stepId) => versions.TryGetValue(instance, out var v)
+            ? definitions.Find(v.DefinitionId, v.DefinitionVersion)?.FindStep(stepId)?.Name ?? stepId
+            : stepId;
+
+        var items = rows.Select(r => new Item(r.Id, r.TaskId, r.Code!, r.Procedure, StepName(r.InstanceId, r.StepId), r.FullName, r.SubmittedAt, r.DueAt,
             r.DueAt < now ? Deadline.Overdue : r.DueAt < soon ? Deadline.DueSoon : Deadline.OnTime,
-            r.AssignedTo == actor.UserId, r.AssignedTo is null)).ToList();
-        return new Result(items, total, overdue, dueSoon, mine, pageNumber);
+            r.AssignedTo == actor.UserId, r.AssignedTo is null, r.Status, r.Channel)).ToList();
+        return new Result(items, total, counts?.Overdue ?? 0, counts?.Soon ?? 0, counts?.Mine ?? 0, pageNumber)
+        {
+            Unassigned = counts?.Unassigned ?? 0,
+            Procedures = options.DistinctBy(o => o.Code).OrderBy(o => o.Name).Select(o => new Choice(o.Code, o.Name)).ToList(),
+            Steps = options.DistinctBy(o => o.StepId).Select(o => new Choice(o.StepId, StepName(o.InstanceId, o.StepId)))
+                .DistinctBy(c => c.Value).OrderBy(c => c.Label).ToList(),
+        };
     }
 }

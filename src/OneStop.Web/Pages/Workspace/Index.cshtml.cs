@@ -2,24 +2,32 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
 using OneStop.Web.Features.Workspace;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Workspace;
 
-public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext db, OfficialContext officials, Inbox inbox) : PageModel
+public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext db, OfficialContext officials, Inbox inbox, IWorkflowEngine engine)
+    : PageModel
 {
     public string FullName { get; private set; } = string.Empty;
     public string RoleNames { get; private set; } = string.Empty;
     public string AgencyName { get; private set; } = string.Empty;
     public string DepartmentName { get; private set; } = string.Empty;
-    public string? Q { get; private set; }
-    public string? Filter { get; private set; }
+    public Inbox.Query Query { get; private set; } = new();
+    public string? Filter => Query.Filter;
     public Inbox.Result Result { get; private set; } = new([], 0, 0, 0, 0, 1);
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? filter, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? q, string? filter, string? procedure, string? step, DossierStatus? status,
+        SubmissionChannel? channel, DateOnly? from, DateOnly? to, string? sort, [FromQuery(Name = "p")] int? pageNumber,
+        CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -27,16 +35,75 @@ public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext 
             return Challenge();
         }
 
-        (Q, Filter) = (q, filter is "mine" or "soon" or "overdue" ? filter : null);
+        Message = TempData["WorkspaceMessage"] as string;
+        Error = TempData["WorkspaceError"] as string;
+        Query = new Inbox.Query
+        {
+            Q = q,
+            Filter = filter is "mine" or "soon" or "overdue" or "unassigned" ? filter : null,
+            Procedure = procedure,
+            Step = step,
+            Status = status,
+            Channel = channel,
+            From = from,
+            To = to,
+            Descending = sort == "desc",
+            Page = pageNumber ?? 1,
+        };
         FullName = user.FullName;
         RoleNames = string.Join(", ", (await users.GetRolesAsync(user)).Select(Roles.DisplayName));
         AgencyName = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         DepartmentName = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
         if (await officials.ActorAsync(User, cancellationToken) is { } actor)
         {
-            Result = await inbox.ListAsync(actor, q, Filter, page ?? 1, cancellationToken);
+            Result = await inbox.ListAsync(actor, Query, cancellationToken);
         }
 
         return Page();
+    }
+
+    /// <summary>Takes an unassigned task from the inbox.</summary>
+    public async Task<IActionResult> OnPostClaimAsync(Guid taskId, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var actor = await officials.ActorAsync(User, cancellationToken);
+        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (actor is null || task is null)
+        {
+            TempData["WorkspaceError"] = "Công việc này không còn mở. Vui lòng tải lại.";
+        }
+        else
+        {
+            try
+            {
+                await engine.ClaimAsync(task.InstanceId, taskId, actor, cancellationToken);
+                TempData["WorkspaceMessage"] = $"Bạn đã nhận xử lý hồ sơ {task.DossierId}.";
+            }
+            catch (WorkflowException ex)
+            {
+                TempData["WorkspaceError"] = ex.MessageVi;
+            }
+        }
+
+        return LocalRedirect(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Workspace");
+    }
+
+    /// <summary>The current query with some parts replaced, as a link.</summary>
+    public string Link(string? filter = "keep", int? page = null, string? sort = null)
+    {
+        var parts = new Dictionary<string, string?>
+        {
+            ["q"] = Query.Q,
+            ["filter"] = filter == "keep" ? Query.Filter : filter,
+            ["procedure"] = Query.Procedure,
+            ["step"] = Query.Step,
+            ["status"] = Query.Status?.ToString(),
+            ["channel"] = Query.Channel?.ToString(),
+            ["from"] = Query.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["to"] = Query.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = sort ?? (Query.Descending ? "desc" : null),
+            ["p"] = page is > 1 ? page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Workspace",
+            parts.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value));
     }
 }
