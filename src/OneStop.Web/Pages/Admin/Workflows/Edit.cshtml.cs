@@ -127,7 +127,7 @@ public sealed class EditModel(WorkflowConsole console, PostgresDefinitionRegistr
           "id": "ma-quy-trinh",
           "version": 1,
           "name": "Tên quy trình",
-          "procedures": [],
+          "procedures": ["ma-thu-tuc"],
           "steps": [
             { "id": "tiep-nhan", "kind": "task", "name": "Tiếp nhận hồ sơ", "assignee": { "role": "Reception", "department": "MOTCUA" }, "duration": "4h",
               "actions": [ { "id": "accept", "label": "Tiếp nhận", "target": "hoan-thanh", "issues": ["receipt"] } ] },

@@ -24,8 +24,8 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
     [BindProperty] public string? Start { get; set; }
     [BindProperty] public string? Agency { get; set; }
     [BindProperty] public int? LegalDays { get; set; }
-    [BindProperty] public Dictionary<string, string> Choices { get; set; } = [];
-    [BindProperty] public Dictionary<string, string> Inputs { get; set; } = [];
+    public Dictionary<string, string> Choices { get; private set; } = [];
+    public Dictionary<string, string> Inputs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? id, int? version, CancellationToken cancellationToken)
     {
@@ -46,6 +46,9 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
     public async Task<IActionResult> OnPostAsync(string? json, CancellationToken cancellationToken)
     {
         Json = json ?? "";
+        // Read by hand: dictionary model binding falls back to every form field when no "Inputs[...]" key was posted.
+        Choices = Indexed("Choices");
+        Inputs = Indexed("Inputs");
         await LoadAsync(cancellationToken);
         if (Definition is null || Problems.Count > 0)
             return Page();
@@ -75,6 +78,10 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
 
         return Page();
     }
+
+    private Dictionary<string, string> Indexed(string prefix) => Request.Form
+        .Where(f => f.Key.StartsWith(prefix + "[", StringComparison.Ordinal) && f.Key.EndsWith(']'))
+        .ToDictionary(f => f.Key[(prefix.Length + 1)..^1], f => f.Value.ToString(), StringComparer.Ordinal);
 
     public static string Vn(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? "—";
 
