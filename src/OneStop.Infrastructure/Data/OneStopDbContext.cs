@@ -51,6 +51,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

@@ -1,0 +1,68 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace OneStop.Infrastructure.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AdminAuditOrganisationSettings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entity_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    dossier_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    before = table.Column<string>(type: "jsonb", nullable: true),
+                    after = table.Column<string>(type: "jsonb", nullable: true),
+                    ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_at",
+                table: "audit_log",
+                column: "at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_dossier_id_at",
+                table: "audit_log",
+                columns: new[] { "dossier_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_entity_type_entity_id",
+                table: "audit_log",
+                columns: new[] { "entity_type", "entity_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_log_user_id_at",
+                table: "audit_log",
+                columns: new[] { "user_id", "at" });
+            migrationBuilder.Sql(OneStop.Infrastructure.Audit.AuditLogSql.Up);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql(OneStop.Infrastructure.Audit.AuditLogSql.Down);
+
+            migrationBuilder.DropTable(
+                name: "audit_log");
+        }
+    }
+}
