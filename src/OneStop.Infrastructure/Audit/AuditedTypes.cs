@@ -13,6 +13,7 @@ internal static class AuditedTypes
     {
         [typeof(Agency)] = "Agency",
         [typeof(Department)] = "Department",
+        [typeof(ServiceCounter)] = "ServiceCounter",
         [typeof(Field)] = "Field",
         [typeof(Procedure)] = "Procedure",
         [typeof(ProcedureVersion)] = "ProcedureVersion",

@@ -53,6 +53,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
+    public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

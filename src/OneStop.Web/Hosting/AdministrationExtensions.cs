@@ -8,6 +8,7 @@ internal static class AdministrationExtensions
     public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddScoped<Features.Admin.Organisation.OrganisationAdmin>();
         return builder;
     }
 }

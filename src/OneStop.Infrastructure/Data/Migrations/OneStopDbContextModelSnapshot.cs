@@ -576,6 +576,48 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Core.Organisation.ServiceCounter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_counters");
+
+                    b.HasIndex("DepartmentId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_counters_department_id_code");
+
+                    b.ToTable("service_counters", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Core.Procedures.Field", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1644,6 +1686,16 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_departments_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Organisation.ServiceCounter", b =>
+                {
+                    b.HasOne("OneStop.Core.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_counters_departments_department_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Procedure", b =>

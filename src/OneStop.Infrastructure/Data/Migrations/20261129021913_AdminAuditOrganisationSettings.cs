@@ -34,6 +34,28 @@ namespace OneStop.Infrastructure.Data.Migrations
                     table.PrimaryKey("pk_audit_log", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "service_counters",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    department_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_service_counters", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_service_counters_departments_department_id",
+                        column: x => x.department_id,
+                        principalTable: "departments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_at",
                 table: "audit_log",
@@ -53,6 +75,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                 name: "ix_audit_log_user_id_at",
                 table: "audit_log",
                 columns: new[] { "user_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_service_counters_department_id_code",
+                table: "service_counters",
+                columns: new[] { "department_id", "code" },
+                unique: true);
             migrationBuilder.Sql(OneStop.Infrastructure.Audit.AuditLogSql.Up);
         }
 
@@ -63,6 +91,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "service_counters");
         }
     }
 }

@@ -12,7 +12,7 @@ using OneStop.Infrastructure.Data;
 namespace OneStop.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261129020121_AdminAuditOrganisationSettings")]
+    [Migration("20261129021913_AdminAuditOrganisationSettings")]
     partial class AdminAuditOrganisationSettings
     {
         /// <inheritdoc />
@@ -577,6 +577,48 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_departments_agency_id_code");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Organisation.ServiceCounter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("department_id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_counters");
+
+                    b.HasIndex("DepartmentId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_counters_department_id_code");
+
+                    b.ToTable("service_counters", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Field", b =>
@@ -1647,6 +1689,16 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_departments_agencies_agency_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Organisation.ServiceCounter", b =>
+                {
+                    b.HasOne("OneStop.Core.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_counters_departments_department_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Procedure", b =>
