@@ -55,6 +55,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
 
+    public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

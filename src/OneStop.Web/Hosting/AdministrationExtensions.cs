@@ -9,6 +9,8 @@ internal static class AdministrationExtensions
     {
         builder.Services.AddScoped<AuditSearch>();
         builder.Services.AddScoped<Features.Admin.Organisation.OrganisationAdmin>();
+        builder.Services.AddScoped<Features.Admin.Officials.OfficialAdmin>();
+        builder.Services.AddScoped<Features.Admin.Officials.ReassignmentQueue>();
         return builder;
     }
 }

@@ -12,7 +12,7 @@ using OneStop.Infrastructure.Data;
 namespace OneStop.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(OneStopDbContext))]
-    [Migration("20261129021913_AdminAuditOrganisationSettings")]
+    [Migration("20261129022927_AdminAuditOrganisationSettings")]
     partial class AdminAuditOrganisationSettings
     {
         /// <inheritdoc />
@@ -1106,6 +1106,89 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Officials.TaskReassignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("department");
+
+                    b.Property<string>("DossierId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flagged_at");
+
+                    b.Property<string>("FlaggedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("flagged_by");
+
+                    b.Property<string>("FormerAssignee")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("former_assignee");
+
+                    b.Property<string>("FormerAssigneeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("former_assignee_name");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reassignments");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_task_reassignments_task_id");
+
+                    b.HasIndex("Agency", "Department")
+                        .HasDatabaseName("ix_task_reassignments_agency_department");
+
+                    b.ToTable("task_reassignments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Workflows.Entities.WorkflowDefinitionRecord", b =>

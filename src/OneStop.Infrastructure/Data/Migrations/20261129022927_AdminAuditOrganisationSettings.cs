@@ -56,6 +56,29 @@ namespace OneStop.Infrastructure.Data.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "task_reassignments",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    dossier_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    step_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    agency = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    department = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    former_assignee = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    former_assignee_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    flagged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    flagged_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_task_reassignments", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_at",
                 table: "audit_log",
@@ -81,6 +104,16 @@ namespace OneStop.Infrastructure.Data.Migrations
                 table: "service_counters",
                 columns: new[] { "department_id", "code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_reassignments_agency_department",
+                table: "task_reassignments",
+                columns: new[] { "agency", "department" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_task_reassignments_task_id",
+                table: "task_reassignments",
+                column: "task_id");
             migrationBuilder.Sql(OneStop.Infrastructure.Audit.AuditLogSql.Up);
         }
 
@@ -94,6 +127,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "service_counters");
+
+            migrationBuilder.DropTable(
+                name: "task_reassignments");
         }
     }
 }
