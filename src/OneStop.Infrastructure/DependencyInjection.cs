@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Database;
@@ -25,6 +26,7 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException(
                     "No database is configured: set ConnectionStrings__OneStop (or ONESTOP_DB), or start OneStop with ./onestop run.");
             DatabaseOptions.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
         });
 
         services.AddDataProtection()
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
+        services.AddAuditLog();
         services.AddDocumentIssuing();
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();

@@ -51,6 +51,12 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+
+    public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
+
+    public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
