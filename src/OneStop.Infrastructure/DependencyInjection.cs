@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
         services.AddDocumentIssuing();
+        Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
         return builder;

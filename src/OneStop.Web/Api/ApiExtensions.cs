@@ -49,6 +49,7 @@ internal static class ApiExtensions
         v1.MapOfficialDocumentEndpoints();
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
+        v1.MapPaymentEndpoints();
         v1.MapAdminProcedureEndpoints();
         return app;
     }

@@ -6,14 +6,22 @@ using OneStop.Core.Common;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Payments;
+using OneStop.Core.Payments;
 using OneStop.Web.Features.Dossiers;
 using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db) : PageModel
+public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, FeePayments payments) : PageModel
 {
+    /// <summary>The online fee (level 4), or null when none is paid online.</summary>
+    public decimal? Fee { get; private set; }
+    public DateTimeOffset? FeePaidAt { get; private set; }
+    public IReadOnlyList<Payment> Payments { get; private set; } = [];
+    public string? PaymentNotice { get; private set; }
+    public bool CanPay { get; private set; }
     public DossierViews.Detail? View { get; private set; }
     public bool Fresh { get; private set; }
     public string? SupplementRequest { get; private set; }
@@ -22,9 +30,16 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? moi, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? moi, string? thanhtoan, CancellationToken cancellationToken)
     {
         Fresh = moi == "1";
+        PaymentNotice = thanhtoan switch
+        {
+            "succeeded" => "Thanh toán lệ phí thành công. Biên lai thu phí, lệ phí có trong mục Văn bản.",
+            "failed" => "Thanh toán không thành công. Bạn có thể thanh toán lại.",
+            "cancelled" => "Bạn đã hủy thanh toán. Bạn có thể thanh toán lại khi sẵn sàng.",
+            _ => null,
+        };
         return await LoadAsync(id, cancellationToken);
     }
 
@@ -59,12 +74,36 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
         return await LoadAsync(id, cancellationToken);
     }
 
+    /// <summary>Starts an online payment of the fee and sends the citizen to the payment provider.</summary>
+    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (_, url) = await payments.StartAsync(UserId, id, cancellationToken);
+            return Redirect(url.ToString());
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
         {
             var dossier = await dossiers.OwnAsync(UserId, id, cancellationToken);
             View = await views.DetailAsync(dossier, cancellationToken);
+            Fee = dossier.Code is null ? null : await payments.FeeDueAsync(dossier, cancellationToken);
+            FeePaidAt = dossier.FeePaidAt;
+            Payments = Fee is null ? [] : await payments.ListAsync(dossier.Id, cancellationToken);
+            CanPay = Fee is not null && FeePaidAt is null && !dossier.IsClosed;
             RequiredDocuments = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
                 .SingleAsync(cancellationToken);
             SupplementRequest = dossier.Code is null ? null : await db.WorkflowJournal.AsNoTracking()
