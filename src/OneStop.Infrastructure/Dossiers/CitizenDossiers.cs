@@ -170,6 +170,16 @@ public sealed class CitizenDossiers(
         return await OwnAsync(userId, dossierId, cancellationToken);
     }
 
+    /// <summary>The applicant chooses electronic delivery or post (with the address); possible from the draft until the result is handed over.</summary>
+    public async Task<Dossier> ChooseDeliveryAsync(Guid userId, Guid dossierId, ResultDelivery delivery, string? postalAddress,
+        CancellationToken cancellationToken = default)
+    {
+        var dossier = await OwnAsync(userId, dossierId, cancellationToken);
+        dossier.ChooseResultDelivery(delivery, postalAddress);
+        await db.SaveChangesAsync(cancellationToken);
+        return dossier;
+    }
+
     public async Task<Dossier> OwnAsync(Guid userId, Guid dossierId, CancellationToken cancellationToken) =>
         await db.Dossiers.SingleOrDefaultAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
         ?? throw new NotFoundException("Không tìm thấy hồ sơ.");

@@ -50,6 +50,7 @@ internal static class ApiExtensions
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
         v1.MapPaymentEndpoints();
+        v1.MapResultDeliveryEndpoints();
         v1.MapAdminProcedureEndpoints();
         return app;
     }

@@ -8,6 +8,7 @@ using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Payments;
 using OneStop.Core.Payments;
+using OneStop.Core.Dossiers;
 using OneStop.Web.Features.Dossiers;
 using OneStop.Workflows.Runtime.Errors;
 
@@ -22,6 +23,11 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     public IReadOnlyList<Payment> Payments { get; private set; } = [];
     public string? PaymentNotice { get; private set; }
     public bool CanPay { get; private set; }
+    public bool OffersDelivery { get; private set; }
+    public bool DeliverySaved { get; private set; }
+    public bool CanChooseDelivery { get; private set; }
+    public DeliveryChoiceView? DeliveryView { get; private set; }
+    private string? _deliveryError;
     public DossierViews.Detail? View { get; private set; }
     public bool Fresh { get; private set; }
     public string? SupplementRequest { get; private set; }
@@ -30,7 +36,7 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? moi, string? thanhtoan, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? moi, string? thanhtoan, string? nhanketqua, CancellationToken cancellationToken)
     {
         Fresh = moi == "1";
         PaymentNotice = thanhtoan switch
@@ -40,6 +46,7 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
             "cancelled" => "Bạn đã hủy thanh toán. Bạn có thể thanh toán lại khi sẵn sàng.",
             _ => null,
         };
+        DeliverySaved = nhanketqua == "1";
         return await LoadAsync(id, cancellationToken);
     }
 
@@ -94,6 +101,28 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
         return await LoadAsync(id, cancellationToken);
     }
 
+    /// <summary>The applicant chooses (or changes) how to receive the result.</summary>
+    public async Task<IActionResult> OnPostDeliveryAsync(Guid id, ResultDelivery? delivery, string? postalAddress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dossiers.ChooseDeliveryAsync(UserId, id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
+            return Redirect($"/ho-so/{id}?nhanketqua=1");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            _deliveryError = ex.Message;
+        }
+
+        var result = await LoadAsync(id, cancellationToken);
+        DeliveryView = DeliveryView! with { Delivery = delivery, PostalAddress = postalAddress };
+        return result;
+    }
+
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
@@ -104,6 +133,10 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
             FeePaidAt = dossier.FeePaidAt;
             Payments = Fee is null ? [] : await payments.ListAsync(dossier.Id, cancellationToken);
             CanPay = Fee is not null && FeePaidAt is null && !dossier.IsClosed;
+            OffersDelivery = dossier.ResultDelivery is not null
+                || await db.Procedures.AsNoTracking().AnyAsync(p => p.Id == dossier.ProcedureId && p.Level == OnlineLevel.Level4, cancellationToken);
+            CanChooseDelivery = OffersDelivery && !dossier.IsClosed && dossier.ResultReturnedAt is null;
+            DeliveryView = new DeliveryChoiceView(dossier.ResultDelivery, dossier.PostalAddress ?? dossier.Applicant.Address, _deliveryError);
             RequiredDocuments = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
                 .SingleAsync(cancellationToken);
             SupplementRequest = dossier.Code is null ? null : await db.WorkflowJournal.AsNoTracking()
