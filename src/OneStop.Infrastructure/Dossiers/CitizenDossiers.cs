@@ -142,6 +142,9 @@ public sealed class CitizenDossiers(
         try
         {
             await intake.SubmitDraftAsync(dossier, DossierIntake.Citizen(userId), cancellationToken);
+            await Notifications.ApplicantNotices.AddAsync(db, dossier, $"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
+                $"submitted:{dossier.Id:N}", clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -51,6 +51,7 @@ internal static class ApiExtensions
         v1.MapDossierEndpoints();
         v1.MapPaymentEndpoints();
         v1.MapResultDeliveryEndpoints();
+        v1.MapNotificationEndpoints();
         v1.MapAdminProcedureEndpoints();
         return app;
     }
