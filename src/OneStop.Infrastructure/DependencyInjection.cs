@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddWorkflowEngine();
         services.AddAuditLog();
         services.AddDocumentIssuing();
+        Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
         return builder;

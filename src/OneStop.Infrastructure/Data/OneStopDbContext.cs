@@ -57,6 +57,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
 
+    public DbSet<OneStop.Core.Payments.Payment> Payments => Set<OneStop.Core.Payments.Payment>();
+
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

@@ -318,6 +318,14 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fee_paid_at");
+
+                    b.Property<Guid?>("FeePaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_payment_id");
+
                     b.Property<string>("FormData")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -337,6 +345,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("new_due_at");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("postal_address");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -348,6 +361,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ResultDelivery")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result_delivery");
 
                     b.Property<string>("ResultReceivedBy")
                         .HasMaxLength(200)
@@ -478,6 +496,47 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_dossier_attachments_dossier_id");
 
                     b.ToTable("dossier_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_ratings");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_ratings_dossier_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dossier_ratings_user_id");
+
+                    b.ToTable("dossier_ratings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>
@@ -616,6 +675,73 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_service_counters_department_id_code");
 
                     b.ToTable("service_counters", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<Guid?>("ReceiptDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_payments_user_id");
+
+                    b.HasIndex("DossierId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_dossier_id_created_at");
+
+                    b.ToTable("payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Field", b =>
@@ -1751,6 +1877,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_dossier_attachments_dossiers_dossier_id");
                 });
 
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierRating", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_ratings_dossiers_dossier_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_ratings_users_user_id");
+                });
+
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>
                 {
                     b.HasOne("OneStop.Core.Organisation.Agency", null)
@@ -1784,6 +1927,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_service_counters_departments_department_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Payments.Payment", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_dossiers_dossier_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_users_user_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Procedure", b =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
+using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
@@ -29,12 +30,17 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
 
+    public ResultDelivery? Delivery { get; private set; }
+    public string? PostalAddress { get; private set; }
+    public DeliveryChoiceView DeliveryView => new(Delivery, PostalAddress, Errors.TryGetValue("delivery", out var m) ? m[0] : null);
+
     public Shared.FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
         await LoadAsync(code, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string code, Guid? draftId, string? agencyCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string code, Guid? draftId, string? agencyCode, ResultDelivery? delivery, string? postalAddress,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken))
         {
@@ -50,6 +56,20 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
                 ? await dossiers.UpdateDraftAsync(userId, existing, _data.ToJsonString(), cancellationToken)
                 : await dossiers.CreateDraftAsync(userId, code, agencyCode, _data.ToJsonString(), idempotencyKey: null, cancellationToken);
             DraftId = draft.Id;
+            if (Procedure.Level == 4)
+            {
+                Delivery = delivery ?? ResultDelivery.Electronic;
+                PostalAddress = postalAddress;
+                try
+                {
+                    await dossiers.ChooseDeliveryAsync(userId, draft.Id, Delivery.Value, postalAddress, cancellationToken);
+                }
+                catch (DomainException ex)
+                {
+                    Errors["delivery"] = [ex.Message];
+                }
+            }
+
             foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
             {
                 try
@@ -100,6 +120,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        PostalAddress ??= user.Address;
         ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
         Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
             .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
