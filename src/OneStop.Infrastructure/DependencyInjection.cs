@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddDocumentIssuing();
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
+        services.AddScoped<Legacy.LegacyImporter>();
         return builder;
     }
 }
