@@ -55,6 +55,11 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
         ImportReport report;
         try
         {
+            using (LegacyBundle.Open(settings.Bundle))
+            {
+                // An unusable bundle is refused before the database is even configured.
+            }
+
             var request = new LegacyImportRequest(settings.Bundle) { Mapping = mapping, DryRun = settings.DryRun, StartedBy = Environment.UserName };
             report = settings.DryRun
                 ? await LegacyImportProgress.RunAsync(null, request, cancellationToken)
