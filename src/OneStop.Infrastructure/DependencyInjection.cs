@@ -46,6 +46,7 @@ public static class DependencyInjection
         Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
+        services.AddScoped<Legacy.LegacyImporter>();
         return builder;
     }
 }
