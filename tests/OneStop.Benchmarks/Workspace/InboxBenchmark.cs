@@ -48,7 +48,7 @@ internal static class InboxBenchmark
             {
                 var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-                await db.Database.MigrateAsync();
+                await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Database.DatabaseInitializer>().MigrateAsync();
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
                 specialist = (await db.Users.Where(u => u.Email == "chuyenvien.qlpt.sgtvt@" + DemoProvince.EmailDomain).Select(u => u.Id).SingleAsync()).ToString();
                 await FillAsync(db, scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionRegistry>(), specialist);
@@ -166,7 +166,10 @@ internal static class InboxBenchmark
             UPDATE dossiers d SET workflow_instance_id = i.id FROM workflow_instances i WHERE i.dossier_id = d.code;
             ANALYZE;
             """;
-        await db.Database.ExecuteSqlRawAsync(sql);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
     }
 
     private sealed record BenchProcedure(Guid Id, Guid AgencyId, string Agency, string WorkflowId, int Version, string Department);
