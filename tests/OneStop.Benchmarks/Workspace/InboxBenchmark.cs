@@ -24,7 +24,7 @@ namespace OneStop.Benchmarks.Workspace;
 /// </summary>
 internal static class InboxBenchmark
 {
-    private const int Dossiers = 1_000_000;
+    private static readonly int Dossiers = int.TryParse(Environment.GetEnvironmentVariable("ONESTOP_BENCH_DOSSIERS"), out var n) ? n : 1_000_000;
     private const int OpenEvery = 20;   // every 20th dossier is open: 50,000 open tasks
 
     public static async Task<int> RunAsync(RunnerOptions options)
@@ -107,7 +107,8 @@ internal static class InboxBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, "postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_KEEP") != "1")
+                await ExecuteAsync(server, "postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
     }
 
@@ -146,18 +147,18 @@ internal static class InboxBenchmark
                    s.at, s.at, s.at, s.at + interval '10 days', CASE WHEN g % {OpenEvery} = 0 THEN NULL ELSE s.at + interval '7 days' END
             FROM generate_series(1, {Dossiers}) g
             JOIN bench_procedures p ON p.ctid = (SELECT ctid FROM bench_procedures OFFSET (g % 3) LIMIT 1)
-            JOIN bench_names n ON n.i = 1 + g % 12
+            JOIN bench_names n ON n.i = 1 + abs(hashint4(g)) % 12
             CROSS JOIN LATERAL (SELECT now() - make_interval(mins => (g * 7) % (730 * 24 * 60)) AS at) s;
             INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at, is_overdue, state)
             SELECT gen_random_uuid(), d.code, p.workflow_id, p.workflow_version, 'Running', 3, p.agency, d.submitted_at, false, {EmptyJson}::jsonb
             FROM dossiers d JOIN bench_procedures p ON p.procedure_id = d.procedure_id WHERE d.status = 'InProgress';
             INSERT INTO workflow_tasks (id, instance_id, dossier_id, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
             SELECT gen_random_uuid(), i.id, i.dossier_id,
-                   CASE WHEN k.n % 3 = 0 THEN 'reception' ELSE 'review' END,
-                   CASE WHEN k.n % 3 = 0 THEN 'Reception' ELSE 'Specialist' END,
+                   CASE WHEN (k.n / 7) % 3 = 0 THEN 'reception' ELSE 'review' END,
+                   CASE WHEN (k.n / 7) % 3 = 0 THEN 'Reception' ELSE 'Specialist' END,
                    p.agency,
-                   CASE WHEN k.n % 3 = 0 THEN 'MOTCUA' ELSE p.department END,
-                   CASE WHEN k.n % 3 <> 0 AND k.n % 10 = 1 AND p.agency = 'SGTVT' THEN '{specialist}' END,
+                   CASE WHEN (k.n / 7) % 3 = 0 THEN 'MOTCUA' ELSE p.department END,
+                   CASE WHEN (k.n / 7) % 3 <> 0 AND k.n % 10 = 1 AND p.agency = 'SGTVT' THEN '{specialist}' END,
                    i.started_at, now() + make_interval(hours => (k.n % 336) - 72), false
             FROM workflow_instances i
             JOIN dossiers d ON d.code = i.dossier_id
