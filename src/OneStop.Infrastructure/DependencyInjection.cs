@@ -47,6 +47,8 @@ public static class DependencyInjection
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
         services.AddScoped<Legacy.LegacyImporter>();
+        services.AddSingleton<Legacy.LegacyImportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Legacy.LegacyImportQueue>());
         return builder;
     }
 }

@@ -8,6 +8,11 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "legacy")
+        {
+            return await Legacy.LegacyBenchmark.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         RunnerOptions? options;
         try
         {

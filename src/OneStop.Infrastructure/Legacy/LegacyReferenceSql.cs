@@ -120,6 +120,22 @@ internal static class LegacyReferenceSql
         Map("can_bo", "s.user_name", "u.id", "FROM legacy.stg_officials s JOIN users u ON u.normalized_user_name = upper(left(s.login, 256))"),
     ];
 
+    /// <summary>
+    /// Agencies the import created (active ones) get the units their open dossiers' steps are assigned to (plus the counter and the
+    /// leaders), so that those dossiers are in someone's inbox; OneStop's own agencies are left as they are.
+    /// </summary>
+    public static readonly string Departments = $"""
+        INSERT INTO departments (id, agency_id, code, name, is_reception)
+        SELECT {LegacySql.Uid("phong", "a.code || '|' || x.code")}, a.id, left(x.code, 32),
+               CASE x.code WHEN 'MOTCUA' THEN 'Bộ phận Tiếp nhận và Trả kết quả' WHEN 'LANHDAO' THEN 'Ban Lãnh đạo' ELSE 'Phòng ' || x.code END,
+               x.code = 'MOTCUA'
+        FROM legacy.stg_agencies s
+        JOIN agencies a ON a.id = {LegacySql.Uid("don_vi", "s.legacy_code")} AND a.closed_on IS NULL
+        CROSS JOIN LATERAL (SELECT r.department AS code FROM legacy.stg_routes r WHERE r.department IS NOT NULL AND (r.agency IS NULL OR r.agency = a.code)
+                            UNION SELECT 'MOTCUA' UNION SELECT 'LANHDAO') x
+        ON CONFLICT (agency_id, code) DO NOTHING
+        """;
+
     /// <summary>The department an official of a role works in: the counter, the leaders, or the first processing unit.</summary>
     private const string DepartmentOf = """
         SELECT dd.id FROM departments dd WHERE dd.agency_id = a.id

@@ -32,18 +32,19 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
         await session.MergeAsync(LegacyReferenceSql.Procedures, ct);
         await MarkUnchangedAsync(LegacyTables.Procedures, "stg_procedures", "s.legacy_code", "NOT s.placeholder", ct);
 
-        phase("Cán bộ (can_bo)");
-        await session.CopyAsync("stg_officials", LegacyStagingRows.OfficialColumns, LegacyStagingRows.OfficialTypes,
-            analyzer.ReadOfficialsAsync(ct), r => _rows.Official(r.Row), ct);
-        await session.MergeAsync(LegacyReferenceSql.Officials, ct);
-        await MarkUnchangedAsync(LegacyTables.Officials, "stg_officials", "s.user_name", null, ct);
-
         phase("Quy trình cho hồ sơ đang xử lý");
         var procedures = await session.QueryAsync("""
             SELECT m.legacy_key, p.workflow_id FROM legacy.record_map m JOIN procedures p ON p.id = m.target_id
             WHERE m.source = @source AND m.tbl = 'thu_tuc' ORDER BY m.legacy_key
             """, r => (r.GetString(0), r.GetString(1)), ct);
         await session.CopyAsync("stg_routes", LegacyRoutes.Columns, LegacyRoutes.Types, LegacyRoutes.BuildAsync(procedures, mapping, definitions), v => v, ct);
+        await session.MergeAsync([LegacyReferenceSql.Departments], ct);
+
+        phase("Cán bộ (can_bo)");
+        await session.CopyAsync("stg_officials", LegacyStagingRows.OfficialColumns, LegacyStagingRows.OfficialTypes,
+            analyzer.ReadOfficialsAsync(ct), r => _rows.Official(r.Row), ct);
+        await session.MergeAsync(LegacyReferenceSql.Officials, ct);
+        await MarkUnchangedAsync(LegacyTables.Officials, "stg_officials", "s.user_name", null, ct);
 
         phase("Hồ sơ (ho_so)");
         await session.CopyAsync("stg_dossiers", LegacyStagingRows.DossierColumns, LegacyStagingRows.DossierTypes,
