@@ -116,6 +116,7 @@
         var timer = null;
         var saving = false;
         var dirty = false;
+        var submitWaiting = false;
 
         function save() {
             timer = null;
@@ -141,7 +142,13 @@
                 })
                 .then(function () {
                     saving = false;
-                    if (dirty) { schedule(); }
+                    if (submitWaiting) {
+                        // The citizen sent the form while a save was on its way: send it now, with the draft's id.
+                        submitWaiting = false;
+                        form.requestSubmit();
+                    } else if (dirty) {
+                        schedule();
+                    }
                 });
         }
 
@@ -152,7 +159,13 @@
 
         form.addEventListener('input', function (event) { if (event.target.type !== 'file') { schedule(); } });
         form.addEventListener('change', function (event) { if (event.target.type !== 'file') { schedule(); } });
-        form.addEventListener('submit', function () { if (timer) { clearTimeout(timer); timer = null; } });
+        form.addEventListener('submit', function (event) {
+            if (timer) { clearTimeout(timer); timer = null; }
+            if (saving && !event.defaultPrevented) {
+                event.preventDefault();
+                submitWaiting = true;
+            }
+        });
         return schedule;
     }
 
