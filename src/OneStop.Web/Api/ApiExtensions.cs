@@ -53,6 +53,7 @@ internal static class ApiExtensions
         v1.MapPaymentEndpoints();
         v1.MapResultDeliveryEndpoints();
         v1.MapNotificationEndpoints();
+        v1.MapRatingEndpoints();
         v1.MapAdminProcedureEndpoints();
         v1.MapAdminWorkflowEndpoints();
         return app;

@@ -15,8 +15,12 @@ using OneStop.Workflows.Runtime.Errors;
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, FeePayments payments) : PageModel
+public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, FeePayments payments, DossierRatings ratings)
+    : PageModel
 {
+    public bool CanRate { get; private set; }
+    public DossierRating? Rating { get; private set; }
+    public string? RatingError { get; private set; }
     /// <summary>The online fee (level 4), or null when none is paid online.</summary>
     public decimal? Fee { get; private set; }
     public DateTimeOffset? FeePaidAt { get; private set; }
@@ -123,6 +127,26 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
         return result;
     }
 
+    /// <summary>The applicant rates the completed dossier (once).</summary>
+    public async Task<IActionResult> OnPostRateAsync(Guid id, int? score, string? ratingComment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ratings.RateAsync(UserId, id, score ?? 0, ratingComment, cancellationToken);
+            return Redirect($"/ho-so/{id}#danh-gia");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            RatingError = score is null ? "Vui lòng chọn mức độ hài lòng từ 1 đến 5." : ex.Message;
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         try
@@ -133,6 +157,8 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
             FeePaidAt = dossier.FeePaidAt;
             Payments = Fee is null ? [] : await payments.ListAsync(dossier.Id, cancellationToken);
             CanPay = Fee is not null && FeePaidAt is null && !dossier.IsClosed;
+            Rating = await ratings.FindAsync(UserId, dossier.Id, cancellationToken);
+            CanRate = Rating is null && dossier.Status == DossierStatus.Completed;
             OffersDelivery = dossier.ResultDelivery is not null
                 || await db.Procedures.AsNoTracking().AnyAsync(p => p.Id == dossier.ProcedureId && p.Level == OnlineLevel.Level4, cancellationToken);
             CanChooseDelivery = OffersDelivery && !dossier.IsClosed && dossier.ResultReturnedAt is null;
