@@ -57,6 +57,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
 
+    public DbSet<Settings.AppSetting> AppSettings => Set<Settings.AppSetting>();
+
+    public DbSet<Settings.CalendarYear> CalendarYears => Set<Settings.CalendarYear>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
