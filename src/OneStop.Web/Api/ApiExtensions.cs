@@ -36,6 +36,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         builder.Services.AddScoped<OneStop.Web.Features.Admin.Procedures.ProcedureAdmin>();
+        builder.Services.AddScoped<OneStop.Web.Features.Admin.Workflows.WorkflowConsole>();
         return builder;
     }
 
@@ -50,6 +51,7 @@ internal static class ApiExtensions
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
         v1.MapAdminProcedureEndpoints();
+        v1.MapAdminWorkflowEndpoints();
         return app;
     }
 }

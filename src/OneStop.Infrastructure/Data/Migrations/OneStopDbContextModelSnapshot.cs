@@ -1338,6 +1338,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("action_label");
 
+                    b.Property<string>("ActorAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor_address");
+
                     b.Property<string>("ActorId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")

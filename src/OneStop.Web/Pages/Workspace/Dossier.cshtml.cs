@@ -151,7 +151,10 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
         View = await views.DetailAsync(dossier, cancellationToken);
         Applicant = string.Join(" · ", new[] { dossier.Applicant.FullName, dossier.Applicant.IdNumber, dossier.Applicant.PhoneAsTyped, dossier.Applicant.Address }
             .Where(x => !string.IsNullOrEmpty(x)));
-        var schema = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.FormSchema).SingleAsync(cancellationToken);
+        // The form as it was when the dossier was submitted: its pinned procedure version, else (older dossiers) the current one.
+        var schema = dossier.ProcedureVersionId is { } versionId
+            ? await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.FormSchema).SingleAsync(cancellationToken)
+            : await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.FormSchema).SingleAsync(cancellationToken);
         var data = FormData(dossier.FormData);
         Fields = schema.Where(f => data.ContainsKey(f.Name)).Select(f => new FieldValue(f.Label, data[f.Name]?.ToString() ?? string.Empty)).ToList();
         var now = clock.GetUtcNow();

@@ -42,6 +42,7 @@ internal static class ActionRunner
             Kind = JournalKind.ActionPerformed,
             ActorId = request.Actor.UserId,
             ActorRole = request.Actor.Role,
+            ActorAddress = request.Actor.Address,
             TaskId = task.Id,
             FromStep = step.Id,
             ToStep = action.Target,
@@ -73,7 +74,7 @@ internal static class ActionRunner
         if (!ActionPolicy.IsEligible(task, actor, t.Instance))
             throw new ActionNotAllowedException("not-eligible", $"User {actor.UserId} may not claim task {taskId}.", "Bạn không thuộc bộ phận/vai trò xử lý công việc này.");
         task.AssignedTo = actor.UserId;
-        t.Journal(new JournalEntry { Kind = JournalKind.TaskClaimed, ActorId = actor.UserId, ActorRole = actor.Role, TaskId = taskId, FromStep = task.StepId });
+        t.Journal(new JournalEntry { Kind = JournalKind.TaskClaimed, ActorId = actor.UserId, ActorRole = actor.Role, ActorAddress = actor.Address, TaskId = taskId, FromStep = task.StepId });
     }
 
     public static void Assign(Transition t, Guid taskId, string assignee, WorkflowActor actor)
@@ -85,7 +86,7 @@ internal static class ActionRunner
         task.AssignedTo = assignee;
         t.Journal(new JournalEntry
         {
-            Kind = JournalKind.TaskAssigned, ActorId = actor.UserId, ActorRole = actor.Role, TaskId = taskId, FromStep = task.StepId,
+            Kind = JournalKind.TaskAssigned, ActorId = actor.UserId, ActorRole = actor.Role, ActorAddress = actor.Address, TaskId = taskId, FromStep = task.StepId,
             Comment = previous is null ? $"→ {assignee}" : $"{previous} → {assignee}",
         });
         t.Emit(t.Effect(EffectKind.Notify) with { Reason = "taskAssigned", TaskId = taskId, RecipientUserId = assignee });

@@ -13,6 +13,9 @@ public sealed record JournalEntry
 
     public string? ActorRole { get; init; }
 
+    /// <summary>Where the actor acted from (the client's IP address), when the host knew it.</summary>
+    public string? ActorAddress { get; init; }
+
     public Guid? TaskId { get; init; }
 
     public string? FromStep { get; init; }
