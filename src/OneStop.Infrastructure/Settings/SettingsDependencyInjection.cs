@@ -19,6 +19,9 @@ internal static class SettingsDependencyInjection
         services.AddSingleton<IPostConfigureOptions<ProvinceOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
         services.AddSingleton<IPostConfigureOptions<FileStoreOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
         services.AddSingleton<IPostConfigureOptions<EmailOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
+        services.AddSingleton<IOptions<ProvinceOptions>, LiveOptions<ProvinceOptions>>();
+        services.AddSingleton<IOptions<FileStoreOptions>, LiveOptions<FileStoreOptions>>();
+        services.AddSingleton<IOptions<EmailOptions>, LiveOptions<EmailOptions>>();
         services.AddScoped<SettingsStore>();
         return services;
     }

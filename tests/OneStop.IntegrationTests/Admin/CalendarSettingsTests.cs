@@ -101,9 +101,28 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
             new Dictionary<string, string> { ["maxFileMegabytes"] = "2", ["maxFilesPerDossier"] = "12" });
         Assert.Contains("Đã lưu giới hạn tải tệp.", await uploads.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal("https://dichvucong.langson.gov.vn", InScope(sp => sp.GetRequiredService<IOptionsSnapshot<ProvinceOptions>>().Value.PublicBaseUrl));
-        Assert.Equal(2L * 1024 * 1024, InScope(sp => sp.GetRequiredService<IOptionsSnapshot<FileStoreOptions>>().Value.MaxFileBytes));
+        Assert.Equal("https://dichvucong.langson.gov.vn", app.Services.GetRequiredService<IOptions<ProvinceOptions>>().Value.PublicBaseUrl);
+        Assert.Equal(2L * 1024 * 1024, app.Services.GetRequiredService<IOptions<FileStoreOptions>>().Value.MaxFileBytes);
+        Assert.Equal(12, InScope(sp => sp.GetRequiredService<IOptionsSnapshot<FileStoreOptions>>().Value.MaxFilesPerDossier));
         Assert.Contains("value=\"H39\"", await admin.GetStringAsync("/Admin/Settings"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Smtp_saved_by_an_administrator_replaces_the_configured_relay()
+    {
+        var admin = await AdminAsync();
+        var saved = await admin.PostFormAsync("/Admin/Settings?handler=Smtp", new Dictionary<string, string>
+        {
+            ["enabled"] = "false", ["host"] = "smtp.langson.gov.vn", ["port"] = "465", ["useStartTls"] = "true", ["userName"] = "onestop",
+            ["from"] = "Một cửa Lạng Sơn <motcua@langson.gov.vn>", ["password"] = "mat-khau-smtp",
+        });
+        Assert.Contains("Đã lưu cấu hình thư điện tử.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await admin.GetStringAsync("/Admin/Settings");
+        Assert.Contains("smtp.langson.gov.vn", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("mat-khau-smtp", page, StringComparison.Ordinal);
+
+        // Disabled: mail keeps going to the configured pickup folder (the test host's), so nothing is sent for real.
+        Assert.Equal("Pickup", app.Services.GetRequiredService<IOptions<OneStop.Infrastructure.Email.EmailOptions>>().Value.Mode);
     }
 
     [Theory]
