@@ -10,6 +10,7 @@ using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Seeding;
+using OneStop.Infrastructure.Settings;
 using OneStop.Infrastructure.Workflows;
 
 namespace OneStop.Infrastructure;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
         services.AddAuditLog();
+        services.AddDatabaseSettings();
         services.AddDocumentIssuing();
         Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();

@@ -21,6 +21,8 @@ internal static class AuditedTypes
         [typeof(OneStopUser)] = "User",
         [typeof(OneStopRole)] = "Role",
         [typeof(IdentityUserRole<Guid>)] = "UserRole",
+        [typeof(Settings.AppSetting)] = "Setting",
+        [typeof(Settings.CalendarYear)] = "CalendarYear",
     };
 
     public static bool IsAudited(Type type) => Names.ContainsKey(type);

@@ -61,6 +61,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
 
+    public DbSet<Settings.AppSetting> AppSettings => Set<Settings.AppSetting>();
+
+    public DbSet<Settings.CalendarYear> CalendarYears => Set<Settings.CalendarYear>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

@@ -11,6 +11,8 @@ internal static class AdministrationExtensions
         builder.Services.AddScoped<Features.Admin.Organisation.OrganisationAdmin>();
         builder.Services.AddScoped<Features.Admin.Officials.OfficialAdmin>();
         builder.Services.AddScoped<Features.Admin.Officials.ReassignmentQueue>();
+        builder.Services.AddScoped<Features.Admin.Settings.CalendarAdmin>();
+        builder.Services.AddScoped<Features.Admin.Settings.SettingsAdmin>();
         return builder;
     }
 }
