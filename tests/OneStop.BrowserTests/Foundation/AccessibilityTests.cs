@@ -14,6 +14,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace")]
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Walkin?code=1.002804")]
     [InlineData(DemoAccounts.LeaderSgtvt, "/Workspace/Statistics")]
+    [InlineData(DemoAccounts.Admin, "/Workspace/Statistics")]
+    [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Register")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows")]
     [InlineData(DemoAccounts.Admin, "/Admin/Users")]
     public async Task Pages_have_no_serious_or_critical_accessibility_violations(string? user, string path)
