@@ -31,9 +31,15 @@ internal static class InboxBenchmark
     {
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__OneStop")
             ?? throw new InvalidOperationException("Set ConnectionStrings__OneStop.");
-        var name = $"onestop_bench_inbox_{Environment.ProcessId}";
-        await ExecuteAsync(server, "postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        await ExecuteAsync(server, "postgres", $"CREATE DATABASE \"{name}\"");
+        // ONESTOP_BENCH_DATABASE names a database filled by an earlier run kept with ONESTOP_BENCH_KEEP=1 (saves the fill).
+        var reuse = Environment.GetEnvironmentVariable("ONESTOP_BENCH_DATABASE");
+        var name = reuse ?? $"onestop_bench_inbox_{Environment.ProcessId}";
+        if (reuse is null)
+        {
+            await ExecuteAsync(server, "postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await ExecuteAsync(server, "postgres", $"CREATE DATABASE \"{name}\"");
+        }
+
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";
@@ -48,10 +54,17 @@ internal static class InboxBenchmark
             {
                 var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
                 db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-                await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Database.DatabaseInitializer>().MigrateAsync();
-                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+                if (reuse is null)
+                {
+                    await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Database.DatabaseInitializer>().MigrateAsync();
+                    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+                }
+
                 specialist = (await db.Users.Where(u => u.Email == "chuyenvien.qlpt.sgtvt@" + DemoProvince.EmailDomain).Select(u => u.Id).SingleAsync()).ToString();
-                await FillAsync(db, scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionRegistry>(), specialist);
+                if (reuse is null)
+                {
+                    await FillAsync(db, scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionRegistry>(), specialist);
+                }
             }
 
             Console.WriteLine($"filled {Dossiers:N0} dossiers and {Dossiers / OpenEvery:N0} open tasks in {fill.Elapsed.TotalSeconds:F0} s");
@@ -107,7 +120,7 @@ internal static class InboxBenchmark
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            if (Environment.GetEnvironmentVariable("ONESTOP_BENCH_KEEP") != "1")
+            if (reuse is null && Environment.GetEnvironmentVariable("ONESTOP_BENCH_KEEP") != "1")
                 await ExecuteAsync(server, "postgres", $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         }
     }

@@ -17,6 +17,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace")]
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Walkin?code=1.002804")]
     [InlineData(DemoAccounts.LeaderSgtvt, "/Workspace/Statistics")]
+    [InlineData(DemoAccounts.Admin, "/Workspace/Statistics")]
+    [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Register")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?id=driving-licence-renewal")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Simulate?id=driving-licence-renewal")]

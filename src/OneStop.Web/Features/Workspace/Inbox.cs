@@ -56,8 +56,17 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
                   join p in db.Procedures on d.ProcedureId equals p.Id
                   select new { t, d, p };
 
-        // The choices the filters offer come from the official's own tasks.
-        var options = await all.Select(x => new { x.p.Code, x.p.Name, x.t.StepId, x.t.InstanceId }).Distinct().Take(500).ToListAsync(cancellationToken);
+        // The choices the filters offer come from the official's own tasks: their steps (with the workflow version that names them)
+        // and the procedures served by those workflows. Neither needs the dossiers, so a department with thousands of open tasks
+        // does not pay thousands of dossier look-ups for them (see docs/PERFORMANCE.md, inbox).
+        var stepOptions = await (from t in tasks
+                                 join i in db.WorkflowInstances on t.InstanceId equals i.Id
+                                 select new { t.StepId, i.DefinitionId, i.DefinitionVersion }).Distinct().Take(500).ToListAsync(cancellationToken);
+        var workflowIds = stepOptions.Select(o => o.DefinitionId).Distinct().ToList();
+        var procedureOptions = await db.Procedures.AsNoTracking().Where(p => workflowIds.Contains(p.WorkflowId))
+            .Select(p => new Choice(p.Code, p.Name)).ToListAsync(cancellationToken);
+        var dossierFilters = !string.IsNullOrWhiteSpace(query.Q) || query.Procedure is { Length: > 0 } || query.Status is not null
+            || query.Channel is not null || query.From is not null || query.To is not null;
         var filtered = all;
         foreach (var word in (query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
         {
@@ -74,6 +83,7 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         if (query.Step is { Length: > 0 } step)
         {
             filtered = filtered.Where(x => x.t.StepId == step);
+            tasks = tasks.Where(t => t.StepId == step);
         }
 
         if (query.Status is { } status)
@@ -98,14 +108,16 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
             filtered = filtered.Where(x => x.d.SubmittedAt < end);
         }
 
-        // Counts per state, in one round trip, over everything but the state filter itself.
-        var counts = await filtered.GroupBy(_ => 1).Select(g => new
+        // Counts per state, in one round trip, over everything but the state filter itself; from the tasks alone when no filter
+        // looks at the dossier (every open task has its dossier).
+        var countable = dossierFilters ? filtered.Select(x => x.t) : tasks;
+        var counts = await countable.GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
-            Overdue = g.Count(x => x.t.DueAt < now),
-            Soon = g.Count(x => x.t.DueAt >= now && x.t.DueAt < soon),
-            Mine = g.Count(x => x.t.AssignedTo == actor.UserId),
-            Unassigned = g.Count(x => x.t.AssignedTo == null),
+            Overdue = g.Count(t => t.DueAt < now),
+            Soon = g.Count(t => t.DueAt >= now && t.DueAt < soon),
+            Mine = g.Count(t => t.AssignedTo == actor.UserId),
+            Unassigned = g.Count(t => t.AssignedTo == null),
         }).SingleOrDefaultAsync(cancellationToken);
         filtered = query.Filter switch
         {
@@ -125,14 +137,33 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         } ?? 0;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(query.Page, 1, pages);
+        // Ordered by the task's own columns (its dossier id is the dossier's code), so the database sorts the tasks and looks up
+        // only the dossiers of the page.
         var ordered = query.Descending
-            ? filtered.OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.d.Code)
-            : filtered.OrderBy(x => x.t.DueAt).ThenBy(x => x.d.Code);
-        var rows = await ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            ? filtered.OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.t.DossierId)
+            : filtered.OrderBy(x => x.t.DueAt).ThenBy(x => x.t.DossierId);
+        if (!dossierFilters)
+        {
+            // PostgreSQL would join every task of the department to its dossier before sorting; pick the page's tasks from the tasks
+            // alone first, then look up only their dossiers.
+            var pageTasks = tasks.Where(t => query.Filter != "overdue" || t.DueAt < now)
+                .Where(t => query.Filter != "soon" || (t.DueAt >= now && t.DueAt < soon))
+                .Where(t => query.Filter != "mine" || t.AssignedTo == actor.UserId)
+                .Where(t => query.Filter != "unassigned" || t.AssignedTo == null);
+            var pageIds = await (query.Descending
+                    ? pageTasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
+                    : pageTasks.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId))
+                .Skip((pageNumber - 1) * PageSize).Take(PageSize).Select(t => t.Id).ToListAsync(cancellationToken);
+            ordered = query.Descending
+                ? all.Where(x => pageIds.Contains(x.t.Id)).OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.t.DossierId)
+                : all.Where(x => pageIds.Contains(x.t.Id)).OrderBy(x => x.t.DueAt).ThenBy(x => x.t.DossierId);
+        }
+
+        var rows = await ordered.Skip(dossierFilters ? (pageNumber - 1) * PageSize : 0).Take(PageSize)   // else the page is already cut
             .Select(x => new { x.d.Id, TaskId = x.t.Id, x.d.Code, Procedure = x.p.Name, x.t.StepId, x.t.InstanceId, x.d.Applicant.FullName,
                 x.d.SubmittedAt, x.t.DueAt, x.t.AssignedTo, x.d.Status, x.d.Channel })
             .ToListAsync(cancellationToken);
-        var instanceIds = rows.Select(r => r.InstanceId).Concat(options.Select(o => o.InstanceId)).Distinct().ToList();
+        var instanceIds = rows.Select(r => r.InstanceId).Distinct().ToList();
         var versions = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
             .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion }).ToDictionaryAsync(i => i.Id, cancellationToken);
         string StepName(Guid instance, string stepId) => versions.TryGetValue(instance, out var v)
@@ -145,8 +176,8 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         return new Result(items, total, counts?.Overdue ?? 0, counts?.Soon ?? 0, counts?.Mine ?? 0, pageNumber)
         {
             Unassigned = counts?.Unassigned ?? 0,
-            Procedures = options.DistinctBy(o => o.Code).OrderBy(o => o.Name).Select(o => new Choice(o.Code, o.Name)).ToList(),
-            Steps = options.DistinctBy(o => o.StepId).Select(o => new Choice(o.StepId, StepName(o.InstanceId, o.StepId)))
+            Procedures = procedureOptions.DistinctBy(o => o.Value).OrderBy(o => o.Label).ToList(),
+            Steps = stepOptions.Select(o => new Choice(o.StepId, definitions.Find(o.DefinitionId, o.DefinitionVersion)?.FindStep(o.StepId)?.Name ?? o.StepId))
                 .DistinctBy(c => c.Value).OrderBy(c => c.Label).ToList(),
         };
     }
