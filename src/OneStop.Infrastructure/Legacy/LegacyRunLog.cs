@@ -6,6 +6,8 @@ namespace OneStop.Infrastructure.Legacy;
 /// <summary>The import-run records: an unfinished run of the same bundle is resumed under its id.</summary>
 internal static class LegacyRunLog
 {
+    private const int MaxStoredChars = 32 * 1024 * 1024;
+
     public static async Task<Guid> StartOrResumeAsync(NpgsqlConnection connection, string bundleKey, LegacyImportRequest request, string source,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -44,8 +46,20 @@ internal static class LegacyRunLog
             """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        command.Parameters.AddWithValue("json", ImportReportJson.Serialize(report));
-        command.Parameters.AddWithValue("md", ImportReportMarkdown.Render(report));
+        var json = ImportReportJson.Serialize(report);
+        var markdown = ImportReportMarkdown.Render(report);
+        if (json.Length > MaxStoredChars)
+        {
+            // jsonb holds at most 256 MB: a huge issue list stays in the --report files; the database keeps the counters.
+            json = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                report.Bundle, report.SourceSystem, report.DryRun, report.StartedAt, report.FinishedAt, report.Tables, IssuesOmitted = report.Issues.Count,
+            }, ImportReportJson.Options);
+            markdown = markdown[..Math.Min(markdown.Length, MaxStoredChars)] + "\n\n… (báo cáo quá dài, phần còn lại ở tệp report.md của lệnh nhập)";
+        }
+
+        command.Parameters.AddWithValue("json", json);
+        command.Parameters.AddWithValue("md", markdown);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -77,6 +77,38 @@ public sealed class LegacyOpenDossierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_mapping_merges_and_closes_agencies_and_routes_statuses_and_officials_must_set_a_password()
+    {
+        await _host.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<OneStopDbContext>();
+            Assert.False(await db.Agencies.AnyAsync(a => a.Code == "UBND-T" || a.Code == "UBND-VT" || a.Code == "UBND-HL"));
+            var district = await db.Agencies.SingleAsync(a => a.Code == "UBND-BS");
+            Assert.Equal(new DateOnly(2025, 7, 1), district.ClosedOn);
+            Assert.Equal(await db.Agencies.Where(a => a.Code == "X-CL").Select(a => (Guid?)a.Id).SingleAsync(), district.SuccessorId);
+            Assert.False(await db.Procedures.AnyAsync(p => p.Code == "1.004227" && p.IsActive));
+
+            var received = await (from d in db.Dossiers join t in db.WorkflowTasks on d.Code equals t.DossierId
+                                  where EF.Functions.JsonContains(d.FormData, "{\"legacy\": {\"legacyStatus\": 1}}") select t.StepId).ToListAsync();
+            Assert.All(received, step => Assert.Equal("review", step));
+
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OneStop.Infrastructure.Identity.OneStopUser>>();
+            var officials = await db.Users.Where(u => u.Email!.EndsWith("@langson.gov.vn")).ToListAsync();
+            Assert.NotEmpty(officials);
+            Assert.Contains(officials, u => !u.IsActive);
+            foreach (var official in officials)
+            {
+                Assert.Null(official.PasswordHash);
+                Assert.NotNull(official.AgencyId);
+                Assert.False(await users.CheckPasswordAsync(official, "Demo@2026"));
+                Assert.True(official.IsActive || official.LockoutEnd > DateTimeOffset.UtcNow);
+            }
+
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task An_open_migrated_dossier_is_processed_to_the_end_like_any_other()
     {
         var code = await _host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowTasks
