@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Seeding;
+using OneStop.Infrastructure.Settings;
 using OneStop.Infrastructure.Workflows;
 
 namespace OneStop.Infrastructure;
@@ -25,6 +27,7 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException(
                     "No database is configured: set ConnectionStrings__OneStop (or ONESTOP_DB), or start OneStop with ./onestop run.");
             DatabaseOptions.Configure(options, connectionString);
+            options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
         });
 
         services.AddDataProtection()
@@ -39,10 +42,15 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
+        services.AddAuditLog();
+        services.AddDatabaseSettings();
         services.AddDocumentIssuing();
         Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
+        services.AddScoped<Legacy.LegacyImporter>();
+        services.AddSingleton<Legacy.LegacyImportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Legacy.LegacyImportQueue>());
         return builder;
     }
 }

@@ -9,6 +9,7 @@ builder.AddInfrastructure();
 builder.AddAuthenticationAndRoles();
 builder.AddWebShell();
 builder.AddApi();
+builder.AddAdministration();
 builder.AddStartupTasks();
 
 var app = builder.Build();

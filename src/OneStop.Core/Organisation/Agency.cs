@@ -48,12 +48,35 @@ public sealed class Agency
         Identifier = Text.Clean(identifier);
     }
 
+    /// <summary>Changes the name, identifier, level and place in the tree; the code stays, since dossier codes carry it.</summary>
+    public void Update(string name, string identifier, AgencyKind kind, Guid? parentId)
+    {
+        if (parentId == Id)
+        {
+            throw new DomainException("agency.parent_self", "Cơ quan cấp trên không thể là chính cơ quan này.");
+        }
+
+        Rename(name, identifier);
+        Kind = kind;
+        ParentId = parentId;
+    }
+
     /// <summary>Closes the agency from a date and names the body that took over its work.</summary>
     public void Close(DateOnly closedOn, Agency? successor)
     {
         if (successor is not null && successor.Id == Id)
         {
             throw new DomainException("agency.successor_self", "Cơ quan kế thừa không thể là chính cơ quan bị giải thể.");
+        }
+
+        if (ClosedOn is not null)
+        {
+            throw new DomainException("agency.already_closed", $"Cơ quan {Name} đã giải thể từ {VietnameseFormats.Date(ClosedOn.Value)}.");
+        }
+
+        if (successor is { IsActive: false })
+        {
+            throw new DomainException("agency.successor_closed", $"Cơ quan kế thừa {successor.Name} đã giải thể; hãy chọn một cơ quan đang hoạt động.");
         }
 
         ClosedOn = closedOn;

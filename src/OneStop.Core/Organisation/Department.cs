@@ -33,4 +33,11 @@ public sealed class Department
     public bool IsReception { get; private set; }
 
     public void Rename(string name) => Name = Text.Clean(name);
+
+    /// <summary>Renames the unit and sets whether it is the agency's one-stop counter.</summary>
+    public void Update(string name, bool isReception)
+    {
+        Name = Text.Clean(name);
+        IsReception = isReception;
+    }
 }

@@ -51,9 +51,19 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+
+    public DbSet<ServiceCounter> ServiceCounters => Set<ServiceCounter>();
+
+    public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
+
     public DbSet<OneStop.Core.Payments.Payment> Payments => Set<OneStop.Core.Payments.Payment>();
 
     public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+
+    public DbSet<Settings.AppSetting> AppSettings => Set<Settings.AppSetting>();
+
+    public DbSet<Settings.CalendarYear> CalendarYears => Set<Settings.CalendarYear>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

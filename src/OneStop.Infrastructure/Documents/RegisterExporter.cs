@@ -15,6 +15,13 @@ public sealed class RegisterExporter(OneStopDbContext db, IDocumentRenderer rend
 
     public async Task<RenderedDocument> ExportAsync(Guid agencyId, DateOnly from, DateOnly to, bool csv, CancellationToken cancellationToken = default)
     {
+        var model = await BuildAsync(agencyId, from, to, cancellationToken);
+        return csv ? renderer.ExportRegisterCsv(model) : renderer.RenderRegister(model);
+    }
+
+    /// <summary>The register's entries, as the PDF, the spreadsheet and the workspace's page show them.</summary>
+    public async Task<RegisterModel> BuildAsync(Guid agencyId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
         if (to < from || to.DayNumber - from.DayNumber > MaxDays)
         {
             throw new DomainException("register.range_invalid", $"Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa {MaxDays} ngày.");
@@ -30,7 +37,7 @@ public sealed class RegisterExporter(OneStopDbContext db, IDocumentRenderer rend
                           orderby d.SubmittedAt, d.Code
                           select new { d.Code, Procedure = p.Name, d.Applicant.FullName, d.Applicant.Address, d.Applicant.PhoneAsTyped, d.SubmittedAt,
                               d.ReceivedAt, d.DueAt, d.CompletedAt, d.Status }).ToListAsync(cancellationToken);
-        var model = new RegisterModel
+        return new RegisterModel
         {
             Header = new DocumentHeader(parent?.Name.ToUpper(VietnameseFormats.Culture), agency.Name.ToUpper(VietnameseFormats.Culture),
                 "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", null, province.Value.Place, clock.GetUtcNow(), agency.Name),
@@ -51,7 +58,6 @@ public sealed class RegisterExporter(OneStopDbContext db, IDocumentRenderer rend
             }).ToList(),
             Verification = new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify", $"SO-{agency.Code}-{from:yyMMdd}-{to:yyMMdd}"),
         };
-        return csv ? renderer.ExportRegisterCsv(model) : renderer.RenderRegister(model);
     }
 
     private static string? StatusNote(Core.Dossiers.DossierStatus status) => status switch

@@ -30,6 +30,7 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         }
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
+        RefuseClosed(agency);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var dossierCode = await codes.NextAsync(agency.Code, now, cancellationToken);
@@ -55,6 +56,7 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
     {
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == draft.ProcedureId, cancellationToken);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == draft.AgencyId, cancellationToken);
+        RefuseClosed(agency);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
@@ -69,6 +71,15 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         draft.AttachWorkflow(started.Instance.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A closed agency (merged, dissolved) takes no new dossiers; its old ones carry on.</summary>
+    private static void RefuseClosed(Core.Organisation.Agency agency)
+    {
+        if (!agency.IsActive)
+        {
+            throw new DomainException("dossier.agency_closed", $"{agency.Name} đã giải thể (sáp nhập), không tiếp nhận hồ sơ mới.");
+        }
     }
 
     /// <summary>The actor for a citizen's own submission.</summary>

@@ -145,6 +145,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             Kind = j.Kind.ToString(),
             ActorId = j.ActorId,
             ActorRole = j.ActorRole,
+            ActorAddress = j.ActorAddress,
             TaskId = j.TaskId,
             FromStep = j.FromStep,
             ToStep = j.ToStep,

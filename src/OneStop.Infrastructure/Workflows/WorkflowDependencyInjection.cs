@@ -15,7 +15,7 @@ internal static class WorkflowDependencyInjection
     {
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
         services.AddOptions<WorkingCalendarOptions>().BindConfiguration("Calendar");
-        services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<IOptions<WorkingCalendarOptions>>().Value));
+        // The WorkingCalendar itself comes from the database calendar (Settings/CalendarSource), per scope.
         services.AddSingleton<PostgresDefinitionRegistry>();
         services.AddSingleton<IWorkflowDefinitionRegistry>(sp => sp.GetRequiredService<PostgresDefinitionRegistry>());
         services.AddScoped<IWorkflowStore, PostgresWorkflowStore>();

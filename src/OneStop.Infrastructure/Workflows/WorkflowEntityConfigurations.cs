@@ -76,6 +76,7 @@ internal sealed class WorkflowJournalRecordConfiguration : IEntityTypeConfigurat
         builder.Property(j => j.Kind).HasMaxLength(32);
         builder.Property(j => j.ActorId).HasMaxLength(64);
         builder.Property(j => j.ActorRole).HasMaxLength(32);
+        builder.Property(j => j.ActorAddress).HasMaxLength(64);
         builder.Property(j => j.FromStep).HasMaxLength(100);
         builder.Property(j => j.ToStep).HasMaxLength(100);
         builder.Property(j => j.ActionId).HasMaxLength(100);

@@ -36,6 +36,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         builder.Services.AddScoped<OneStop.Web.Features.Admin.Procedures.ProcedureAdmin>();
+        builder.Services.AddScoped<OneStop.Web.Features.Admin.Workflows.WorkflowConsole>();
         return builder;
     }
 
@@ -54,6 +55,7 @@ internal static class ApiExtensions
         v1.MapNotificationEndpoints();
         v1.MapRatingEndpoints();
         v1.MapAdminProcedureEndpoints();
+        v1.MapAdminWorkflowEndpoints();
         return app;
     }
 }

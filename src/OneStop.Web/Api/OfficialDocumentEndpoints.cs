@@ -5,6 +5,7 @@ using OneStop.Core.Common;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Web.Features.Documents;
+using OneStop.Web.Features.Workspace;
 using OneStop.Web.Hosting;
 
 namespace OneStop.Web.Api;
@@ -27,12 +28,20 @@ internal static class OfficialDocumentEndpoints
 
     private static async Task<Results<Created<IssuedDocumentResponse>, NotFound, ProblemHttpResult>> IssueAsync(
         Guid id, IssueDocumentRequest request, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, DocumentIssuer issuer,
-        CancellationToken cancellationToken)
+        WorkspaceActions workspace, CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier?.Code is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
         {
             return TypedResults.NotFound();
+        }
+
+        // Documents on demand speak for the agency that received the dossier: an agency handling one step (liên thông) sees the
+        // dossier but does not apologise or correct on its behalf.
+        if (!Guid.TryParse(user.FindFirstValue("agency"), out var agencyId) || agencyId != dossier.AgencyId)
+        {
+            return TypedResults.Problem("Chỉ cơ quan tiếp nhận hồ sơ phát hành văn bản này.", statusCode: 403, title: "Không có quyền",
+                type: "https://onestop.vn/errors/document.not_owner");
         }
 
         var kind = request.Kind;
@@ -45,6 +54,21 @@ internal static class OfficialDocumentEndpoints
         {
             return TypedResults.Problem("Chỉ phát hành trực tiếp phiếu kiểm soát (controlSlip) hoặc văn bản xin lỗi (apology); các văn bản khác do quy trình phát hành.",
                 statusCode: 400, title: "Loại văn bản không hợp lệ", type: "https://onestop.vn/errors/document.kind_not_direct");
+        }
+
+        if (kind == "apology" && request.Replaces is null)
+        {
+            // The same path as the workspace's apology form: the new date is tracked on the dossier, which still counts as late.
+            if (request.NewDueAt is not { } newDueAt)
+            {
+                return TypedResults.Problem("Văn bản xin lỗi cần ngày hẹn trả mới (newDueAt).", statusCode: 400, title: "Thiếu ngày hẹn mới",
+                    type: "https://onestop.vn/errors/apology.date_required");
+            }
+
+            var apology = await workspace.ApologiseAsync(dossier.Id, user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                DateOnly.FromDateTime(newDueAt.ToOffset(TimeSpan.FromHours(7)).DateTime), request.Comment, cancellationToken);
+            return TypedResults.Created($"/api/v1/dossiers/{id}/documents/{apology.Id}", new IssuedDocumentResponse(apology.Id, apology.Kind,
+                apology.Title, apology.VerificationCode, apology.Sha256, apology.IssuedAt, apology.ReplacesId));
         }
 
         var document = await issuer.IssueAsync(new IssueRequest(dossier.Code, kind)

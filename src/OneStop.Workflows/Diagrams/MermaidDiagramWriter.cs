@@ -50,7 +50,7 @@ public static class MermaidDiagramWriter
                 $"{(step.Assignee?.Agency is { } a ? " @ " + a : "")} · {step.Duration}</small>",
             StepKind.Parallel => $"{step.Name}<br/><small>song song, chờ {(step.Join == JoinMode.All ? "tất cả" : "một")}</small>",
             StepKind.Auto => $"{step.Name}<br/><small>{string.Join(", ", step.Do.Select(Describe))}</small>",
-            StepKind.End => $"{step.Name}<br/><small>{step.Outcome}</small>",
+            StepKind.End => $"{step.Name}<br/><small>{OutcomeVi(step.Outcome)}</small>",
             _ => step.Name,
         };
         var t = Escape(text);
@@ -81,4 +81,14 @@ public static class MermaidDiagramWriter
     private static string Node(string id) => "s_" + id.Replace('-', '_');
 
     private static string Escape(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
+
+    private static string OutcomeVi(EndOutcome? outcome) => outcome switch
+    {
+        EndOutcome.Completed => "hoàn thành",
+        EndOutcome.Rejected => "từ chối",
+        EndOutcome.Withdrawn => "rút hồ sơ",
+        EndOutcome.Cancelled => "hủy",
+        EndOutcome.Transferred => "chuyển xử lý",
+        _ => "",
+    };
 }

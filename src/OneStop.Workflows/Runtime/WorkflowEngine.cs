@@ -28,7 +28,7 @@ public sealed class WorkflowEngine(
             StartedAt = clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset),
         };
         var t = new Transition(instance, definition, instance.StartedAt, calendar);
-        t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ToStep = definition.StartStepId });
+        t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ActorAddress = request.StartedBy.Address, ToStep = definition.StartStepId });
         SlaClock.StartTotal(t);
         StepRunner.Enter(t, definition.StartStepId, null, null, null);
         await store.InsertAsync(instance, t.Effects, cancellationToken).ConfigureAwait(false);

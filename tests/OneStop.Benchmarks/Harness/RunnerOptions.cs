@@ -16,6 +16,7 @@ internal sealed record RunnerOptions
           all         documents, then workflow
           submissions online submissions through /api/v1 (form + 2 attachments of 200 KB, submit) at 1, 2, 4, 8 concurrent clients
                       (needs ConnectionStrings__OneStop, as the tests do)
+          inbox       the workspace inbox of one department over 1,000,000 dossiers and 50,000 open tasks (PostgreSQL; median, p99)
           micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
 
         options:

@@ -18,6 +18,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Walkin?code=1.002804")]
     [InlineData(DemoAccounts.LeaderSgtvt, "/Workspace/Statistics")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?id=driving-licence-renewal")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Simulate?id=driving-licence-renewal")]
     [InlineData(DemoAccounts.Admin, "/Admin/Users")]
     public async Task Pages_have_no_serious_or_critical_accessibility_violations(string? user, string path)
     {

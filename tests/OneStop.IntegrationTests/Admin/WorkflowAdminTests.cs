@@ -25,15 +25,15 @@ public sealed class WorkflowAdminTests(OneStopAppFactory app) : IClassFixture<On
         var broken = Draft.Replace("\"target\": \"done\"", "\"target\": \"khong-co\"", StringComparison.Ordinal)
             .Replace("\"department\": \"MOTCUA\"", "\"department\": \"PHONG-MA\"", StringComparison.Ordinal);
 
-        var rejected = await (await admin.PostFormAsync("/Admin/Workflows?handler=Publish", new Dictionary<string, string> { ["Json"] = broken })).Content.ReadAsStringAsync();
+        var rejected = await (await admin.PostFormAsync("/Admin/Workflows/Edit?handler=Publish", new Dictionary<string, string> { ["Json"] = broken })).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"problems\"", rejected, StringComparison.Ordinal);
         Assert.Contains("$.steps[0].actions[0].target", rejected, StringComparison.Ordinal);
         Assert.Contains("$.steps[0].assignee.department", rejected, StringComparison.Ordinal);
 
-        var published = await (await admin.PostFormAsync("/Admin/Workflows?handler=Publish", new Dictionary<string, string> { ["Json"] = Draft })).Content.ReadAsStringAsync();
+        var published = await (await admin.PostFormAsync("/Admin/Workflows/Edit?handler=Publish", new Dictionary<string, string> { ["Json"] = Draft })).Content.ReadAsStringAsync();
         Assert.Contains("Đã ban hành cap-ban-sao-trich-luc phiên bản 1.", published, StringComparison.Ordinal);
         Assert.Contains("flowchart", published, StringComparison.Ordinal);
-        var changed = await (await admin.PostFormAsync("/Admin/Workflows?handler=Publish", new Dictionary<string, string>
+        var changed = await (await admin.PostFormAsync("/Admin/Workflows/Edit?handler=Publish", new Dictionary<string, string>
         {
             ["Json"] = Draft.Replace("Cấp bản sao trích lục hộ tịch", "Tên khác", StringComparison.Ordinal),
         })).Content.ReadAsStringAsync();

@@ -10,6 +10,9 @@ public sealed class WorkflowJournalRecord
     public required string Kind { get; init; }
     public string? ActorId { get; init; }
     public string? ActorRole { get; init; }
+
+    /// <summary>The client's IP address the action came from (IPv6 at most 45 characters).</summary>
+    public string? ActorAddress { get; init; }
     public Guid? TaskId { get; init; }
     public string? FromStep { get; init; }
     public string? ToStep { get; init; }

@@ -53,6 +53,18 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         .Select(d => new Summary(d.Id, d.Code, d.Name, d.Status.ToString(), StatusText(d.Status), d.CreatedAt, d.SubmittedAt, d.DueAt ?? d.TotalDue))
         .ToList();
 
+    /// <summary>The engine journals how a workflow ended in English (its enum); people read it in Vietnamese.</summary>
+    public static string? OutcomeText(string? outcome) => outcome switch
+    {
+        null or "" => null,
+        "Completed" => "Hoàn thành",
+        "Rejected" => "Từ chối",
+        "Withdrawn" => "Rút hồ sơ",
+        "Cancelled" => "Hủy",
+        "Transferred" => "Chuyển cơ quan khác giải quyết",
+        _ => outcome,
+    };
+
     public async Task<Detail> DetailAsync(Dossier dossier, CancellationToken cancellationToken)
     {
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
@@ -71,8 +83,15 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
                 "Ended" => "Kết thúc xử lý",
                 "Migrated" => "Chuyển sang quy trình mới",
                 _ => j.ActionLabel ?? j.ActionId ?? j.Kind,
-            }, StepName(j.ToStep ?? j.FromStep), j.ActorRole == "Citizen" ? j.Comment : j.Comment))
+            }, StepName(j.ToStep ?? j.FromStep), j.Kind == "Ended" ? OutcomeText(j.Comment) : j.Comment))
             .ToList();
+        if (dossier.LegacyCode is not null)
+        {
+            // A migrated dossier: its processing history in the old system comes first on the timeline.
+            var legacy = await db.Set<OneStop.Infrastructure.Legacy.LegacyHistoryRecord>().AsNoTracking().Where(h => h.DossierId == dossier.Id)
+                .OrderBy(h => h.Sequence).ThenBy(h => h.At).ToListAsync(cancellationToken);
+            timeline.InsertRange(0, legacy.Select(h => new TimelineEntry(h.At, OneStop.Infrastructure.Legacy.LegacyActions.Label(h.Action), h.AgencyCode, h.Content)));
+        }
 
         var task = dossier.Code is null ? null
             : await db.WorkflowTasks.AsNoTracking().Where(t => t.DossierId == dossier.Code).OrderBy(t => t.DueAt).FirstOrDefaultAsync(cancellationToken);

@@ -6,8 +6,11 @@ using OneStop.Workflows.Runtime;
 
 namespace OneStop.Web.Features.Workspace;
 
-/// <summary>The signed-in official as the workflow engine knows them: user, role, agency code and department code.</summary>
-public sealed class OfficialContext(OneStopDbContext db)
+/// <summary>
+/// The signed-in official as the workflow engine knows them: user, role, agency code, department code, and the address the request
+/// came from (after the forwarded-headers middleware), so the journal records who, when and from where.
+/// </summary>
+public sealed class OfficialContext(OneStopDbContext db, IHttpContextAccessor http)
 {
     public async Task<WorkflowActor?> ActorAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -22,6 +25,10 @@ public sealed class OfficialContext(OneStopDbContext db)
                            join d in db.Departments on u.DepartmentId equals d.Id
                            where u.Id == userId
                            select new { Agency = a.Code, Department = d.Code }).SingleOrDefaultAsync(cancellationToken);
-        return role is null || place is null ? null : new WorkflowActor(userId.ToString(), role, place.Agency, place.Department);
+        return role is null || place is null ? null : new WorkflowActor(userId.ToString(), role, place.Agency, place.Department, Address());
     }
+
+    /// <summary>The client's IP address of the current request (IPv4-mapped IPv6 shown as IPv4), or null outside a request.</summary>
+    public string? Address() =>
+        http.HttpContext?.Connection.RemoteIpAddress is { } ip ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() : null;
 }

@@ -35,6 +35,22 @@ internal static class ActionRunner
         if (action.RequiresFile && request.Files.Count == 0)
             throw new ActionNotAllowedException("file-required", $"Action '{action.Id}' requires a file.", $"Thao tác '{action.Label}' cần đính kèm tệp.");
 
+        var department = string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim();
+        if (department is not null)
+        {
+            var choices = ActionPolicy.DepartmentChoices(t.Definition, action);
+            if (!choices.Contains(department, StringComparer.Ordinal))
+            {
+                throw new ActionNotAllowedException("department-not-offered",
+                    $"Action '{action.Id}' does not offer department '{department}'.",
+                    choices.Count == 0
+                        ? $"Thao tác '{action.Label}' không cho chọn phòng xử lý."
+                        : $"Phòng '{department}' không thuộc các phòng được chọn cho thao tác '{action.Label}'.");
+            }
+
+            i.RoutedDepartmentMap[action.Target!] = department;
+        }
+
         StepRunner.CloseTask(t, task);
         var documents = action.Issues.Concat(request.Documents).Distinct(StringComparer.Ordinal).ToList();
         t.Journal(new JournalEntry
@@ -42,12 +58,14 @@ internal static class ActionRunner
             Kind = JournalKind.ActionPerformed,
             ActorId = request.Actor.UserId,
             ActorRole = request.Actor.Role,
+            ActorAddress = request.Actor.Address,
             TaskId = task.Id,
             FromStep = step.Id,
             ToStep = action.Target,
             ActionId = action.Id,
             ActionLabel = action.Label,
             Comment = comment,
+            Department = department,
             Files = [.. request.Files.Select(f => f.Normalize(NormalizationForm.FormC))],
             Documents = documents,
         });
@@ -73,7 +91,7 @@ internal static class ActionRunner
         if (!ActionPolicy.IsEligible(task, actor, t.Instance))
             throw new ActionNotAllowedException("not-eligible", $"User {actor.UserId} may not claim task {taskId}.", "Bạn không thuộc bộ phận/vai trò xử lý công việc này.");
         task.AssignedTo = actor.UserId;
-        t.Journal(new JournalEntry { Kind = JournalKind.TaskClaimed, ActorId = actor.UserId, ActorRole = actor.Role, TaskId = taskId, FromStep = task.StepId });
+        t.Journal(new JournalEntry { Kind = JournalKind.TaskClaimed, ActorId = actor.UserId, ActorRole = actor.Role, ActorAddress = actor.Address, TaskId = taskId, FromStep = task.StepId });
     }
 
     public static void Assign(Transition t, Guid taskId, string assignee, WorkflowActor actor)
@@ -85,7 +103,7 @@ internal static class ActionRunner
         task.AssignedTo = assignee;
         t.Journal(new JournalEntry
         {
-            Kind = JournalKind.TaskAssigned, ActorId = actor.UserId, ActorRole = actor.Role, TaskId = taskId, FromStep = task.StepId,
+            Kind = JournalKind.TaskAssigned, ActorId = actor.UserId, ActorRole = actor.Role, ActorAddress = actor.Address, TaskId = taskId, FromStep = task.StepId,
             Comment = previous is null ? $"→ {assignee}" : $"{previous} → {assignee}",
         });
         t.Emit(t.Effect(EffectKind.Notify) with { Reason = "taskAssigned", TaskId = taskId, RecipientUserId = assignee });

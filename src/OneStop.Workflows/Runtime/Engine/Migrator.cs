@@ -51,7 +51,7 @@ internal static class Migrator
         t.Definition = target;
         t.Journal(new JournalEntry
         {
-            Kind = JournalKind.Migrated, ActorId = request.Actor.UserId, ActorRole = request.Actor.Role,
+            Kind = JournalKind.Migrated, ActorId = request.Actor.UserId, ActorRole = request.Actor.Role, ActorAddress = request.Actor.Address,
             Comment = $"v{from} → v{target.Version}" + (request.Comment is null ? "" : ": " + request.Comment),
         });
     }

@@ -28,6 +28,7 @@ internal static class Withdrawal
             Kind = JournalKind.ActionPerformed,
             ActorId = actor.UserId,
             ActorRole = actor.Role,
+            ActorAddress = actor.Address,
             FromStep = from,
             ActionId = ActionId,
             ActionLabel = "Rút hồ sơ",

@@ -13,6 +13,9 @@ public sealed record JournalEntry
 
     public string? ActorRole { get; init; }
 
+    /// <summary>Where the actor acted from (the client's IP address), when the host knew it.</summary>
+    public string? ActorAddress { get; init; }
+
     public Guid? TaskId { get; init; }
 
     public string? FromStep { get; init; }
@@ -24,6 +27,9 @@ public sealed record JournalEntry
     public string? ActionLabel { get; init; }
 
     public string? Comment { get; init; }
+
+    /// <summary>The department the actor chose for the next step, when the action offered a choice.</summary>
+    public string? Department { get; init; }
 
     public IReadOnlyList<string> Files { get; init; } = [];
 

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Workflows.Entities;
+
+namespace OneStop.Infrastructure.Audit;
+
+/// <summary>
+/// Audit lines for dossier actions, taken where every workflow change is persisted: the journal rows of the same SaveChanges
+/// (submission, actions, claims, assignments, migrations, escalations) and the dossier's own status and dates.
+/// </summary>
+internal static class DossierAuditLines
+{
+    private static readonly HashSet<string> Acts =
+        ["Started", "ActionPerformed", "TaskClaimed", "TaskAssigned", "Migrated", "Escalated", "TotalDeadlineMissed", "Ended"];
+
+    private static readonly HashSet<string> DossierFacts =
+    [
+        nameof(Dossier.Status), nameof(Dossier.SubmittedAt), nameof(Dossier.ReceivedAt), nameof(Dossier.DueAt), nameof(Dossier.CompletedAt),
+        nameof(Dossier.ResultReturnedAt), nameof(Dossier.ResultReturnedBy), nameof(Dossier.ResultReturnMethod), nameof(Dossier.ResultReceivedBy),
+        nameof(Dossier.NewDueAt),
+    ];
+
+    public static IEnumerable<AuditEntry> From(IReadOnlyList<EntityEntry> entries, AuditActorInfo who, DateTimeOffset now)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry is { State: EntityState.Added, Entity: WorkflowJournalRecord j } && Acts.Contains(j.Kind))
+            {
+                var actor = j.ActorId is null ? AuditActorInfo.System
+                    : who.UserId?.ToString() == j.ActorId ? who
+                    : new AuditActorInfo(Guid.TryParse(j.ActorId, out var id) ? id : null, j.ActorId, who.IpAddress, false);
+                var action = "dossier." + (j.Kind == "ActionPerformed" ? j.ActionId : char.ToLowerInvariant(j.Kind[0]) + j.Kind[1..]);
+                var before = j.FromStep is null ? null : Json(new { step = j.FromStep });
+                var after = Json(new
+                {
+                    step = j.ToStep, kind = j.Kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
+                    comment = j.Comment, files = j.Files, documents = j.Documents,
+                });
+                yield return new AuditEntry(now, actor, action, "Dossier", j.DossierId, j.DossierId, before, after);
+            }
+            else if (entry is { State: EntityState.Modified, Entity: Dossier { Code: not null } dossier })
+            {
+                var changed = entry.Properties
+                    .Where(p => p.IsModified && DossierFacts.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                if (changed.Count > 0)
+                {
+                    yield return new AuditEntry(now, who, "Dossier.Updated", "Dossier", dossier.Code, dossier.Code,
+                        Json(changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)),
+                        Json(changed.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue)));
+                }
+            }
+        }
+    }
+
+    private static string Json(object value) => JsonSerializer.Serialize(value, AuditLog.Json);
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneStop.Infrastructure.Data;
+
+namespace OneStop.Infrastructure.Settings;
+
+/// <summary>
+/// The settings and calendar years of the database, read at most every 30 seconds per host (and at once after a change on this
+/// host), so every instance behind a load balancer follows an administrator's change within half a minute.
+/// </summary>
+public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SettingsCache> logger)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private readonly Lock _gate = new();
+    private Snapshot? _snapshot;
+
+    /// <summary>What was read, at one moment.</summary>
+    public sealed record Snapshot(IReadOnlyDictionary<string, AppSetting> Settings, IReadOnlyList<CalendarYear> Years, DateTimeOffset ReadAt)
+    {
+        public T? Get<T>(string key) where T : class =>
+            Settings.TryGetValue(key, out var s) ? JsonSerializer.Deserialize<T>(s.Value, SettingsJson.Options) : null;
+
+        public string? Secret(string key, string name) =>
+            Settings.TryGetValue(key, out var s) && s.SecretValue is { } json
+            && JsonSerializer.Deserialize<Dictionary<string, string?>>(json) is { } secrets && secrets.TryGetValue(name, out var value)
+                ? value
+                : null;
+    }
+
+    public Snapshot Current
+    {
+        get
+        {
+            var now = clock.GetUtcNow();
+            var snapshot = _snapshot;
+            if (snapshot is not null && now - snapshot.ReadAt < Lifetime)
+            {
+                return snapshot;
+            }
+
+            lock (_gate)
+            {
+                if (_snapshot is null || now - _snapshot.ReadAt >= Lifetime)
+                {
+                    _snapshot = Read(now) ?? _snapshot ?? new Snapshot(new Dictionary<string, AppSetting>(), [], now);
+                }
+
+                return _snapshot;
+            }
+        }
+    }
+
+    /// <summary>Forgets what was read, after a change on this host.</summary>
+    public void Invalidate() => _snapshot = null;
+
+    private Snapshot? Read(DateTimeOffset now)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+            var settings = db.Set<AppSetting>().AsNoTracking().ToDictionary(s => s.Key);
+            var years = db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToList();
+            return new Snapshot(settings, years, now);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            // No database yet (before migration, or a CLI command without one): configured values apply.
+            LogUnavailable(logger, ex.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settings could not be read from the database; configured values apply: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+}

@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Workflows;
+using OneStop.Web.Features.Admin.Workflows;
+using OneStop.Web.Hosting;
+using OneStop.Workflows.Definitions;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.Errors;
+using OneStop.Workflows.Simulation;
+using OneStop.Workflows.Validation;
+
+namespace OneStop.Web.Api;
+
+/// <summary>The workflow console for programs: list, validate, publish, simulate and migrate running instances.</summary>
+internal static class AdminWorkflowEndpoints
+{
+    public sealed record DefinitionRow(string Id, int Version, string Name, IReadOnlyList<string> Procedures, DateTimeOffset PublishedAt, string? PublishedBy, int Running);
+
+    public sealed record CheckResponse(bool Valid, IReadOnlyList<ProblemRow> Problems, string? Mermaid);
+
+    public sealed record ProblemRow(string Code, string Path, string Message, string MessageVi);
+
+    public sealed record PublishResponse(string Id, int Version, bool Created);
+
+    public sealed record MigrationRequest(int FromVersion, int ToVersion, Dictionary<string, string>? StepMapping, string? Comment);
+
+    public static void MapAdminWorkflowEndpoints(this RouteGroupBuilder v1)
+    {
+        var admin = v1.MapGroup("/admin/workflows").WithTags("Administration").RequireAuthorization(AuthenticationExtensions.AdminPolicy);
+        admin.MapGet("/", ListAsync).WithName("ListWorkflows").WithSummary("Các phiên bản quy trình đã ban hành và số hồ sơ đang chạy theo từng phiên bản.");
+        admin.MapGet("/{id}/{version:int}", GetAsync).WithName("GetWorkflow").WithSummary("Định nghĩa JSON của một phiên bản quy trình.");
+        admin.MapPost("/validate", ValidateAsync).WithName("ValidateWorkflow")
+            .WithSummary("Kiểm tra một định nghĩa quy trình (JSON trong thân yêu cầu) bằng bộ kiểm tra của engine; trả về lỗi và sơ đồ Mermaid.");
+        admin.MapPost("/", PublishAsync).WithName("PublishWorkflow")
+            .WithSummary("Ban hành một phiên bản quy trình (JSON trong thân yêu cầu); 422 nếu không hợp lệ, 409 nếu phiên bản đã có với nội dung khác.");
+        admin.MapPost("/simulate", SimulateAsync).WithName("SimulateWorkflow")
+            .WithSummary("Mô phỏng một hồ sơ mẫu đi qua bản nháp với các thao tác đã chọn, theo lịch làm việc thật.");
+        admin.MapPost("/{id}/migrations/preview", PreviewAsync).WithName("PreviewWorkflowMigration")
+            .WithSummary("Xem trước việc chuyển các hồ sơ đang chạy sang phiên bản khác theo bảng ánh xạ bước.");
+        admin.MapPost("/{id}/migrations", MigrateAsync).WithName("MigrateWorkflowInstances")
+            .WithSummary("Chuyển các hồ sơ đang chạy sang phiên bản khác theo bảng ánh xạ bước.");
+    }
+
+    private static async Task<Ok<List<DefinitionRow>>> ListAsync(OneStopDbContext db, CancellationToken cancellationToken)
+    {
+        var running = await db.WorkflowInstances.AsNoTracking().Where(i => i.Status != "Ended")
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
+            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() }).ToListAsync(cancellationToken);
+        var rows = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenBy(d => d.Version)
+            .Select(d => new DefinitionRow(d.Id, d.Version, d.Name, d.Procedures, d.PublishedAt, d.PublishedBy, 0)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(r => r with
+        {
+            Running = running.Find(x => x.DefinitionId == r.Id && x.DefinitionVersion == r.Version)?.Count ?? 0,
+        }).ToList());
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(string id, int version, WorkflowConsole console, CancellationToken cancellationToken) =>
+        await console.FindJsonAsync(id, version, cancellationToken) is { } json ? TypedResults.Text(json, "application/json") : TypedResults.NotFound();
+
+    private static async Task<Ok<CheckResponse>> ValidateAsync(HttpRequest request, WorkflowConsole console, CancellationToken cancellationToken)
+    {
+        var check = console.Check(await ReadBodyAsync(request, cancellationToken));
+        return TypedResults.Ok(new CheckResponse(check.IsValid, Rows(check.Problems), check.Mermaid));
+    }
+
+    private static async Task<Results<Created<PublishResponse>, Ok<PublishResponse>, Conflict<ProblemRow>, UnprocessableEntity<CheckResponse>>> PublishAsync(
+        HttpRequest request, ClaimsPrincipal user, WorkflowConsole console, PostgresDefinitionRegistry registry, CancellationToken cancellationToken)
+    {
+        var check = console.Check(await ReadBodyAsync(request, cancellationToken));
+        if (!check.IsValid)
+            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(check.Problems), check.Mermaid));
+        var definition = check.Definition!;
+        try
+        {
+            var created = registry.Publish(definition, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name);
+            var body = new PublishResponse(definition.Id, definition.Version, created);
+            return created ? TypedResults.Created($"/api/v1/admin/workflows/{definition.Id}/{definition.Version}", body) : TypedResults.Ok(body);
+        }
+        catch (DefinitionConflictException ex)
+        {
+            return TypedResults.Conflict(new ProblemRow(nameof(ProblemCode.DuplicateId), "$.version", ex.Message, ex.MessageVi + " Hãy tăng số phiên bản."));
+        }
+        catch (WorkflowValidationException ex)
+        {
+            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(ex.Problems), check.Mermaid));
+        }
+    }
+
+    private static async Task<Results<Ok<SimulationResult>, UnprocessableEntity<CheckResponse>>> SimulateAsync(SimulationInput input, WorkflowConsole console,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(await console.SimulateAsync(input, cancellationToken));
+        }
+        catch (WorkflowValidationException ex)
+        {
+            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(ex.Problems), null));
+        }
+    }
+
+    private static async Task<Ok<MigrationPreview>> PreviewAsync(string id, MigrationRequest request, WorkflowConsole console, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await console.PreviewAsync(id, request.FromVersion, request.ToVersion, request.StepMapping ?? [], cancellationToken));
+
+    private static async Task<Results<Ok<MigrationReport>, UnprocessableEntity<MigrationPreview>>> MigrateAsync(string id, MigrationRequest request, ClaimsPrincipal user,
+        WorkflowConsole console, CancellationToken cancellationToken)
+    {
+        var mapping = request.StepMapping ?? [];
+        var preview = await console.PreviewAsync(id, request.FromVersion, request.ToVersion, mapping, cancellationToken);
+        if (preview.Blocked > 0)
+            return TypedResults.UnprocessableEntity(preview);
+        var admin = new WorkflowActor(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "admin", WorkflowRoles.Admin);
+        return TypedResults.Ok(await console.MigrateAsync(id, request.FromVersion, request.ToVersion, mapping, admin, request.Comment, cancellationToken));
+    }
+
+    private static List<ProblemRow> Rows(IReadOnlyList<WorkflowProblem> problems) =>
+        problems.Select(p => new ProblemRow(p.Code.ToString(), p.Path, p.Message, p.MessageVi)).ToList();
+
+    private const int MaxDefinitionBytes = 1024 * 1024;
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxDefinitionBytes)
+            throw new BadHttpRequestException("A workflow definition is at most 1 MiB.", StatusCodes.Status413PayloadTooLarge);
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(cancellationToken);
+    }
+}

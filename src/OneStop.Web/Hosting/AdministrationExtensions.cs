@@ -1,0 +1,18 @@
+using OneStop.Web.Features.Admin.Audit;
+
+namespace OneStop.Web.Hosting;
+
+/// <summary>The administration console's services: audit search, organisation, officials, calendar and settings.</summary>
+internal static class AdministrationExtensions
+{
+    public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditSearch>();
+        builder.Services.AddScoped<Features.Admin.Organisation.OrganisationAdmin>();
+        builder.Services.AddScoped<Features.Admin.Officials.OfficialAdmin>();
+        builder.Services.AddScoped<Features.Admin.Officials.ReassignmentQueue>();
+        builder.Services.AddScoped<Features.Admin.Settings.CalendarAdmin>();
+        builder.Services.AddScoped<Features.Admin.Settings.SettingsAdmin>();
+        return builder;
+    }
+}
