@@ -41,6 +41,8 @@ internal static class Program
                 var documents = await DocumentsBenchmark.RunAsync(options).ConfigureAwait(false);
                 var workflow = await WorkflowBenchmark.RunAsync(options).ConfigureAwait(false);
                 return Math.Max(documents, workflow);
+            case "submissions":
+                return await Submissions.SubmissionBenchmark.RunAsync(options).ConfigureAwait(false);
             case "inbox":
                 return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
             case "micro":
