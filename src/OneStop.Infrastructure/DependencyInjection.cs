@@ -45,8 +45,12 @@ public static class DependencyInjection
         services.AddAuditLog();
         services.AddDatabaseSettings();
         services.AddDocumentIssuing();
+        Payments.PaymentDependencyInjection.AddPayments(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
+        services.AddScoped<Legacy.LegacyImporter>();
+        services.AddSingleton<Legacy.LegacyImportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Legacy.LegacyImportQueue>());
         return builder;
     }
 }

@@ -8,6 +8,11 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "legacy")
+        {
+            return await Legacy.LegacyBenchmark.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         RunnerOptions? options;
         try
         {
@@ -36,6 +41,8 @@ internal static class Program
                 var documents = await DocumentsBenchmark.RunAsync(options).ConfigureAwait(false);
                 var workflow = await WorkflowBenchmark.RunAsync(options).ConfigureAwait(false);
                 return Math.Max(documents, workflow);
+            case "inbox":
+                return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
             case "micro":
                 return MicroBenchmarks.Run(options);
             default:

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json;
-using OneStop.Legacy.Analysis;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Cli.Hosting;
+using OneStop.Infrastructure.Legacy;
 using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using Spectre.Console;
@@ -9,8 +11,9 @@ using Spectre.Console.Cli;
 namespace OneStop.Cli.Commands;
 
 /// <summary>
-/// onestop legacy import BUNDLE [--dry-run] [--mapping FILE] [--report DIR]: validates the whole bundle before anything is written.
-/// Exit 0 when completed, 2 when the bundle or mapping is unusable (nothing written), 3 when the database writer is unavailable.
+/// onestop legacy import BUNDLE [--dry-run] [--mapping FILE] [--report DIR]: validates the whole bundle before anything is written,
+/// then imports it (binary COPY into staging, set-based merges; resumable). Exit 0 when completed (even with reported row defects),
+/// 2 when the bundle or mapping is unusable (nothing written), 1 when the import failed part-way (run it again to resume).
 /// </summary>
 internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Settings>
 {
@@ -35,11 +38,12 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var mapping = LegacyMapping.Default;
         if (settings.Mapping is { } mappingPath)
         {
             try
             {
-                using var mapping = JsonDocument.Parse(await File.ReadAllTextAsync(mappingPath, cancellationToken));
+                mapping = await LegacyMapping.LoadAsync(mappingPath, cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
             {
@@ -51,36 +55,16 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
         ImportReport report;
         try
         {
-            using var analyzer = await LegacyBundleAnalyzer.OpenAsync(settings.Bundle, cancellationToken: cancellationToken);
-            analyzer.Report.DryRun = true;
-            var reading = analyzer.ReadAllAsync(cancellationToken);
-            await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask("Đang kiểm tra gói dữ liệu");
-                    task.IsIndeterminate = true;
-                    var started = DateTime.UtcNow;
-                    while (!reading.IsCompleted)
-                    {
-                        try
-                        {
-                            var rows = analyzer.Report.Tables.Values.Sum(t => t.Read);
-                            var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
-                            var current = analyzer.Report.Tables.Keys.LastOrDefault() ?? "—";
-                            task.Description = $"Kiểm tra [bold]{Markup.Escape(current)}[/]: {rows:N0} dòng, {rows / seconds:N0} dòng/s";
-                        }
-                        catch (InvalidOperationException)
-                        {
-                            // A table was added while we counted; the next tick shows it.
-                        }
+            using (LegacyBundle.Open(settings.Bundle))
+            {
+                // An unusable bundle is refused before the database is even configured.
+            }
 
-                        await Task.WhenAny(reading, Task.Delay(250, CancellationToken.None));
-                    }
-
-                    await reading;
-                    task.StopTask();
-                });
-            report = analyzer.Complete();
+            var request = new LegacyImportRequest(settings.Bundle) { Mapping = mapping, DryRun = settings.DryRun, StartedBy = Environment.UserName };
+            report = settings.DryRun
+                ? await LegacyImportProgress.RunAsync(null, request, cancellationToken)
+                : await CliHost.RunScopedAsync(services =>
+                    LegacyImportProgress.RunAsync(services.GetRequiredService<LegacyImporter>(), request, cancellationToken));
         }
         catch (BundleException ex)
         {
@@ -91,25 +75,17 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             AnsiConsole.MarkupLine($"[red]Không đọc được gói dữ liệu:[/] {Markup.Escape(ex.Message)}");
-            AnsiConsole.MarkupLine("Không có gì được ghi vào cơ sở dữ liệu.");
-            return 2;
+            AnsiConsole.MarkupLine("Chạy lại lệnh để tiếp tục từ chỗ dừng (the run resumes).");
+            return 1;
         }
-
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(settings.DryRun ? "Chạy thử (không ghi vào cơ sở dữ liệu)" : "Kiểm tra trước khi nhập");
-        foreach (var column in new[] { "Bảng", "Manifest", "Đọc", "Nhập được", "Không đổi", "Trùng (bỏ)", "Mồ côi", "Cha bị loại", "Loại", "Cảnh báo" })
+        catch (Npgsql.NpgsqlException ex)
         {
-            table.AddColumn(column);
+            AnsiConsole.MarkupLine($"[red]Lỗi cơ sở dữ liệu khi nhập:[/] {Markup.Escape(ex.Message)}");
+            AnsiConsole.MarkupLine("Chạy lại lệnh để tiếp tục từ chỗ dừng (the run resumes).");
+            return 1;
         }
 
-        foreach (var (name, c) in report.Tables)
-        {
-            table.AddRow(name, c.ManifestRows?.ToString("N0") ?? "—", c.Read.ToString("N0"), c.Imported.ToString("N0"), c.Unchanged.ToString("N0"),
-                c.Superseded.ToString("N0"), c.Orphaned.ToString("N0"), c.ParentRejected.ToString("N0"), c.Rejected.ToString("N0"), c.Warnings.ToString("N0"));
-        }
-
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{report.Issues.Count:N0} vấn đề được ghi nhận (issues).");
+        LegacyImportSummary.Write(report, settings.DryRun);
         if (settings.Report is { } directory)
         {
             Directory.CreateDirectory(directory);
@@ -120,13 +96,6 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
 
             await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ImportReportMarkdown.Render(report), cancellationToken);
             AnsiConsole.MarkupLine($"Báo cáo: [bold]{Markup.Escape(Path.Combine(directory, "report.json"))}[/] và report.md");
-        }
-
-        if (!settings.DryRun)
-        {
-            // The database writer (staging COPY + set-based upserts) is not in this build: refuse rather than pretend.
-            AnsiConsole.MarkupLine("[red]Chưa có bộ ghi cơ sở dữ liệu cho nhập dữ liệu cũ; chỉ --dry-run được hỗ trợ. Không có gì được ghi.[/]");
-            return 3;
         }
 
         return 0;

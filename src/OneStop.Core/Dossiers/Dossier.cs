@@ -199,6 +199,56 @@ public sealed class Dossier
         NewDueAt = newDueAt;
     }
 
+    // --- Portal: fee payment and how the result is delivered ---
+
+    /// <summary>When the fee was paid online (level 4); null while unpaid.</summary>
+    public DateTimeOffset? FeePaidAt { get; private set; }
+
+    /// <summary>The payment attempt that paid the fee.</summary>
+    public Guid? FeePaymentId { get; private set; }
+
+    /// <summary>Electronic or by post; null until the applicant chooses.</summary>
+    public ResultDelivery? ResultDelivery { get; private set; }
+
+    /// <summary>Where the result is posted when <see cref="ResultDelivery"/> is Post.</summary>
+    public string? PostalAddress { get; private set; }
+
+    /// <summary>Records the paid fee; a second successful payment does not replace the first.</summary>
+    public bool RecordFeePaid(Guid paymentId, DateTimeOffset at)
+    {
+        if (FeePaidAt is not null)
+        {
+            return false;
+        }
+
+        FeePaidAt = at;
+        FeePaymentId = paymentId;
+        return true;
+    }
+
+    /// <summary>The applicant chooses how to receive the result; possible until the result is handed over.</summary>
+    public void ChooseResultDelivery(ResultDelivery delivery, string? postalAddress)
+    {
+        if (IsClosed || ResultReturnedAt is not null)
+        {
+            throw new ConflictException("dossier.delivery_closed", "Hồ sơ đã trả kết quả hoặc đã kết thúc, không đổi được cách nhận kết quả.");
+        }
+
+        var address = Text.CleanOrNull(postalAddress);
+        if (delivery == Dossiers.ResultDelivery.Post && (address is null || address.Length < 10))
+        {
+            throw new DomainException("dossier.postal_address_required", "Địa chỉ nhận qua bưu chính: bắt buộc nhập (số nhà, đường, xã/phường, tỉnh).");
+        }
+
+        if (address is { Length: > 500 })
+        {
+            throw new DomainException("dossier.postal_address_too_long", "Địa chỉ nhận qua bưu chính: tối đa 500 ký tự.");
+        }
+
+        ResultDelivery = delivery;
+        PostalAddress = delivery == Dossiers.ResultDelivery.Post ? address : null;
+    }
+
     private void EnsureOpen()
     {
         if (IsClosed)

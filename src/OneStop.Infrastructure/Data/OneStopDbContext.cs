@@ -57,6 +57,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Officials.TaskReassignment> TaskReassignments => Set<Officials.TaskReassignment>();
 
+    public DbSet<OneStop.Core.Payments.Payment> Payments => Set<OneStop.Core.Payments.Payment>();
+
+    public DbSet<DossierRating> DossierRatings => Set<DossierRating>();
+
     public DbSet<Settings.AppSetting> AppSettings => Set<Settings.AppSetting>();
 
     public DbSet<Settings.CalendarYear> CalendarYears => Set<Settings.CalendarYear>();

@@ -20,6 +20,8 @@ internal static class DocumentDependencyInjection
         services.AddScoped<DossierCodeGenerator>();
         services.AddScoped<DossierIntake>();
         services.AddScoped<CitizenDossiers>();
+        services.AddScoped<Notifications.NotificationCenter>();
+        services.AddScoped<DossierRatings>();
         services.AddScoped<IWorkflowEffectHandler, FieldSetEffectHandler>();
         services.AddOptions<Files.FileStoreOptions>().BindConfiguration(Files.FileStoreOptions.Section);
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();

@@ -56,6 +56,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             "apology" => renderer.RenderApology(Apology(context, request)),
             "controlSlip" => renderer.RenderControlSlip(await ControlSlipAsync(context, cancellationToken)),
             "result" => renderer.RenderResult(Result(context)),
+            "paymentReceipt" => renderer.RenderResult(await PaymentReceiptAsync(context, cancellationToken)),
             _ => throw new DomainException("document.kind_unknown", $"OneStop không có biểu mẫu cho loại văn bản '{request.Kind}'."),
         };
 
@@ -75,6 +76,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         "apology" => "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
         "controlSlip" => "Phiếu kiểm soát quá trình giải quyết hồ sơ",
         "result" => "Kết quả giải quyết thủ tục hành chính",
+        "paymentReceipt" => "Biên lai thu phí, lệ phí",
         _ => kind,
     };
 
@@ -103,6 +105,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         "rejection" => "TCHS",
         "apology" => "XLHS",
         "controlSlip" => "KSHS",
+        "paymentReceipt" => "BLTP",
         _ => "KQ",
     };
 
@@ -234,6 +237,44 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             Applicant = c.Applicant,
             FormData = formData,
             SignerName = c.Issuer.Name,
+            Verification = c.Verification,
+        };
+    }
+
+    private async Task<ResultDocumentModel> PaymentReceiptAsync(FormContext c, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.AsNoTracking().Where(p => p.DossierId == c.Dossier.Id && p.Status == Core.Payments.PaymentStatus.Succeeded)
+                          .OrderBy(p => p.CompletedAt).FirstOrDefaultAsync(cancellationToken)
+                      ?? throw new DomainException("document.payment_missing", $"Hồ sơ {c.Dossier.Code} chưa có khoản thanh toán thành công.");
+        return new ResultDocumentModel
+        {
+            Header = c.Header,
+            Template = ResultTemplate.FromJson(JsonSerializer.Serialize(new
+            {
+                title = "BIÊN LAI THU PHÍ, LỆ PHÍ",
+                subtitle = "(Thanh toán trực tuyến)",
+                paragraphs = new[] { "Đã thu của ông/bà {{applicantName}} phí, lệ phí giải quyết hồ sơ số {{dossierCode}}:" },
+                fields = new[]
+                {
+                    new { label = "Thủ tục", value = "{{procedure}}" },
+                    new { label = "Số tiền", value = "{{amount}}" },
+                    new { label = "Hình thức", value = "{{provider}}" },
+                    new { label = "Mã giao dịch", value = "{{transaction}}" },
+                    new { label = "Thời điểm thanh toán", value = "{{paidAt}}" },
+                },
+                signerTitle = "ĐƠN VỊ THU",
+            })),
+            DossierCode = c.Dossier.Code!,
+            Applicant = c.Applicant,
+            FormData = new Dictionary<string, string>
+            {
+                ["procedure"] = c.Procedure.Name,
+                ["amount"] = payment.Amount.ToString("#,0", VietnameseFormats.Culture) + " đồng",
+                ["provider"] = payment.Provider == "Simulated" ? "Thanh toán trực tuyến (ngân hàng giả lập)" : "Thanh toán trực tuyến qua " + payment.Provider,
+                ["transaction"] = payment.ProviderReference ?? payment.Id.ToString(),
+                ["paidAt"] = VietnameseFormats.DateTime((payment.CompletedAt ?? payment.CreatedAt).ToOffset(TimeSpan.FromHours(7))),
+            },
+            SignerName = c.Agency.Name,
             Verification = c.Verification,
         };
     }

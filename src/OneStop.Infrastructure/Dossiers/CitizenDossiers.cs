@@ -142,6 +142,9 @@ public sealed class CitizenDossiers(
         try
         {
             await intake.SubmitDraftAsync(dossier, DossierIntake.Citizen(userId), cancellationToken);
+            await Notifications.ApplicantNotices.AddAsync(db, dossier, $"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
+                $"submitted:{dossier.Id:N}", clock.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -168,6 +171,16 @@ public sealed class CitizenDossiers(
             cancellationToken);
         db.ChangeTracker.Clear();
         return await OwnAsync(userId, dossierId, cancellationToken);
+    }
+
+    /// <summary>The applicant chooses electronic delivery or post (with the address); possible from the draft until the result is handed over.</summary>
+    public async Task<Dossier> ChooseDeliveryAsync(Guid userId, Guid dossierId, ResultDelivery delivery, string? postalAddress,
+        CancellationToken cancellationToken = default)
+    {
+        var dossier = await OwnAsync(userId, dossierId, cancellationToken);
+        dossier.ChooseResultDelivery(delivery, postalAddress);
+        await db.SaveChangesAsync(cancellationToken);
+        return dossier;
     }
 
     public async Task<Dossier> OwnAsync(Guid userId, Guid dossierId, CancellationToken cancellationToken) =>

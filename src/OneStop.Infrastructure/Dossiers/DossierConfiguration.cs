@@ -45,5 +45,9 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.ResultReceivedBy).HasMaxLength(200);
         builder.HasOne<OneStopUser>().WithMany().HasForeignKey(d => d.ResultReturnedBy).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.PromisedAt);
+
+        // Portal: fee payment and how the result is delivered.
+        builder.Property(d => d.ResultDelivery).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.PostalAddress).HasMaxLength(500);
     }
 }

@@ -52,7 +52,10 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
             if (dossier is not null && !dossier.IsClosed)
             {
+                var before = dossier.Status;
                 Apply(dossier, result.Instance);
+                await Notifications.DossierStatusNotices.AddAsync(db, dossier, before, result.Instance.Journal.Count,
+                    result.Instance.Journal.Count > 0 ? result.Instance.Journal[^1].At : DateTimeOffset.UtcNow, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

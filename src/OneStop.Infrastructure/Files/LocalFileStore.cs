@@ -33,6 +33,48 @@ internal sealed class LocalFileStore(IOptions<FileStoreOptions> options, IHostEn
         return hash;
     }
 
+    public async Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Root);
+        var temporary = Path.Combine(Root, Guid.NewGuid().ToString("N") + ".tmp");
+        string hash;
+        long size;
+        await using (var file = File.Create(temporary))
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            size = 0;
+            int read;
+            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                size += read;
+            }
+
+            hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+
+        var path = PathOf(hash);
+        if (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return (hash, size);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+
+        return (hash, size);
+    }
+
     public Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default)
     {
         if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))

@@ -50,6 +50,10 @@ internal static class ApiExtensions
         v1.MapOfficialDocumentEndpoints();
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
+        v1.MapPaymentEndpoints();
+        v1.MapResultDeliveryEndpoints();
+        v1.MapNotificationEndpoints();
+        v1.MapRatingEndpoints();
         v1.MapAdminProcedureEndpoints();
         v1.MapAdminWorkflowEndpoints();
         return app;

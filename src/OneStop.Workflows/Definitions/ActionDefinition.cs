@@ -16,4 +16,10 @@ public sealed class ActionDefinition
     public bool RequiresFile { get; set; }
 
     public List<string> Issues { get; set; } = [];
+
+    /// <summary>
+    /// Departments (of the target step's agency) among which the official chooses the one that handles the target step; empty when
+    /// the definition decides alone. Without a choice the target step's own department applies.
+    /// </summary>
+    public List<string> ChooseDepartment { get; set; } = [];
 }

@@ -10,4 +10,8 @@ public sealed record AvailableAction(
     bool RequiresComment,
     bool RequiresFile,
     IReadOnlyList<string> Issues,
-    bool AssignedToActor);
+    bool AssignedToActor)
+{
+    /// <summary>The departments the official may choose for the next step (the first is the definition's own), or empty.</summary>
+    public IReadOnlyList<string> DepartmentChoices { get; init; } = [];
+}

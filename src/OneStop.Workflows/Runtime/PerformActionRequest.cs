@@ -14,4 +14,7 @@ public sealed record PerformActionRequest(Guid InstanceId, Guid TaskId, string A
 
     /// <summary>When set, the instance version the user saw; a different current version is a conflict.</summary>
     public long? ExpectedVersion { get; init; }
+
+    /// <summary>The department the official chose for the next step, for actions that offer a choice (chooseDepartment).</summary>
+    public string? Department { get; init; }
 }

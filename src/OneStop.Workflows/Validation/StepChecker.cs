@@ -75,6 +75,7 @@ internal static partial class StepChecker
             CheckTarget(action.Target, ap + ".target", "target", ctx);
             if (action.Condition is not null)
                 ConditionChecker.Check(action.Condition, ap + ".condition", ctx.KnownInputs, p);
+            CheckDepartmentChoice(action, ap, ctx);
             for (var d = 0; d < action.Issues.Count; d++)
             {
                 if (!DocumentPattern().IsMatch(action.Issues[d]))
@@ -83,6 +84,26 @@ internal static partial class StepChecker
         }
 
         return true;
+    }
+
+    private static void CheckDepartmentChoice(ActionDefinition action, string path, StepCheckContext ctx)
+    {
+        if (action.ChooseDepartment.Count == 0 || action.Target is null || ctx.Definition.FindStep(action.Target) is not { } target)
+            return;
+        if (target.Kind != StepKind.Task || target.Assignee is null)
+        {
+            ctx.Problems.Invalid(path + ".chooseDepartment", $"Only an action leading to a task step can let the official choose its department ('{target.Id}' is not one).",
+                $"Chỉ thao tác chuyển đến một bước xử lý mới cho chọn phòng xử lý ('{target.Id}' không phải bước xử lý).");
+            return;
+        }
+
+        for (var d = 0; d < action.ChooseDepartment.Count; d++)
+        {
+            var department = action.ChooseDepartment[d];
+            if (department.Length == 0 || (ctx.Catalog is { } catalog && !catalog.IsKnownDepartment(department, target.Assignee.Agency)))
+                ctx.Problems.Add(ProblemCode.UnknownDepartment, $"{path}.chooseDepartment[{d}]", $"Unknown department '{department}'.",
+                    $"Phòng ban '{department}' không tồn tại.");
+        }
     }
 
     private static bool CheckParallel(StepDefinition step, string path, StepCheckContext ctx)

@@ -14,6 +14,7 @@ internal sealed record RunnerOptions
           documents   receipt PDF: OneStop.Documents (PDFsharp) on 1 and N workers, and headless Chromium HTML→PDF
           workflow    driving a dossier start→end: OneStop WorkflowEngine (in-memory store) and WorkflowCore 3.22 (in memory)
           all         documents, then workflow
+          inbox       the workspace inbox of one department over 1,000,000 dossiers and 50,000 open tasks (PostgreSQL; median, p99)
           micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
 
         options:

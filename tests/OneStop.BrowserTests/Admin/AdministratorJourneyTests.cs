@@ -133,6 +133,19 @@ public sealed class AdministratorJourneyTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(citizen.GetByTestId("status")).ToHaveTextAsync("Đã trả kết quả");
         await Assertions.Expect(citizen.GetByTestId("timeline")).ToContainTextAsync("Phê duyệt");
         await BrowserApp.ScreenshotAsync(citizen, "admin-journey-citizen-result");
+
+        // The audit log shows every step: the workflow and procedure changes, and each action on the dossier.
+        await admin.GotoAsync("/Admin/Audit?entity=WorkflowDefinition");
+        await Assertions.Expect(admin.GetByTestId("audit")).ToContainTextAsync(WorkflowId);
+        await admin.GotoAsync("/Admin/Audit?entity=Procedure");
+        await Assertions.Expect(admin.GetByTestId("audit").Locator("tr[data-action='Procedure.Created']")).Not.ToHaveCountAsync(0);
+        await admin.GotoAsync("/Admin/Audit?dossier=" + Uri.EscapeDataString(code));
+        foreach (var action in new[] { "dossier.started", "dossier.accept", "dossier.agreeTechnical", "dossier.agreeLegal", "dossier.approve", "dossier.ended" })
+        {
+            await Assertions.Expect(admin.GetByTestId("audit").Locator($"tr[data-action='{action}']")).Not.ToHaveCountAsync(0);
+        }
+
+        await BrowserApp.ScreenshotAsync(admin, "admin-journey-audit");
     }
 
     private async Task<IPage> ActAsync(string official, string code, string action)

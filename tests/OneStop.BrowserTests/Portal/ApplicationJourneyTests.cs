@@ -22,7 +22,9 @@ public sealed class ApplicationJourneyTests(BrowserApp app) : IClassFixture<Brow
 
         await page.GetByLabel("Số giấy phép lái xe").FillAsync("200123456789");
         await page.GetByTestId("submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("Hạng giấy phép: bắt buộc nhập.");
+        // The browser checks first, in Vietnamese, next to the field (the server checks again).
+        await Assertions.Expect(page.Locator("#f-licenceClass-error")).ToHaveTextAsync("Hạng giấy phép: bắt buộc nhập.");
+        await Assertions.Expect(page.GetByLabel("Hạng giấy phép")).ToBeFocusedAsync();
         await Assertions.Expect(page.GetByLabel("Số giấy phép lái xe")).ToHaveValueAsync("200123456789");
         await BrowserApp.ScreenshotAsync(page, "portal-apply-errors");
         var violations = await page.SeriousAccessibilityViolationsAsync();

@@ -41,16 +41,6 @@ public sealed class LegacyImportCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_dry_run_it_exits_3_because_the_database_writer_is_not_built_yet()
-    {
-        var bundle = BundleGenerator.Write(_work, new BundleSpec { Dossiers = 5 });
-
-        var (exit, output) = await RunAsync("legacy", "import", bundle.Path);
-
-        Assert.True(exit == 3, output);
-    }
-
-    [Fact]
     public async Task A_bundle_with_an_unknown_format_exits_non_zero_and_writes_no_report()
     {
         var bundle = BundleGenerator.Write(_work, new BundleSpec { Dossiers = 5 });

@@ -112,6 +112,16 @@ public class WorkflowValidatorTests
         AssertSingle(ProblemsAfter(n => Step(n, 2)["assignee"]!["department"] = "QLPT"), ProblemCode.UnknownDepartment, "$.steps[2].assignee.department");
 
     [Fact]
+    public void Validate_ChooseDepartment_UnknownDepartment() =>
+        AssertSingle(ProblemsAfter(n => Step(n, 2)["actions"]!.AsArray().Add(JsonNode.Parse("""{ "id": "pass", "label": "Chuyển", "target": "b", "chooseDepartment": ["QLPT"] }"""))),
+            ProblemCode.UnknownDepartment, "$.steps[2].actions[1].chooseDepartment[0]");
+
+    [Fact]
+    public void Validate_ChooseDepartment_OnlyTowardsATaskStep() =>
+        AssertSingle(ProblemsAfter(n => Step(n, 0)["actions"]![1]!["chooseDepartment"] = JsonNode.Parse("""["QHKT"]""")),
+            ProblemCode.InvalidValue, "$.steps[0].actions[1].chooseDepartment");
+
+    [Fact]
     public void Validate_UnknownAgency() =>
         AssertSingle(ProblemsAfter(n => Step(n, 2)["assignee"]!["agency"] = "SO-XYZ"), ProblemCode.UnknownAgency, "$.steps[2].assignee.agency");
 

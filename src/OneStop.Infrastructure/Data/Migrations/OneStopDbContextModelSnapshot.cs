@@ -319,6 +319,14 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fee_paid_at");
+
+                    b.Property<Guid?>("FeePaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_payment_id");
+
                     b.Property<string>("FormData")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -338,6 +346,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("new_due_at");
 
+                    b.Property<string>("PostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("postal_address");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid")
                         .HasColumnName("procedure_id");
@@ -349,6 +362,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ResultDelivery")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("result_delivery");
 
                     b.Property<string>("ResultReceivedBy")
                         .HasMaxLength(200)
@@ -479,6 +497,47 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_dossier_attachments_dossier_id");
 
                     b.ToTable("dossier_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_ratings");
+
+                    b.HasIndex("DossierId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_ratings_dossier_id");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_dossier_ratings_user_id");
+
+                    b.ToTable("dossier_ratings", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>
@@ -617,6 +676,73 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_service_counters_department_id_code");
 
                     b.ToTable("service_counters", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Core.Payments.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_reference");
+
+                    b.Property<Guid?>("ReceiptDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_document_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_payments_user_id");
+
+                    b.HasIndex("DossierId", "CreatedAt")
+                        .HasDatabaseName("ix_payments_dossier_id_created_at");
+
+                    b.ToTable("payments", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Field", b =>
@@ -1065,6 +1191,173 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_users_agency_id_department_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyHistoryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid?>("OfficialId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("official_id");
+
+                    b.Property<string>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("row_hash");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_history");
+
+                    b.HasIndex("DossierId", "Sequence")
+                        .HasDatabaseName("ix_dossier_history_dossier_id_sequence");
+
+                    b.ToTable("dossier_history", "legacy");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bundle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("bundle");
+
+                    b.Property<string>("BundleKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bundle_key");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("ReportJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("report_json");
+
+                    b.Property<string>("ReportMarkdown")
+                        .HasColumnType("text")
+                        .HasColumnName("report_markdown");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source_system");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_import_runs_started_at");
+
+                    b.HasIndex("BundleKey", "Status")
+                        .HasDatabaseName("ix_import_runs_bundle_key_status");
+
+                    b.ToTable("import_runs", "legacy");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyRecordMap", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Table")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tbl");
+
+                    b.Property<string>("LegacyKey")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("legacy_key");
+
+                    b.Property<string>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("row_hash");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("TargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_id");
+
+                    b.HasKey("Source", "Table", "LegacyKey")
+                        .HasName("pk_record_map");
+
+                    b.ToTable("record_map", "legacy");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>
@@ -1814,6 +2107,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_dossier_attachments_dossiers_dossier_id");
                 });
 
+            modelBuilder.Entity("OneStop.Core.Dossiers.DossierRating", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_ratings_dossiers_dossier_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_ratings_users_user_id");
+                });
+
             modelBuilder.Entity("OneStop.Core.Organisation.Agency", b =>
                 {
                     b.HasOne("OneStop.Core.Organisation.Agency", null)
@@ -1847,6 +2157,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_service_counters_departments_department_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Payments.Payment", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_dossiers_dossier_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_users_user_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Procedures.Procedure", b =>
@@ -1888,6 +2215,16 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_departments_department_id");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyHistoryRecord", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_dossier_history_dossiers_dossier_id");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Notifications.Notification", b =>

@@ -85,6 +85,13 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
                 _ => j.ActionLabel ?? j.ActionId ?? j.Kind,
             }, StepName(j.ToStep ?? j.FromStep), j.Kind == "Ended" ? OutcomeText(j.Comment) : j.Comment))
             .ToList();
+        if (dossier.LegacyCode is not null)
+        {
+            // A migrated dossier: its processing history in the old system comes first on the timeline.
+            var legacy = await db.Set<OneStop.Infrastructure.Legacy.LegacyHistoryRecord>().AsNoTracking().Where(h => h.DossierId == dossier.Id)
+                .OrderBy(h => h.Sequence).ThenBy(h => h.At).ToListAsync(cancellationToken);
+            timeline.InsertRange(0, legacy.Select(h => new TimelineEntry(h.At, OneStop.Infrastructure.Legacy.LegacyActions.Label(h.Action), h.AgencyCode, h.Content)));
+        }
 
         var task = dossier.Code is null ? null
             : await db.WorkflowTasks.AsNoTracking().Where(t => t.DossierId == dossier.Code).OrderBy(t => t.DueAt).FirstOrDefaultAsync(cancellationToken);

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
+using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
+using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Web.Features.Catalogue;
 using OneStop.Web.Features.Dossiers;
@@ -16,8 +19,12 @@ namespace OneStop.Web.Pages.Portal;
 
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db) : PageModel
+public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db,
+    IOptions<ProvinceOptions> province) : PageModel
 {
+    /// <summary>When the draft being continued was started (null for a new application).</summary>
+    public DateTimeOffset? ResumedFrom { get; private set; }
+    private IReadOnlyList<string> _communeNames = [];
     public sealed record Commune(string Code, string Name);
 
     public ProcedureCatalogue.Detail? Procedure { get; private set; }
@@ -29,12 +36,75 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
 
-    public Shared.FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors);
+    public ResultDelivery? Delivery { get; private set; }
+    public string? PostalAddress { get; private set; }
+    public DeliveryChoiceView DeliveryView => new(Delivery, PostalAddress, Errors.TryGetValue("delivery", out var m) ? m[0] : null);
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+    public Shared.FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors) { Communes = _communeNames, Province = province.Value.Place };
 
-    public async Task<IActionResult> OnPostAsync(string code, Guid? draftId, string? agencyCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Coming back to an unfinished application continues the latest draft, files included.
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var draft = await (from d in db.Dossiers.AsNoTracking()
+                           join p in db.Procedures on d.ProcedureId equals p.Id
+                           where d.ApplicantUserId == userId && d.Status == DossierStatus.Draft && p.Code == code
+                           orderby d.CreatedAt descending
+                           select d).FirstOrDefaultAsync(cancellationToken);
+        if (draft is not null)
+        {
+            DraftId = draft.Id;
+            ResumedFrom = draft.CreatedAt;
+            _data = JsonNode.Parse(draft.FormData) as JsonObject ?? [];
+            AgencyCode = await db.Agencies.Where(a => a.Id == draft.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
+            Delivery = draft.ResultDelivery;
+            PostalAddress = draft.PostalAddress ?? PostalAddress;
+            Attached = (await views.DetailAsync(draft, cancellationToken)).Attachments;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Saves what was typed so far as the draft (files are sent with the form); the browser calls it as the citizen types.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(string code, Guid? draftId, string? agencyCode, ResultDelivery? delivery, string? postalAddress,
+        CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var data = Shared.FormReader.Read(Request.Form, Procedure!.Form).ToJsonString();
+        try
+        {
+            var draft = draftId is { } existing
+                ? await dossiers.UpdateDraftAsync(userId, existing, data, cancellationToken)
+                : await dossiers.CreateDraftAsync(userId, code, agencyCode, data, idempotencyKey: null, cancellationToken);
+            if (Procedure.Level == 4 && (delivery != ResultDelivery.Post || !string.IsNullOrWhiteSpace(postalAddress)))
+            {
+                await dossiers.ChooseDeliveryAsync(userId, draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
+            }
+
+            return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7))) });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            return new JsonResult(new { error = ex.Message }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid? draftId, string? agencyCode, ResultDelivery? delivery, string? postalAddress,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, cancellationToken))
         {
@@ -50,6 +120,20 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
                 ? await dossiers.UpdateDraftAsync(userId, existing, _data.ToJsonString(), cancellationToken)
                 : await dossiers.CreateDraftAsync(userId, code, agencyCode, _data.ToJsonString(), idempotencyKey: null, cancellationToken);
             DraftId = draft.Id;
+            if (Procedure.Level == 4)
+            {
+                Delivery = delivery ?? ResultDelivery.Electronic;
+                PostalAddress = postalAddress;
+                try
+                {
+                    await dossiers.ChooseDeliveryAsync(userId, draft.Id, Delivery.Value, postalAddress, cancellationToken);
+                }
+                catch (DomainException ex)
+                {
+                    Errors["delivery"] = [ex.Message];
+                }
+            }
+
             foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
             {
                 try
@@ -90,6 +174,13 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         return Page();
     }
 
+    private static string CommuneName(string agencyName)
+    {
+        const string prefix = "Ủy ban nhân dân ";
+        var name = agencyName.StartsWith(prefix, StringComparison.Ordinal) ? agencyName[prefix.Length..] : agencyName;
+        return name.Length == 0 ? name : char.ToUpper(name[0], VietnameseFormats.Culture) + name[1..];
+    }
+
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
         Procedure = await catalogue.FindAsync(code, cancellationToken);
@@ -100,7 +191,10 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        PostalAddress ??= user.Address;
         ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
+        _communeNames = (await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
+            .Select(a => a.Name).ToListAsync(cancellationToken)).Select(CommuneName).ToList();
         Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
             .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
         return true;

@@ -36,6 +36,9 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
     public string? ReturnedByName { get; private set; }
     public bool CanApologise { get; private set; }
 
+    /// <summary>Names of the departments offered by actions that let the official choose who handles the next step.</summary>
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>An official of another agency acting on a step routed to them (liên thông): they see only what the step needs.</summary>
     public bool IsOtherAgency { get; private set; }
     public long Version { get; private set; }
@@ -45,7 +48,7 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
 
     public Task<IActionResult> OnPostAsync(Guid id, Guid taskId, string actionId, string? comment, long version, IFormFile? resultFile,
-        HandoverMethod? handoverMethod, string? receivedBy, CancellationToken cancellationToken) =>
+        HandoverMethod? handoverMethod, string? receivedBy, string? department, CancellationToken cancellationToken) =>
         ActAsync(id, cancellationToken, async (dossier, instance, actor) =>
         {
             WorkspaceActions.UploadedFile? file = null;
@@ -61,6 +64,7 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
                 Comment = comment,
                 ExpectedVersion = version,
                 FormData = FormData(dossier.FormData),
+                Department = department,
             }, file, handoverMethod is { } method ? new(method, receivedBy) : null, cancellationToken);
             return $"Đã thực hiện: {result.Instance.Journal.LastOrDefault(j => j.ActionId == actionId && j.ActionLabel is not null)?.ActionLabel ?? actionId}.";
         });
@@ -173,6 +177,17 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
         {
             Version = instance.Version;
             Actions = await engine.ListAvailableActionsAsync(instance.Id, actor, data, cancellationToken);
+            var offered = Actions.SelectMany(a => a.DepartmentChoices).Distinct().ToList();
+            if (offered.Count > 0)
+            {
+                // The choices are departments of the agency the next step belongs to (this dossier's steps stay within one agency).
+                var agencyCodes = instance.OpenTasks.Select(t => t.Agency).Append(instance.ReceivingAgency).Distinct().ToList();
+                DepartmentNames = (await (from d in db.Departments
+                                          join a in db.Agencies on d.AgencyId equals a.Id
+                                          where agencyCodes.Contains(a.Code) && offered.Contains(d.Code)
+                                          select new { d.Code, d.Name }).ToListAsync(cancellationToken))
+                    .DistinctBy(d => d.Code).ToDictionary(d => d.Code, d => d.Name);
+            }
             var tasks = new List<OpenTask>();
             foreach (var task in instance.OpenTasks.Where(t => t.Role != Roles.Citizen && (t.Agency == actor.Agency)))
             {

@@ -28,6 +28,14 @@ internal static class ActionPolicy
         task.AssignedTo == actor.UserId
         || (actor.Role is WorkflowRoles.Leader or WorkflowRoles.Admin && actor.Agency == task.Agency);
 
+    /// <summary>The target step's own department first, then the other departments the action lets the official choose.</summary>
+    public static IReadOnlyList<string> DepartmentChoices(WorkflowDefinition definition, ActionDefinition action)
+    {
+        if (action.ChooseDepartment.Count == 0 || action.Target is null || definition.FindStep(action.Target)?.Assignee is not { } assignee)
+            return [];
+        return [.. new[] { assignee.Department }.Concat(action.ChooseDepartment).Distinct(StringComparer.Ordinal)];
+    }
+
     public static IReadOnlyList<AvailableAction> List(WorkflowInstance instance, WorkflowDefinition definition, WorkflowActor actor,
         IReadOnlyDictionary<string, object?> formData)
     {
@@ -40,7 +48,10 @@ internal static class ActionPolicy
             foreach (var action in step.Actions.Where(a => ConditionEvaluator.IsTrue(a.Condition, definition, formData, instance.Fields)))
             {
                 result.Add(new AvailableAction(task.Id, step.Id, step.Name, action.Id, action.Label, action.RequiresComment,
-                    action.RequiresFile, action.Issues, task.AssignedTo == actor.UserId));
+                    action.RequiresFile, action.Issues, task.AssignedTo == actor.UserId)
+                {
+                    DepartmentChoices = DepartmentChoices(definition, action),
+                });
             }
         }
 

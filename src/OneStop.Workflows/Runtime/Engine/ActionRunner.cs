@@ -35,6 +35,22 @@ internal static class ActionRunner
         if (action.RequiresFile && request.Files.Count == 0)
             throw new ActionNotAllowedException("file-required", $"Action '{action.Id}' requires a file.", $"Thao tác '{action.Label}' cần đính kèm tệp.");
 
+        var department = string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim();
+        if (department is not null)
+        {
+            var choices = ActionPolicy.DepartmentChoices(t.Definition, action);
+            if (!choices.Contains(department, StringComparer.Ordinal))
+            {
+                throw new ActionNotAllowedException("department-not-offered",
+                    $"Action '{action.Id}' does not offer department '{department}'.",
+                    choices.Count == 0
+                        ? $"Thao tác '{action.Label}' không cho chọn phòng xử lý."
+                        : $"Phòng '{department}' không thuộc các phòng được chọn cho thao tác '{action.Label}'.");
+            }
+
+            i.RoutedDepartmentMap[action.Target!] = department;
+        }
+
         StepRunner.CloseTask(t, task);
         var documents = action.Issues.Concat(request.Documents).Distinct(StringComparer.Ordinal).ToList();
         t.Journal(new JournalEntry
@@ -49,6 +65,7 @@ internal static class ActionRunner
             ActionId = action.Id,
             ActionLabel = action.Label,
             Comment = comment,
+            Department = department,
             Files = [.. request.Files.Select(f => f.Normalize(NormalizationForm.FormC))],
             Documents = documents,
         });

@@ -58,7 +58,8 @@ internal static class StepRunner
         var supplement = step.Kind == StepKind.Supplement;
         var task = supplement
             ? new WorkflowTask(Guid.NewGuid(), step.Id, WorkflowRoles.Citizen, null, i.ReceivingAgency) { AssignedTo = i.ApplicantId }
-            : new WorkflowTask(Guid.NewGuid(), step.Id, step.Assignee!.Role, step.Assignee.Department, step.Assignee.Agency ?? i.ReceivingAgency);
+            : new WorkflowTask(Guid.NewGuid(), step.Id, step.Assignee!.Role,
+                i.RoutedDepartmentMap.GetValueOrDefault(step.Id) ?? step.Assignee.Department, step.Assignee.Agency ?? i.ReceivingAgency);
         task.CreatedAt = t.Now;
         task.Split = split;
         task.Branch = branch;

@@ -28,6 +28,9 @@ public sealed record JournalEntry
 
     public string? Comment { get; init; }
 
+    /// <summary>The department the actor chose for the next step, when the action offered a choice.</summary>
+    public string? Department { get; init; }
+
     public IReadOnlyList<string> Files { get; init; } = [];
 
     public IReadOnlyList<string> Documents { get; init; } = [];

@@ -103,6 +103,14 @@ public sealed class WorkflowInstance
     [JsonPropertyName("joinArrivals")]
     internal Dictionary<string, List<string>> ArrivalMap { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Departments chosen by officials for steps (step id → department code); they override the definition's.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, string> RoutedDepartments => RoutedDepartmentMap;
+
+    [JsonInclude]
+    [JsonPropertyName("routedDepartments")]
+    internal Dictionary<string, string> RoutedDepartmentMap { get; private set; } = new(StringComparer.Ordinal);
+
     /// <summary>Finds an open task by id.</summary>
     public WorkflowTask? FindTask(Guid taskId) => TaskList.Find(t => t.Id == taskId);
 }

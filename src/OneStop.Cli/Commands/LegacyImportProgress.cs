@@ -1,0 +1,82 @@
+using OneStop.Infrastructure.Legacy;
+using OneStop.Legacy.Analysis;
+using OneStop.Legacy.Reporting;
+using Spectre.Console;
+
+namespace OneStop.Cli.Commands;
+
+/// <summary>Runs an import (or a dry run) under a live progress display: phase, rows read of the manifest's total, rows/s, ETA.</summary>
+internal static class LegacyImportProgress
+{
+    public static async Task<ImportReport> RunAsync(LegacyImporter? importer, LegacyImportRequest request, CancellationToken cancellationToken)
+    {
+        ImportReport? report = null;
+        LegacyBundleAnalyzer? analyzer = null;
+        Task<ImportReport> work;
+        if (importer is null)
+        {
+            analyzer = await LegacyBundleAnalyzer.OpenAsync(request.BundlePath, cancellationToken: cancellationToken);
+            analyzer.Report.DryRun = true;
+            work = ReadAllAsync(analyzer, cancellationToken);
+        }
+        else
+        {
+            work = importer.ImportAsync(request, cancellationToken);
+        }
+
+        try
+        {
+            await AnsiConsole.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                    new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Mở gói dữ liệu", maxValue: 1);
+                    var started = DateTime.UtcNow;
+                    while (!work.IsCompleted)
+                    {
+                        report ??= analyzer?.Report ?? importer?.Report;
+                        if (report is not null)
+                        {
+                            Update(task, report, importer?.Phase ?? "Kiểm tra (chạy thử)", started);
+                        }
+
+                        await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
+                    }
+
+                    report = await work;
+                    Update(task, report, "Hoàn tất", started);
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                });
+            return report!;
+        }
+        finally
+        {
+            analyzer?.Dispose();
+        }
+    }
+
+    private static async Task<ImportReport> ReadAllAsync(LegacyBundleAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        await analyzer.ReadAllAsync(cancellationToken);
+        return analyzer.Complete();
+    }
+
+    private static void Update(ProgressTask task, ImportReport report, string phase, DateTime started)
+    {
+        try
+        {
+            var total = Math.Max(1, report.Tables.Values.Sum(t => t.ManifestRows ?? 0));
+            var rows = report.Tables.Values.Sum(t => t.Read);
+            var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+            task.MaxValue = Math.Max(total, rows);
+            task.Value = rows;
+            task.Description = $"{Markup.Escape(phase)}: {rows:N0}/{total:N0} dòng, {rows / seconds:N0} dòng/s";
+        }
+        catch (InvalidOperationException)
+        {
+            // A counter changed while we summed; the next tick shows it.
+        }
+    }
+}

@@ -1,0 +1,169 @@
+namespace OneStop.Infrastructure.Legacy;
+
+/// <summary>
+/// Set-based merges of the dossier tables, run per batch of staging lines (@from, @to]. A dossier keeps its legacy code as
+/// its code; an open one gets a workflow instance at its mapped step (with the legacy due date) whose task puts it in the
+/// inbox of that step's department; its history becomes timeline rows and its attachments point at the file store.
+/// </summary>
+internal static class LegacyDossierSql
+{
+    private const string Batch = "s.line > @from AND s.line <= @to";
+
+    private const string EmptyObject = "'{}'::jsonb";
+
+    private const string EmptyArray = "'{}'::text[]";
+
+    private const string ChangedDossier =
+        "LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'ho_so' AND m.legacy_key = s.code WHERE m.row_hash IS DISTINCT FROM s.h AND " + Batch;
+
+    private static readonly string DossierId = LegacySql.Uid("ho_so", "s.code");
+    private static readonly string InstanceId = LegacySql.Uid("wf", "s.code");
+    private static readonly string TaskId = LegacySql.Uid("task", "s.code");
+
+    /// <summary>The dossier's route (workflow step) when it is open and its procedure has a workflow.</summary>
+    private const string Route = "LEFT JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status";
+
+    private const string Status = """
+        CASE s.status WHEN 5 THEN 'Completed' WHEN 6 THEN 'Rejected' WHEN 7 THEN 'Withdrawn' WHEN 3 THEN 'WaitingForSupplement'
+                      WHEN 4 THEN 'ResultReady' ELSE 'InProgress' END
+        """;
+
+    /// <summary>Where the open dossier is received now: its agency, or the successor of a closed one.</summary>
+    private const string Receiving = """
+        JOIN dossiers dd ON dd.id = {0}
+        JOIN agencies ra ON ra.id = dd.agency_id
+        LEFT JOIN agencies rs ON rs.id = ra.successor_id AND ra.closed_on IS NOT NULL
+        """;
+
+    public static readonly string[] Dossiers =
+    [
+        $"""
+        INSERT INTO dossiers (id, code, legacy_code, procedure_id, agency_id, applicant_full_name, applicant_id_number, applicant_phone,
+            applicant_phone_as_typed, applicant_email, applicant_address, applicant_user_id, channel, form_data, status, created_at, submitted_at,
+            received_at, due_at, completed_at, workflow_instance_id, result_returned_at)
+        SELECT {DossierId}, s.code, s.code, pm.target_id,
+               coalesce(am.target_id, p.agency_id, (SELECT id FROM agencies WHERE parent_id IS NULL ORDER BY code LIMIT 1)),
+               left(s.applicant_name, 200), left(s.id_number, 12), left(s.phone, 10), left(s.phone_typed, 50), left(s.email, 256),
+               left(s.address, 500), NULL, s.channel, s.form_data, {Status}, s.submitted_at, s.submitted_at, s.submitted_at, s.due_at,
+               CASE WHEN s.status IN (5, 6, 7) THEN coalesce(s.returned_at, s.completed_at, s.due_at, s.submitted_at) END,
+               CASE WHEN r.workflow_id IS NOT NULL THEN {InstanceId} END,
+               CASE WHEN s.status = 5 THEN s.returned_at END
+        FROM legacy.stg_dossiers s
+        JOIN legacy.record_map pm ON pm.source = @source AND pm.tbl = 'thu_tuc' AND pm.legacy_key = s.procedure_code
+        JOIN procedures p ON p.id = pm.target_id
+        LEFT JOIN legacy.record_map am ON am.source = @source AND am.tbl = 'don_vi' AND am.legacy_key = s.agency_code
+        {Route}
+        {ChangedDossier}
+        ON CONFLICT (id) DO UPDATE SET procedure_id = excluded.procedure_id, agency_id = excluded.agency_id,
+            applicant_full_name = excluded.applicant_full_name, applicant_id_number = excluded.applicant_id_number,
+            applicant_phone = excluded.applicant_phone, applicant_phone_as_typed = excluded.applicant_phone_as_typed,
+            applicant_email = excluded.applicant_email, applicant_address = excluded.applicant_address, channel = excluded.channel,
+            form_data = excluded.form_data, status = excluded.status, created_at = excluded.created_at, submitted_at = excluded.submitted_at,
+            received_at = excluded.received_at, due_at = excluded.due_at, completed_at = excluded.completed_at,
+            workflow_instance_id = coalesce(dossiers.workflow_instance_id, excluded.workflow_instance_id),
+            result_returned_at = excluded.result_returned_at
+        """,
+        $"""
+        INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at,
+            ended_at, total_due_at, is_overdue, outcome, state)
+        SELECT {InstanceId}, s.code, r.workflow_id, r.workflow_version, w.status, 1, w.receiving, s.submitted_at, NULL, s.due_at, false, NULL,
+            jsonb_build_object(
+                'id', {InstanceId}, 'dossierId', s.code, 'definitionId', r.workflow_id, 'definitionVersion', r.workflow_version,
+                'receivingAgency', w.receiving, 'applicantId', NULL, 'version', 1,
+                'status', CASE WHEN r.step_kind = 'supplement' THEN 'waitingForApplicant' ELSE 'running' END,
+                'outcome', NULL, 'endStepId', NULL, 'startedAt', s.submitted_at, 'endedAt', NULL, 'totalDueAt', s.due_at,
+                'clockPausedAt', CASE WHEN r.step_kind = 'supplement' THEN @exported END, 'remainingWorkingTime', NULL, 'isOverdue', false,
+                'openTasks', jsonb_build_array(jsonb_build_object(
+                    'id', {TaskId}, 'stepId', r.step_id, 'role', r.role, 'department', r.department, 'agency', coalesce(r.agency, w.receiving),
+                    'assignedTo', NULL, 'createdAt', @exported, 'dueAt', s.due_at, 'isOverdue', false, 'split', NULL, 'branch', NULL)),
+                'timers', '[]'::jsonb,
+                'journal', jsonb_build_array(jsonb_build_object(
+                    'sequence', 1, 'at', @exported, 'kind', 'stepEntered', 'actorId', NULL, 'actorRole', 'System', 'taskId', NULL,
+                    'fromStep', NULL, 'toStep', r.step_id, 'actionId', NULL, 'actionLabel', NULL,
+                    'comment', 'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code, 'files', '[]'::jsonb, 'documents', '[]'::jsonb)),
+                'fields', {EmptyObject}, 'joinArrivals', {EmptyObject})
+        FROM legacy.stg_dossiers s
+        JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
+        {string.Format(System.Globalization.CultureInfo.InvariantCulture, Receiving, DossierId)}
+        CROSS JOIN LATERAL (SELECT coalesce(rs.code, ra.code) AS receiving,
+                                   CASE WHEN r.step_kind = 'supplement' THEN 'WaitingForApplicant' ELSE 'Running' END AS status) w
+        {ChangedDossier}
+        ON CONFLICT (dossier_id) DO NOTHING
+        """,
+        $"""
+        INSERT INTO workflow_tasks (id, instance_id, dossier_id, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
+        SELECT {TaskId}, i.id, s.code, r.step_id, r.role, coalesce(r.agency, i.receiving_agency), r.department, NULL, @exported, s.due_at, false
+        FROM legacy.stg_dossiers s
+        JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
+        JOIN workflow_instances i ON i.id = {InstanceId} AND i.version = 1
+        {ChangedDossier}
+        ON CONFLICT (id) DO NOTHING
+        """,
+        $"""
+        INSERT INTO workflow_journal (instance_id, sequence, dossier_id, at, kind, actor_id, actor_role, task_id, from_step, to_step,
+            action_id, action_label, comment, files, documents)
+        SELECT i.id, 1, s.code, @exported, 'StepEntered', NULL, 'System', NULL, NULL, r.step_id, NULL, NULL,
+               'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code, {EmptyArray}, {EmptyArray}
+        FROM legacy.stg_dossiers s
+        JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
+        JOIN workflow_instances i ON i.id = {InstanceId} AND i.version = 1
+        {ChangedDossier}
+        ON CONFLICT DO NOTHING
+        """,
+        $"""
+        INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
+        SELECT @source, 'ho_so', s.code, {DossierId}, s.h, @run FROM legacy.stg_dossiers s {ChangedDossier}
+        ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
+        """,
+    ];
+
+    public static readonly string[] History =
+    [
+        $"""
+        INSERT INTO legacy.dossier_history (id, dossier_id, sequence, at, user_name, official_id, agency_code, action, content, row_hash, run_id)
+        SELECT DISTINCT ON (1) {LegacySql.Uid("qua_trinh", "s.code || '#' || s.seq")}, {DossierId}, s.seq, s.at, left(s.user_name, 100),
+               om.target_id, left(s.agency_code, 32), left(s.action, 100), s.content, s.h, @run
+        FROM legacy.stg_history s
+        LEFT JOIN legacy.record_map om ON om.source = @source AND om.tbl = 'can_bo' AND om.legacy_key = s.user_name
+        WHERE {Batch}
+        ORDER BY 1, s.line DESC
+        ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, sequence = excluded.sequence, at = excluded.at,
+            user_name = excluded.user_name, official_id = excluded.official_id, agency_code = excluded.agency_code, action = excluded.action,
+            content = excluded.content, row_hash = excluded.row_hash, run_id = excluded.run_id
+        WHERE dossier_history.row_hash <> excluded.row_hash
+        """,
+    ];
+
+    public static readonly string CountUnchangedHistory = $"""
+        SELECT count(*) FROM legacy.stg_history s
+        JOIN legacy.dossier_history h ON h.id = {LegacySql.Uid("qua_trinh", "s.code || '#' || s.seq")}
+        WHERE h.run_id <> @run AND h.row_hash = s.h
+        """;
+
+    private const string AttachmentKey = "s.code || '|' || s.file_key";
+
+    public static readonly string[] Attachments =
+    [
+        $"""
+        INSERT INTO dossier_attachments (id, dossier_id, document_code, file_name, content_type, size, sha256, uploaded_at, uploaded_by, is_missing)
+        SELECT DISTINCT ON (1) {LegacySql.Uid("tep_dinh_kem", AttachmentKey)}, d.id, left(coalesce(s.document_name, 'KHAC'), 64),
+               left(s.file_name, 255), left(s.content_type, 100), s.size, s.sha256, coalesce(s.uploaded_at, d.submitted_at, d.created_at), NULL, s.missing
+        FROM legacy.stg_attachments s
+        JOIN dossiers d ON d.id = {DossierId}
+        LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'tep_dinh_kem' AND m.legacy_key = {AttachmentKey}
+        WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}
+        ORDER BY 1, s.line DESC
+        ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
+            size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing
+        """,
+        $"""
+        INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
+        SELECT DISTINCT ON (3) @source, 'tep_dinh_kem', {AttachmentKey}, {LegacySql.Uid("tep_dinh_kem", AttachmentKey)}, s.h, @run
+        FROM legacy.stg_attachments s
+        LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'tep_dinh_kem' AND m.legacy_key = {AttachmentKey}
+        WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}
+        ORDER BY 3, s.line DESC
+        ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
+        """,
+    ];
+}

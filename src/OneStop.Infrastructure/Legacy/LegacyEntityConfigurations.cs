@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneStop.Core.Dossiers;
+
+namespace OneStop.Infrastructure.Legacy;
+
+internal sealed class LegacyImportRunConfiguration : IEntityTypeConfiguration<LegacyImportRun>
+{
+    public void Configure(EntityTypeBuilder<LegacyImportRun> builder)
+    {
+        builder.ToTable("import_runs", LegacySql.Schema);
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.BundleKey).HasMaxLength(64);
+        builder.Property(r => r.Bundle).HasMaxLength(500);
+        builder.Property(r => r.SourceSystem).HasMaxLength(300);
+        builder.Property(r => r.Status).HasMaxLength(16);
+        builder.Property(r => r.StartedBy).HasMaxLength(256);
+        builder.Property(r => r.ReportJson).HasColumnType("jsonb");
+        builder.HasIndex(r => new { r.BundleKey, r.Status });
+        builder.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class LegacyHistoryRecordConfiguration : IEntityTypeConfiguration<LegacyHistoryRecord>
+{
+    public void Configure(EntityTypeBuilder<LegacyHistoryRecord> builder)
+    {
+        builder.ToTable("dossier_history", LegacySql.Schema);
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.UserName).HasMaxLength(100);
+        builder.Property(h => h.AgencyCode).HasMaxLength(32);
+        builder.Property(h => h.Action).HasMaxLength(100);
+        builder.Property(h => h.RowHash).HasMaxLength(32);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(h => h.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(h => new { h.DossierId, h.Sequence });
+    }
+}
+
+internal sealed class LegacyRecordMapConfiguration : IEntityTypeConfiguration<LegacyRecordMap>
+{
+    public void Configure(EntityTypeBuilder<LegacyRecordMap> builder)
+    {
+        builder.ToTable("record_map", LegacySql.Schema);
+        builder.HasKey(m => new { m.Source, m.Table, m.LegacyKey });
+        builder.Property(m => m.Source).HasMaxLength(300);
+        builder.Property(m => m.Table).HasColumnName("tbl").HasMaxLength(32);
+        builder.Property(m => m.LegacyKey).HasMaxLength(600);
+        builder.Property(m => m.RowHash).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Core.Payments;
+
+namespace OneStop.Infrastructure.Payments;
+
+internal static class PaymentDependencyInjection
+{
+    public static IServiceCollection AddPayments(this IServiceCollection services)
+    {
+        services.AddOptions<PaymentOptions>().BindConfiguration(PaymentOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Provider == SimulatedPaymentProvider.ProviderName, "Payments:Provider: only 'Simulated' is built in.")
+            .Validate(o => o.Simulated.Key.Length >= 16, "Payments:Simulated:Key must have at least 16 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<SimulatedPaymentProvider>();
+        services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SimulatedPaymentProvider>());
+        services.AddScoped<FeePayments>();
+        return services;
+    }
+}

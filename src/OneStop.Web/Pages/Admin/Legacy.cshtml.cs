@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Legacy;
+
+namespace OneStop.Web.Pages.Admin;
+
+/// <summary>Start a legacy import by uploading the export's .zip (it runs in the background) and read the reports of past runs.</summary>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, TimeProvider clock) : PageModel
+{
+    private const long MaxUploadBytes = 8L * 1024 * 1024 * 1024;
+
+    public sealed record Run(Guid Id, string Bundle, string SourceSystem, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+        string? StartedBy, string? Error);
+
+    public IReadOnlyList<Run> Runs { get; private set; } = [];
+
+    public IReadOnlyList<LegacyImportJob> Jobs => queue.Recent;
+
+    public Run? Selected { get; private set; }
+
+    public string? Report { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public Task OnGetAsync(Guid? run, CancellationToken cancellationToken) => LoadAsync(run, cancellationToken);
+
+    public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var json = await db.Set<LegacyImportRun>().AsNoTracking().Where(r => r.Id == id).Select(r => r.ReportJson).SingleOrDefaultAsync(cancellationToken);
+        return json is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", "report.json");
+    }
+
+    public async Task OnPostUploadAsync(IFormFile? bundle, IFormFile? mapping, CancellationToken cancellationToken)
+    {
+        if (bundle is null || bundle.Length == 0 || !bundle.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            Error = "Vui lòng chọn tệp .zip của gói dữ liệu xuất từ hệ thống cũ.";
+            await LoadAsync(null, cancellationToken);
+            return;
+        }
+
+        var map = LegacyMapping.Default;
+        if (mapping is { Length: > 0 })
+        {
+            try
+            {
+                using var reader = new StreamReader(mapping.OpenReadStream());
+                map = LegacyMapping.Parse(await reader.ReadToEndAsync(cancellationToken));
+            }
+            catch (JsonException ex)
+            {
+                Error = "Tệp ánh xạ không dùng được: " + ex.Message;
+                await LoadAsync(null, cancellationToken);
+                return;
+            }
+        }
+
+        Directory.CreateDirectory(LegacyImportQueue.UploadDirectory);
+        var id = Guid.NewGuid();
+        var path = Path.Combine(LegacyImportQueue.UploadDirectory, id.ToString("N") + ".zip");
+        await using (var target = System.IO.File.Create(path))
+        {
+            await bundle.CopyToAsync(target, cancellationToken);
+        }
+
+        var name = Path.GetFileName(bundle.FileName);
+        queue.Enqueue(new LegacyImportJob(id, path, name, map, User.Identity?.Name ?? "admin", clock.GetUtcNow()));
+        Message = $"Đã bắt đầu nhập gói {name}. Kết quả và báo cáo hiện ở bảng dưới khi hoàn tất.";
+        await LoadAsync(null, cancellationToken);
+    }
+
+    private async Task LoadAsync(Guid? run, CancellationToken cancellationToken)
+    {
+        Runs = await db.Set<LegacyImportRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50)
+            .Select(r => new Run(r.Id, r.Bundle, r.SourceSystem, r.Status, r.StartedAt, r.FinishedAt, r.StartedBy, r.Error))
+            .ToListAsync(cancellationToken);
+        if (run is { } id)
+        {
+            Selected = Runs.FirstOrDefault(r => r.Id == id);
+            Report = await db.Set<LegacyImportRun>().AsNoTracking().Where(r => r.Id == id).Select(r => r.ReportMarkdown).SingleOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    public static string StatusText(string status) => status switch
+    {
+        "Completed" => "Hoàn tất",
+        "Running" => "Đang chạy (hoặc bị dừng giữa chừng: nhập lại để tiếp tục)",
+        "Failed" => "Lỗi",
+        "Queued" => "Đang chờ",
+        _ => status,
+    };
+}

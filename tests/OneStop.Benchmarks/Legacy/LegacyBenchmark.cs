@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Benchmarks.Harness;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Legacy;
+using OneStop.Legacy.Tests.Generator;
+
+namespace OneStop.Benchmarks.Legacy;
+
+/// <summary>
+/// legacy [--dossiers N] [--slice N] [--work DIR]: generates a bundle (~5 history rows per dossier), imports it with the OneStop
+/// importer (wall time, rows/s, peak working set), COPYs the same CSV files raw into bare tables (the machine's limit), and on a
+/// slice compares the OneStop importer with a straightforward EF Core AddRange/SaveChanges importer. Needs ConnectionStrings__OneStop.
+/// </summary>
+internal static class LegacyBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var dossiers = Option(args, "--dossiers", 1_000_000);
+        var slice = Option(args, "--slice", 50_000);
+        var work = args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "onestop-legacy-bench");
+        Directory.CreateDirectory(work);
+        var results = new StringBuilder();
+        results.AppendLine(CultureInfo.InvariantCulture, $"Legacy import benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {dossiers:N0} dossiers, slice {slice:N0}");
+        results.AppendLine().AppendLine("| case | rows | wall (s) | rows/s | peak working set (MB) |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
+
+        var clock = Stopwatch.StartNew();
+        var bundle = Generate(work, "full", dossiers);
+        Console.WriteLine($"generated {dossiers:N0} dossiers in {clock.Elapsed.TotalSeconds:N0} s: {string.Join(", ", bundle.Tables.Select(t => $"{t.Key} {t.Value.Read:N0}"))}");
+
+        var full = await BenchDatabase.CreateAsync("onestop_bench_legacy");
+        var (rows, seconds, peak) = await ImportAsync(full, bundle.Path, Path.Combine(work, "files"));
+        Row(results, $"OneStop importer, {dossiers:N0} dossiers", rows, seconds, peak);
+
+        clock.Restart();
+        var raw = await RawCopyBaseline.RunAsync(full, bundle.Path);
+        Row(results, "raw COPY of the same CSV files into bare text tables", raw, clock.Elapsed.TotalSeconds, null);
+
+        var small = Generate(work, "slice", slice);
+        var sliceDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_slice");
+        (rows, seconds, peak) = await ImportAsync(sliceDb, small.Path, Path.Combine(work, "files-slice"));
+        Row(results, $"OneStop importer, {slice:N0}-dossier slice", rows, seconds, peak);
+
+        var efDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_ef");
+        using (var host = BenchDatabase.Host(efDb, Path.Combine(work, "files-ef")))
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            clock.Restart();
+            var efRows = await EfReferenceImporter.RunAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), small.Path);
+            Row(results, $"EF Core AddRange/SaveChanges (1,000 per save), {slice:N0}-dossier slice", efRows, clock.Elapsed.TotalSeconds, null);
+        }
+
+        Console.WriteLine(results);
+        var outDir = Path.Combine(RepoPaths.Root, "artifacts", "benchmarks");
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, $"legacy-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), results.ToString());
+        return 0;
+    }
+
+    private static GeneratedBundle Generate(string work, string name, int dossiers)
+    {
+        var target = Path.Combine(work, name);
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        return BundleGenerator.Write(work, new BundleSpec
+        {
+            Dossiers = dossiers, MaxHistoryPerDossier = 9, MaxAttachmentsPerDossier = 2, WriteAttachmentFiles = false,
+            Defects = DefectCounts.OfEach(Math.Max(1, dossiers / 10_000)),
+        }, name);
+    }
+
+    private static async Task<(long Rows, double Seconds, double PeakMb)> ImportAsync(string connectionString, string bundle, string files)
+    {
+        using var host = BenchDatabase.Host(connectionString, files);
+        await using var scope = host.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<LegacyImporter>();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        long peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(100, CancellationToken.None);
+            }
+        });
+        var clock = Stopwatch.StartNew();
+        var lastPhase = "";
+        var import = importer.ImportAsync(new LegacyImportRequest(bundle));
+        while (!import.IsCompleted)
+        {
+            await Task.WhenAny(import, Task.Delay(2000));
+            if (importer.Phase != lastPhase)
+            {
+                lastPhase = importer.Phase;
+                Console.WriteLine($"  {clock.Elapsed.TotalSeconds,7:N1} s  {lastPhase}");
+            }
+        }
+
+        var report = await import;
+        var seconds = clock.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        return (report.Tables.Values.Sum(t => t.Read), seconds, peak / 1024d / 1024d);
+    }
+
+    private static void Row(StringBuilder results, string name, long rows, double seconds, double? peakMb)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {rows:N0} | {seconds:N1} | {rows / Math.Max(seconds, 0.001):N0} | {(peakMb is { } p ? p.ToString("N0", CultureInfo.InvariantCulture) : "—")} |");
+        Console.WriteLine(line);
+        results.AppendLine(line);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

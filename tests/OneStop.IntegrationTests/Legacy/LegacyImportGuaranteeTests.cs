@@ -1,0 +1,133 @@
+using OneStop.Legacy.Tests.Generator;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Legacy;
+
+/// <summary>The guarantees of a legacy import on a real PostgreSQL, running the real CLI: idempotent, resumable after kill -9,
+/// dry run and unusable bundles write nothing, the report balances, both encodings give the same database.</summary>
+public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "onestop-legacy-writer-" + Guid.NewGuid().ToString("N"));
+    private readonly List<TestDatabase> _databases = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+
+        if (Directory.Exists(_work))
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_run_reports_everything_unchanged_and_changes_nothing()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 150, Defects = DefectCounts.OfEach(1) });
+        var db = await DatabaseAsync();
+
+        var first = await ImportAsync(db, bundle.Path, "r1");
+        var afterFirst = await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString);
+        var second = await ImportAsync(db, bundle.Path, "r2");
+
+        foreach (var (table, c) in first)
+        {
+            Assert.Equal(bundle.Tables[table].Read, c[0]);
+            Assert.Equal(c[0], c[1] + c[2] + c[3] + c[4] + c[5] + c[6]);
+            var again = second[table];
+            Assert.Equal(0, again[1]);
+            Assert.Equal(c[1], again[2]);
+            Assert.Equal(c[0], again[1] + again[2] + again[3] + again[4] + again[5] + again[6]);
+        }
+
+        Assert.Equal(afterFirst, await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString));
+        Assert.Equal(first["ho_so"][1], await LegacyDatabaseSnapshot.CountAsync(db.ConnectionString, "SELECT count(*) FROM dossiers WHERE legacy_code IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_and_an_unusable_bundle_write_nothing()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 40, Defects = DefectCounts.OfEach(1) });
+        var db = await DatabaseAsync();
+        var before = await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString);
+
+        var (dryExit, dryOutput) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle.Path, "--dry-run"));
+        Assert.True(dryExit == 0, dryOutput);
+        File.WriteAllText(Path.Combine(bundle.Path, "manifest.json"), """{ "format": "mclt-export", "formatVersion": 2 }""");
+        var (badExit, badOutput) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle.Path));
+
+        Assert.True(badExit == 2, badOutput);
+        Assert.Equal(before, await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString));
+        Assert.Equal(0, await LegacyDatabaseSnapshot.CountAsync(db.ConnectionString, "SELECT count(*) FROM legacy.import_runs"));
+        Assert.False(Directory.Exists(Files(db)) && Directory.EnumerateFiles(Files(db), "*", SearchOption.AllDirectories).Any());
+    }
+
+    [Fact]
+    public async Task Both_encodings_give_identical_database_content()
+    {
+        var utf8 = Generate(new BundleSpec { Dossiers = 80, Defects = DefectCounts.OfEach(1), Encoding = BundleEncoding.Utf8WithBom }, "utf8");
+        var cp1258 = Generate(new BundleSpec { Dossiers = 80, Defects = DefectCounts.OfEach(1), Encoding = BundleEncoding.Windows1258, Layout = BundleLayout.Zip }, "cp1258");
+        var a = await DatabaseAsync();
+        var b = await DatabaseAsync();
+
+        var countsA = await ImportAsync(a, utf8.Path, "a");
+        var countsB = await ImportAsync(b, cp1258.Path, "b");
+
+        Assert.Equal(countsA.Select(p => (p.Key, string.Join(',', p.Value))), countsB.Select(p => (p.Key, string.Join(',', p.Value))));
+        Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(a.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(b.ConnectionString));
+        Assert.Equal(StoredFiles(a), StoredFiles(b));
+    }
+
+    [Fact]
+    public async Task Runs_killed_at_several_points_then_resumed_end_exactly_like_one_clean_run()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 3000, Defects = DefectCounts.OfEach(2) });
+        var clean = await DatabaseAsync();
+        var killed = await DatabaseAsync();
+        var expected = await ImportAsync(clean, bundle.Path, "clean");
+
+        var kills = 0;
+        foreach (var milliseconds in new[] { 1200, 2500, 4000, 6000, 9000 })
+        {
+            if (await LegacyCli.RunAndKillAsync(LegacyCli.Start(killed.ConnectionString, Files(killed), "legacy", "import", bundle.Path),
+                    TimeSpan.FromMilliseconds(milliseconds)))
+            {
+                kills++;
+            }
+        }
+
+        var resumed = await ImportAsync(killed, bundle.Path, "resumed");
+
+        Assert.True(kills >= 2, $"only {kills} runs were killed before they finished");
+        Assert.Equal(expected.Select(p => (p.Key, string.Join(',', p.Value))), resumed.Select(p => (p.Key, string.Join(',', p.Value))));
+        Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(clean.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(killed.ConnectionString));
+        Assert.Equal(StoredFiles(clean), StoredFiles(killed));
+    }
+
+    private GeneratedBundle Generate(BundleSpec spec, string name = "bundle") => BundleGenerator.Write(_work, spec, name);
+
+    private async Task<TestDatabase> DatabaseAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        _databases.Add(database);
+        return database;
+    }
+
+    private string Files(TestDatabase db) => Path.Combine(_work, "files-" + db.Name);
+
+    private string StoredFiles(TestDatabase db) => string.Join('\n', Directory.EnumerateFiles(Files(db), "*", SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(Files(db), f)).Order(StringComparer.Ordinal));
+
+    private async Task<Dictionary<string, long[]>> ImportAsync(TestDatabase db, string bundle, string report)
+    {
+        var directory = Path.Combine(_work, "report-" + report + "-" + Guid.NewGuid().ToString("N")[..6]);
+        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle, "--report", directory));
+        Assert.True(exit == 0, output);
+        return await LegacyCli.CountsAsync(directory);
+    }
+}
