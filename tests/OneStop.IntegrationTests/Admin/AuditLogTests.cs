@@ -76,6 +76,35 @@ public sealed partial class AuditLogTests(OneStopAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_audit_page_filters_by_person_and_dates_and_pages_through_results()
+    {
+        await using (var connection = new NpgsqlConnection(app.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO audit_log (at, user_name, action, entity_type, entity_id)
+                SELECT TIMESTAMPTZ '2026-03-10 09:00:00+07' + make_interval(mins => n), 'bulk.officer@demo.onestop.vn', 'Agency.Updated', 'Agency', n::text
+                FROM generate_series(1, 60) AS n;
+                INSERT INTO audit_log (at, user_name, action, entity_type, entity_id)
+                VALUES (TIMESTAMPTZ '2026-03-12 09:00:00+07', 'bulk.officer@demo.onestop.vn', 'Agency.Deleted', 'Agency', 'late');
+                """, connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var admin = app.CreateClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var first = await admin.GetStringAsync("/Admin/Audit?user=bulk.officer&from=2026-03-10&to=2026-03-11");
+        Assert.Contains("60 dòng nhật ký", first, StringComparison.Ordinal);
+        Assert.Equal(50, Regex.Count(first, "data-action=\"Agency.Updated\""));
+        Assert.DoesNotContain("Agency.Deleted", first, StringComparison.Ordinal);
+        Assert.Contains("p=2", first, StringComparison.Ordinal);
+
+        var second = await admin.GetStringAsync("/Admin/Audit?user=bulk.officer&from=2026-03-10&to=2026-03-11&p=2");
+        Assert.Equal(10, Regex.Count(second, "data-action=\"Agency.Updated\""));
+        Assert.Contains("Agency.Deleted", await admin.GetStringAsync("/Admin/Audit?user=bulk.officer&from=2026-03-12"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reversed_date_range_is_explained_not_a_server_error()
     {
         var admin = app.CreateClient();

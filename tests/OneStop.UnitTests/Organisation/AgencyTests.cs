@@ -28,6 +28,32 @@ public sealed class AgencyTests
         Assert.Equal("agency.successor_self", error.Code);
     }
 
+    [Fact]
+    public void A_closed_agency_is_not_closed_again_nor_named_as_a_successor()
+    {
+        var merged = new Agency("X-A", "Ủy ban nhân dân xã A", "000.04.00.H39", AgencyKind.Commune);
+        var other = new Agency("X-B", "Ủy ban nhân dân xã B", "000.05.00.H39", AgencyKind.Commune);
+        merged.Close(new DateOnly(2025, 7, 1), null);
+
+        Assert.Equal("agency.already_closed", Assert.Throws<DomainException>(() => merged.Close(new DateOnly(2025, 8, 1), null)).Code);
+        Assert.Equal("agency.successor_closed", Assert.Throws<DomainException>(() => other.Close(new DateOnly(2025, 7, 1), merged)).Code);
+    }
+
+    [Fact]
+    public void An_agency_is_not_its_own_parent()
+    {
+        var agency = new Agency("STP", "Sở Tư pháp", "000.00.17.H39", AgencyKind.ProvincialDepartment);
+
+        Assert.Equal("agency.parent_self", Assert.Throws<DomainException>(() => agency.Update("Sở Tư pháp", "000.00.17.H39", agency.Kind, agency.Id)).Code);
+    }
+
+    [Fact]
+    public void A_one_stop_desk_needs_a_name()
+    {
+        Assert.Equal("counter.name_required", Assert.Throws<DomainException>(() => new ServiceCounter(Guid.NewGuid(), "Q01", " ", null)).Code);
+        Assert.Equal("Q01", new ServiceCounter(Guid.NewGuid(), "q01", "Quầy số 1", "Tầng 1").Code);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("SỞ XD")]
