@@ -19,9 +19,11 @@ internal static class SettingsDependencyInjection
         services.AddSingleton<IPostConfigureOptions<ProvinceOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
         services.AddSingleton<IPostConfigureOptions<FileStoreOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
         services.AddSingleton<IPostConfigureOptions<EmailOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
+        services.AddSingleton<IPostConfigureOptions<Payments.PaymentOptions>>(sp => sp.GetRequiredService<SettingsOptionsSetup>());
         services.AddSingleton<IOptions<ProvinceOptions>, LiveOptions<ProvinceOptions>>();
         services.AddSingleton<IOptions<FileStoreOptions>, LiveOptions<FileStoreOptions>>();
         services.AddSingleton<IOptions<EmailOptions>, LiveOptions<EmailOptions>>();
+        services.AddSingleton<IOptions<Payments.PaymentOptions>, LiveOptions<Payments.PaymentOptions>>();
         services.AddScoped<SettingsStore>();
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Files;
+using OneStop.Infrastructure.Payments;
 
 namespace OneStop.Infrastructure.Settings;
 
@@ -10,7 +11,8 @@ namespace OneStop.Infrastructure.Settings;
 /// request or through a monitor, after a restart for services that keep their options for the life of the process.
 /// </summary>
 internal sealed class SettingsOptionsSetup(SettingsCache settings)
-    : IPostConfigureOptions<ProvinceOptions>, IPostConfigureOptions<FileStoreOptions>, IPostConfigureOptions<EmailOptions>
+    : IPostConfigureOptions<ProvinceOptions>, IPostConfigureOptions<FileStoreOptions>, IPostConfigureOptions<EmailOptions>,
+      IPostConfigureOptions<PaymentOptions>
 {
     public void PostConfigure(string? name, ProvinceOptions options)
     {
@@ -42,6 +44,20 @@ internal sealed class SettingsOptionsSetup(SettingsCache settings)
                 Host = smtp.Host, Port = smtp.Port, UseStartTls = smtp.UseStartTls, UserName = smtp.UserName,
                 Password = snapshot.Secret(SettingSections.Smtp, "password"),
             };
+        }
+    }
+
+    public void PostConfigure(string? name, PaymentOptions options)
+    {
+        var snapshot = settings.Current;
+        if (snapshot.Get<PaymentSettings>(SettingSections.Payment) is { Enabled: true } payment
+            && string.Equals(payment.Provider, SimulatedPaymentProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            options.Provider = SimulatedPaymentProvider.ProviderName;
+            if (snapshot.Secret(SettingSections.Payment, "secretKey") is { Length: > 0 } key)
+            {
+                options.Simulated.Key = key;
+            }
         }
     }
 }

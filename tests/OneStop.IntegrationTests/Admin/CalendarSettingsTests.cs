@@ -131,6 +131,8 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
     [InlineData("Smtp", "from", "không phải e-mail", "Địa chỉ gửi thư không hợp lệ")]
     [InlineData("Province", "publicBaseUrl", "ftp://x", "không hợp lệ: cần địa chỉ bắt đầu bằng http:// hoặc https://")]
     [InlineData("Payment", "merchantCode", "", "Bật thanh toán trực tuyến cần mã đơn vị")]
+    [InlineData("Payment", "provider", "VNPay", "Chưa hỗ trợ nhà cung cấp thanh toán VNPay")]
+    [InlineData("Payment", "secretKey", "ngan", "Khóa bí mật thanh toán phải có ít nhất 16 ký tự.")]
     public async Task Invalid_settings_are_refused_with_a_vietnamese_message(string handler, string field, string value, string message)
     {
         var admin = await AdminAsync();
@@ -138,7 +140,7 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
         {
             ["maxFileMegabytes"] = "10", ["maxFilesPerDossier"] = "30", ["host"] = "smtp.langson.gov.vn", ["port"] = "587", ["from"] = "OneStop <no-reply@langson.gov.vn>",
             ["provinceName"] = "Tỉnh Lạng Sơn", ["place"] = "Lạng Sơn", ["code"] = "H39", ["publicBaseUrl"] = "https://dvc.langson.gov.vn",
-            ["enabled"] = "true", ["provider"] = "VNPay", ["merchantCode"] = "LS001",
+            ["enabled"] = "true", ["provider"] = "Simulated", ["merchantCode"] = "LS001",
         };
         form[field] = value;
         var response = await admin.PostFormAsync($"/Admin/Settings?handler={handler}", form, await admin.GetStringAsync("/Admin/Settings"));
@@ -152,19 +154,24 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
         var admin = await AdminAsync();
         var saved = await admin.PostFormAsync("/Admin/Settings?handler=Payment", new Dictionary<string, string>
         {
-            ["enabled"] = "true", ["provider"] = "VNPay", ["merchantCode"] = "LS001", ["returnUrl"] = "https://dvc.langson.gov.vn/thanh-toan",
-            ["secretKey"] = "khoa-bi-mat-123",
+            ["enabled"] = "true", ["provider"] = "Simulated", ["merchantCode"] = "LS001", ["returnUrl"] = "https://dvc.langson.gov.vn/thanh-toan",
+            ["secretKey"] = "khoa-bi-mat-thanh-toan-123",
         });
         var page = await saved.Content.ReadAsStringAsync();
         Assert.Contains("Đã lưu cấu hình thanh toán.", page, StringComparison.Ordinal);
         Assert.Contains("đã lưu; để trống nếu không đổi", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("khoa-bi-mat-123", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("khoa-bi-mat-thanh-toan-123", page, StringComparison.Ordinal);
 
         await using var db = app.Database.CreateContext();
         var lines = await db.AuditLog.Where(a => a.EntityType == "Setting" && a.EntityId == "payment").ToListAsync();
         Assert.NotEmpty(lines);
-        Assert.All(lines, l => Assert.DoesNotContain("khoa-bi-mat-123", l.After ?? string.Empty, StringComparison.Ordinal));
-        Assert.Contains("khoa-bi-mat-123", (await db.AppSettings.SingleAsync(s => s.Key == "payment")).SecretValue, StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.DoesNotContain("khoa-bi-mat-thanh-toan-123", l.After ?? string.Empty, StringComparison.Ordinal));
+        Assert.Contains("khoa-bi-mat-thanh-toan-123", (await db.AppSettings.SingleAsync(s => s.Key == "payment")).SecretValue, StringComparison.Ordinal);
+
+        // The stored provider and key are what the payment provider signs with (the settings reach options within 30 s; at once on this host).
+        var payment = app.Services.GetRequiredService<IOptions<OneStop.Infrastructure.Payments.PaymentOptions>>().Value;
+        Assert.Equal("Simulated", payment.Provider);
+        Assert.Equal("khoa-bi-mat-thanh-toan-123", payment.Simulated.Key);
     }
 
     [Theory]

@@ -65,6 +65,18 @@ public sealed class SettingsAdmin(SettingsCache cache, SettingsStore store, IOpt
             throw new DomainException("settings.payment_merchant", "Bật thanh toán trực tuyến cần mã đơn vị (merchant code).");
         }
 
+        // Only a provider the system can talk to may be switched on; a stored name nothing reads would mislead the administrator.
+        if (value.Enabled && !string.Equals(value.Provider, OneStop.Infrastructure.Payments.SimulatedPaymentProvider.ProviderName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException("settings.payment_provider",
+                $"Chưa hỗ trợ nhà cung cấp thanh toán {value.Provider}; hiện chỉ có Simulated (ngân hàng giả lập).");
+        }
+
+        if (!string.IsNullOrEmpty(secretKey) && secretKey.Length < 16)
+        {
+            throw new DomainException("settings.payment_key", "Khóa bí mật thanh toán phải có ít nhất 16 ký tự.");
+        }
+
         return store.SaveAsync(SettingSections.Payment, value, new Dictionary<string, string?> { ["secretKey"] = secretKey }, cancellationToken);
     }
 
