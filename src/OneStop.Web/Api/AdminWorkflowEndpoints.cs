@@ -1,13 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Workflows;
 using OneStop.Web.Features.Admin.Workflows;
 using OneStop.Web.Hosting;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
-using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Simulation;
 using OneStop.Workflows.Validation;
 
@@ -16,8 +12,6 @@ namespace OneStop.Web.Api;
 /// <summary>The workflow console for programs: list, validate, publish, simulate and migrate running instances.</summary>
 internal static class AdminWorkflowEndpoints
 {
-    public sealed record DefinitionRow(string Id, int Version, string Name, IReadOnlyList<string> Procedures, DateTimeOffset PublishedAt, string? PublishedBy, int Running);
-
     public sealed record CheckResponse(bool Valid, IReadOnlyList<ProblemRow> Problems, string? Mermaid);
 
     public sealed record ProblemRow(string Code, string Path, string Message, string MessageVi);
@@ -43,18 +37,8 @@ internal static class AdminWorkflowEndpoints
             .WithSummary("Chuyển các hồ sơ đang chạy sang phiên bản khác theo bảng ánh xạ bước.");
     }
 
-    private static async Task<Ok<List<DefinitionRow>>> ListAsync(OneStopDbContext db, CancellationToken cancellationToken)
-    {
-        var running = await db.WorkflowInstances.AsNoTracking().Where(i => i.Status != "Ended")
-            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
-            .Select(g => new { g.Key.DefinitionId, g.Key.DefinitionVersion, Count = g.Count() }).ToListAsync(cancellationToken);
-        var rows = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenBy(d => d.Version)
-            .Select(d => new DefinitionRow(d.Id, d.Version, d.Name, d.Procedures, d.PublishedAt, d.PublishedBy, 0)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => r with
-        {
-            Running = running.Find(x => x.DefinitionId == r.Id && x.DefinitionVersion == r.Version)?.Count ?? 0,
-        }).ToList());
-    }
+    private static async Task<Ok<IReadOnlyList<PublishedWorkflow>>> ListAsync(WorkflowConsole console, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await console.ListAsync(cancellationToken));
 
     private static async Task<Results<ContentHttpResult, NotFound>> GetAsync(string id, int version, WorkflowConsole console, CancellationToken cancellationToken) =>
         await console.FindJsonAsync(id, version, cancellationToken) is { } json ? TypedResults.Text(json, "application/json") : TypedResults.NotFound();
@@ -66,26 +50,16 @@ internal static class AdminWorkflowEndpoints
     }
 
     private static async Task<Results<Created<PublishResponse>, Ok<PublishResponse>, Conflict<ProblemRow>, UnprocessableEntity<CheckResponse>>> PublishAsync(
-        HttpRequest request, ClaimsPrincipal user, WorkflowConsole console, PostgresDefinitionRegistry registry, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, WorkflowConsole console, CancellationToken cancellationToken)
     {
         var check = console.Check(await ReadBodyAsync(request, cancellationToken));
-        if (!check.IsValid)
-            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(check.Problems), check.Mermaid));
-        var definition = check.Definition!;
-        try
-        {
-            var created = registry.Publish(definition, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name);
-            var body = new PublishResponse(definition.Id, definition.Version, created);
-            return created ? TypedResults.Created($"/api/v1/admin/workflows/{definition.Id}/{definition.Version}", body) : TypedResults.Ok(body);
-        }
-        catch (DefinitionConflictException ex)
-        {
-            return TypedResults.Conflict(new ProblemRow(nameof(ProblemCode.DuplicateId), "$.version", ex.Message, ex.MessageVi + " Hãy tăng số phiên bản."));
-        }
-        catch (WorkflowValidationException ex)
-        {
-            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(ex.Problems), check.Mermaid));
-        }
+        var (created, problems) = console.Publish(check, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name);
+        if (problems is [{ Code: ProblemCode.DuplicateId, Path: "$.version" } conflict] && check.IsValid)
+            return TypedResults.Conflict(Rows([conflict])[0]);
+        if (problems.Count > 0)
+            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(problems), check.Mermaid));
+        var body = new PublishResponse(check.Definition!.Id, check.Definition.Version, created);
+        return created ? TypedResults.Created($"/api/v1/admin/workflows/{body.Id}/{body.Version}", body) : TypedResults.Ok(body);
     }
 
     private static async Task<Results<Ok<SimulationResult>, UnprocessableEntity<CheckResponse>>> SimulateAsync(SimulationInput input, WorkflowConsole console,

@@ -16,3 +16,7 @@ public sealed record MigrationReport(int Migrated, IReadOnlyList<MigrationFailur
 
 /// <summary>An instance that stayed on its version.</summary>
 public sealed record MigrationFailure(string DossierId, string Reason);
+
+/// <summary>A published version of a workflow and how many instances still run on it.</summary>
+public sealed record PublishedWorkflow(string Id, int Version, string Name, IReadOnlyList<string> Procedures, DateTimeOffset PublishedAt,
+    string? PublishedBy, int Running);

@@ -28,9 +28,41 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         return new WorkflowCheck(result.Definition, result.Problems, mermaid);
     }
 
-    /// <summary>The published version's JSON, or null.</summary>
-    public Task<string?> FindJsonAsync(string id, int version, CancellationToken cancellationToken) =>
-        db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id && d.Version == version).Select(d => d.Json).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>Every published version with the number of instances still running on it.</summary>
+    public async Task<IReadOnlyList<PublishedWorkflow>> ListAsync(CancellationToken cancellationToken)
+    {
+        var running = await db.WorkflowInstances.AsNoTracking().Where(i => i.Status != "Ended")
+            .GroupBy(i => new { i.DefinitionId, i.DefinitionVersion })
+            .ToDictionaryAsync(g => (g.Key.DefinitionId, g.Key.DefinitionVersion), g => g.Count(), cancellationToken);
+        var rows = await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenByDescending(d => d.Version)
+            .Select(d => new PublishedWorkflow(d.Id, d.Version, d.Name, d.Procedures, d.PublishedAt, d.PublishedBy, 0)).ToListAsync(cancellationToken);
+        return rows.Select(r => r with { Running = running.GetValueOrDefault((r.Id, r.Version)) }).ToList();
+    }
+
+    /// <summary>The JSON of a published version (the latest when <paramref name="version"/> is null), or null.</summary>
+    public Task<string?> FindJsonAsync(string id, int? version, CancellationToken cancellationToken) =>
+        db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id && (version == null || d.Version == version))
+            .OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Publishes a checked definition: true when it is new, false when the same content was already published;
+    /// the problems when it is invalid or its version exists with other content.</summary>
+    public (bool Created, IReadOnlyList<WorkflowProblem> Problems) Publish(WorkflowCheck check, string? publishedBy)
+    {
+        if (!check.IsValid)
+            return (false, check.Problems);
+        try
+        {
+            return (registry.Publish(check.Definition!, publishedBy), []);
+        }
+        catch (DefinitionConflictException ex)
+        {
+            return (false, [new WorkflowProblem(ProblemCode.DuplicateId, "$.version", ex.Message, ex.MessageVi + " Hãy tăng số phiên bản.")]);
+        }
+        catch (WorkflowValidationException ex)
+        {
+            return (false, ex.Problems);
+        }
+    }
 
     /// <summary>Walks a sample dossier through a valid draft; throws <see cref="WorkflowValidationException"/> for an invalid one.</summary>
     public async Task<SimulationResult> SimulateAsync(SimulationInput input, CancellationToken cancellationToken)
@@ -48,8 +80,8 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         var start = input.Start ?? clock.GetUtcNow().ToOffset(VietnamOffset);
         return await WorkflowSimulator.RunAsync(new SimulationRequest(definition, start, agency)
         {
-            Choices = input.Choices,
-            Inputs = ReadInputs(definition, input.Inputs),
+            Choices = input.Choices ?? [],
+            Inputs = ReadInputs(definition, input.Inputs ?? []),
             LegalDays = input.LegalDays ?? procedure?.ProcessingDays,
         }, calendar, cancellationToken);
     }
@@ -67,7 +99,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         var groups = open.OrderBy(g => source.Steps.FindIndex(s => s.Id == g.Step)).Select(g =>
         {
             var step = source.FindStep(g.Step);
-            var toId = mapping.TryGetValue(g.Step, out var mapped) && mapped.Length > 0 ? mapped : g.Step;
+            var toId = mapping.TryGetValue(g.Step, out var mapped) && !string.IsNullOrWhiteSpace(mapped) ? mapped : g.Step;
             var targetStep = target.FindStep(toId);
             string? problem = targetStep is null ? $"Phiên bản {toVersion} không có bước '{toId}'."
                 : step is not null && targetStep.Kind != step.Kind ? $"Bước '{toId}' ở phiên bản {toVersion} khác loại với bước '{g.Step}'."
@@ -90,7 +122,11 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         {
             try
             {
-                await engine.MigrateAsync(new MigrateInstanceRequest(instance.Id, toVersion, admin) { StepMapping = mapping, Comment = comment }, cancellationToken);
+                await engine.MigrateAsync(new MigrateInstanceRequest(instance.Id, toVersion, admin)
+                {
+                    StepMapping = mapping.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+                    Comment = Text.CleanOrNull(comment),
+                }, cancellationToken);
             }
             catch (WorkflowException ex)
             {

@@ -4,15 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Workflows;
 using OneStop.Web.Features.Admin.Workflows;
-using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Validation;
 
 namespace OneStop.Web.Pages.Admin.Workflows;
 
 /// <summary>Write or upload a definition's JSON, see the validator's problems as you type and the diagram beside it, then publish.</summary>
-public sealed class EditModel(WorkflowConsole console, PostgresDefinitionRegistry registry, OneStopDbContext db) : PageModel
+public sealed class EditModel(WorkflowConsole console, OneStopDbContext db) : PageModel
 {
     private const long MaxUploadBytes = 1024 * 1024;
 
@@ -32,8 +30,7 @@ public sealed class EditModel(WorkflowConsole console, PostgresDefinitionRegistr
             return Page();
         }
 
-        var json = version is { } v ? await console.FindJsonAsync(id, v, cancellationToken)
-            : await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
+        var json = await console.FindJsonAsync(id, version, cancellationToken);
         if (json is null)
             return NotFound();
         var next = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).MaxAsync(d => d.Version, cancellationToken) + 1;
@@ -81,23 +78,13 @@ public sealed class EditModel(WorkflowConsole console, PostgresDefinitionRegistr
     {
         Json = json ?? "";
         var check = console.Check(Json);
+        var (created, problems) = console.Publish(check, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
         Show(check, checkedNow: true);
-        if (!check.IsValid)
-            return Page();
-        var definition = check.Definition!;
-        try
+        Problems = problems;
+        if (problems.Count == 0)
         {
-            Published = registry.Publish(definition, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name)
-                ? $"Đã ban hành {definition.Id} phiên bản {definition.Version}."
-                : $"{definition.Id} phiên bản {definition.Version} đã được ban hành trước đó với cùng nội dung.";
-        }
-        catch (DefinitionConflictException ex)
-        {
-            Problems = [new WorkflowProblem(ProblemCode.DuplicateId, "$.version", ex.Message, ex.MessageVi + " Hãy tăng số phiên bản.")];
-        }
-        catch (WorkflowValidationException ex)
-        {
-            Problems = ex.Problems;
+            var d = check.Definition!;
+            Published = created ? $"Đã ban hành {d.Id} phiên bản {d.Version}." : $"{d.Id} phiên bản {d.Version} đã được ban hành trước đó với cùng nội dung.";
         }
 
         return Page();

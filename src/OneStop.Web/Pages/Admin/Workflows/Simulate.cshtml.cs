@@ -31,8 +31,7 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
     {
         if (id is not null)
         {
-            var json = version is { } v ? await console.FindJsonAsync(id, v, cancellationToken)
-                : await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).OrderByDescending(d => d.Version).Select(d => d.Json).FirstOrDefaultAsync(cancellationToken);
+            var json = await console.FindJsonAsync(id, version, cancellationToken);
             if (json is null)
                 return NotFound();
             Json = json;
