@@ -32,7 +32,15 @@ internal static partial class OfficialPages
 
     /// <summary>Performs an action from the dossier page; returns the message or error the page shows.</summary>
     public static async Task<string> ActAsync(this HttpClient client, Guid dossierId, string actionId, IDictionary<string, string>? fields = null,
-        (string Name, byte[] Content)? file = null)
+        (string Name, byte[] Content)? file = null) =>
+        await (await client.FillAsync(dossierId, actionId, fields, file))();
+
+    /// <summary>
+    /// Loads the dossier page and fills an action's form, without sending it: the returned function posts it,
+    /// so a test can hold two pages loaded at the same moment (stale pages) before either is sent.
+    /// </summary>
+    public static async Task<Func<Task<string>>> FillAsync(this HttpClient client, Guid dossierId, string actionId,
+        IDictionary<string, string>? fields = null, (string Name, byte[] Content)? file = null)
     {
         var path = $"/Workspace/Dossier/{dossierId}";
         var page = await client.GetStringAsync(path);
@@ -64,8 +72,11 @@ internal static partial class OfficialPages
             content = new FormUrlEncodedContent(values);
         }
 
-        var response = await client.PostAsync(path, content);
-        return response.IsSuccessStatusCode ? Describe(await response.Content.ReadAsStringAsync()) : $"status {(int)response.StatusCode}";
+        return async () =>
+        {
+            using var response = await client.PostAsync(path, content);
+            return response.IsSuccessStatusCode ? Describe(await response.Content.ReadAsStringAsync()) : $"status {(int)response.StatusCode}";
+        };
     }
 
     /// <summary>Posts one of the page's other forms (Claim, Assign, Apology).</summary>

@@ -80,7 +80,10 @@ public sealed class ResultReturnTests(OneStopAppFactory app) : IClassFixture<One
         var first = await SignedInAsync(CounterStp);
         var second = await SignedInAsync(CounterStp);
         var fields = new Dictionary<string, string> { ["HandoverMethod"] = "Post", ["ReceivedBy"] = "EA123456789VN" };
-        var results = await Task.WhenAll(first.ActAsync(dossier.Id, "returnResult", fields), second.ActAsync(dossier.Id, "returnResult", fields));
+        // Both pages are loaded before either is sent: the second post comes from a page that no longer holds.
+        var fromFirst = await first.FillAsync(dossier.Id, "returnResult", fields);
+        var fromSecond = await second.FillAsync(dossier.Id, "returnResult", fields);
+        var results = await Task.WhenAll(fromFirst(), fromSecond());
 
         Assert.Single(results, r => r == "message: Đã thực hiện: Trả kết quả.");
         await using var check = app.Database.CreateContext();
