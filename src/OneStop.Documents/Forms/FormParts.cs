@@ -97,7 +97,8 @@ internal static class FormParts
     {
         var text = new List<Block>
         {
-            new Paragraph("Văn bản điện tử do hệ thống OneStop phát hành. Quét mã QR hoặc truy cập địa chỉ dưới đây để kiểm tra tính xác thực:", new TextStyle(10.5, Italic: true)) { SpaceAfter = 1 },
+            new Paragraph($"Văn bản điện tử do {(string.IsNullOrWhiteSpace(v.IssuedBy) ? "hệ thống OneStop" : v.IssuedBy)} phát hành. Quét mã QR hoặc truy cập địa chỉ dưới đây để kiểm tra tính xác thực:",
+                new TextStyle(10.5, Italic: true)) { SpaceAfter = 1 },
             new Paragraph(v.Url, new TextStyle(10.5)) { SpaceAfter = 1 },
             new Paragraph(new TextRun("Mã xác thực: ", new TextStyle(10.5)), new TextRun(v.Code, new TextStyle(11, Bold: true))) { SpaceAfter = 0 },
         };

@@ -46,7 +46,10 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         var context = new FormContext(dossier, procedure, agency, parent, issuer,
-            new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify/{id}", VerificationCodes.Create(), replaces?.VerificationCode),
+            new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify/{id}", VerificationCodes.Create(), replaces?.VerificationCode)
+            {
+                IssuedBy = province.Value.IssuingSystem,
+            },
             Header(agency, parent, request, dossier, now));
         var rendered = request.Kind switch
         {

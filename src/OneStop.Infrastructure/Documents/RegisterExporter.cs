@@ -56,7 +56,10 @@ public sealed class RegisterExporter(OneStopDbContext db, IDocumentRenderer rend
                 ResultAt = r.CompletedAt,
                 Note = StatusNote(r.Status),
             }).ToList(),
-            Verification = new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify", $"SO-{agency.Code}-{from:yyMMdd}-{to:yyMMdd}"),
+            Verification = new Verification($"{province.Value.PublicBaseUrl.TrimEnd('/')}/verify", $"SO-{agency.Code}-{from:yyMMdd}-{to:yyMMdd}")
+            {
+                IssuedBy = province.Value.IssuingSystem,
+            },
         };
     }
 

@@ -18,6 +18,9 @@ internal sealed class SettingsOptionsSetup(SettingsCache settings)
     {
         if (settings.Current.Get<ProvinceSettings>(SettingSections.Province) is { } province)
         {
+            options.Name = province.ProvinceName;
+            options.Code = province.Code;
+            options.PeopleCommitteeIdentifier = province.PeopleCommitteeIdentifier;
             options.Place = province.Place;
             options.PublicBaseUrl = province.PublicBaseUrl;
         }

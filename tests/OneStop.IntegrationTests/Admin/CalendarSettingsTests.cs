@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Files;
+using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Calendar;
 
@@ -105,6 +106,48 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
         Assert.Equal(2L * 1024 * 1024, app.Services.GetRequiredService<IOptions<FileStoreOptions>>().Value.MaxFileBytes);
         Assert.Equal(12, InScope(sp => sp.GetRequiredService<IOptionsSnapshot<FileStoreOptions>>().Value.MaxFilesPerDossier));
         Assert.Contains("value=\"H39\"", await admin.GetStringAsync("/Admin/Settings"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_province_an_administrator_names_is_who_issues_every_document()
+    {
+        var admin = await AdminAsync();
+        var saved = await admin.PostFormAsync("/Admin/Settings?handler=Province", new Dictionary<string, string>
+        {
+            ["provinceName"] = "Thành phố Hải Phòng", ["place"] = "Hải Phòng", ["code"] = "h31", ["identifier"] = "",
+            ["publicBaseUrl"] = "https://dichvucong.haiphong.gov.vn",
+        });
+        Assert.Contains("Đã lưu thông tin tỉnh.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
+        await scenario.DeliverEffectsAsync();
+        await using var db = app.Database.CreateContext();
+        var receipt = PdfText.Of((await db.IssuedDocuments.SingleAsync(d => d.DossierId == dossier.Id && d.Kind == "receipt")).Content);
+        Assert.Contains("Văn bản điện tử do Hệ thống thông tin giải quyết thủ tục hành chính thành phố Hải Phòng (mã định danh H31) phát hành.", receipt,
+            StringComparison.Ordinal);
+        Assert.Contains("Hải Phòng, ngày", receipt, StringComparison.Ordinal);
+        Assert.Contains("https://dichvucong.haiphong.gov.vn/verify/", receipt, StringComparison.Ordinal);
+
+        // With the People's Committee's identifier set, that identifier is printed rather than the province code; the register says it too.
+        saved = await admin.PostFormAsync("/Admin/Settings?handler=Province", new Dictionary<string, string>
+        {
+            ["provinceName"] = "Tỉnh Lạng Sơn", ["place"] = "Lạng Sơn", ["code"] = "H39", ["identifier"] = "000.00.00.H39",
+            ["publicBaseUrl"] = "https://dichvucong.langson.gov.vn",
+        });
+        Assert.Contains("Đã lưu thông tin tỉnh.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var agencyId = await db.Agencies.Where(a => a.Code == "SGTVT").Select(a => a.Id).SingleAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var register = await InScopeAsync(sp => sp.GetRequiredService<RegisterExporter>().ExportAsync(agencyId, today.AddDays(-1), today, csv: false));
+        Assert.Contains("Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Lạng Sơn (mã định danh 000.00.00.H39)", PdfText.Of(register.Content),
+            StringComparison.Ordinal);
+    }
+
+    private async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> read)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider);
     }
 
     [Fact]

@@ -113,6 +113,8 @@ public sealed class OfficialAdminTests(OneStopAppFactory app) : IClassFixture<On
 
         var leader = app.CreateClient();
         await leader.SignInAsync(DemoAccounts.LeaderSgtvt);
+        Assert.Contains("href=\"/Officials/Reassignments\"", await leader.GetStringAsync("/Workspace"), StringComparison.Ordinal);   // in the leader's menu
+        Assert.DoesNotContain("href=\"/Officials/Reassignments\"", await coworker.GetStringAsync("/Workspace"), StringComparison.Ordinal);
         var queue = await leader.GetStringAsync("/Officials/Reassignments");
         Assert.Contains(dossier.Code!, queue, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();

@@ -13,7 +13,8 @@ public sealed class SettingsAdmin(SettingsCache cache, SettingsStore store, IOpt
     IOptionsMonitor<EmailOptions> email, IOptionsMonitor<FileStoreOptions> files)
 {
     public ProvinceSettings Province => cache.Current.Get<ProvinceSettings>(SettingSections.Province)
-        ?? new ProvinceSettings("Tỉnh " + province.CurrentValue.Place, province.CurrentValue.Place, string.Empty, null, province.CurrentValue.PublicBaseUrl);
+        ?? new ProvinceSettings(province.CurrentValue.Name, province.CurrentValue.Place, province.CurrentValue.Code,
+            province.CurrentValue.PeopleCommitteeIdentifier, province.CurrentValue.PublicBaseUrl);
 
     public SmtpSettings Smtp => cache.Current.Get<SmtpSettings>(SettingSections.Smtp)
         ?? new SmtpSettings(email.CurrentValue.Mode == "Smtp", email.CurrentValue.Smtp.Host, email.CurrentValue.Smtp.Port, email.CurrentValue.Smtp.UseStartTls,
