@@ -50,6 +50,15 @@ internal sealed class WorkflowTaskRecordConfiguration : IEntityTypeConfiguration
         builder.HasIndex(t => new { t.Agency, t.Department, t.Role, t.DueAt });
         builder.HasIndex(t => new { t.AssignedTo, t.DueAt });
         builder.HasIndex(t => t.InstanceId);
+        builder.HasIndex(t => t.DossierId);
+
+        // The dossier's facts the inbox filters on, copied by database triggers (see WorkflowTaskRecord): EF never writes them.
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16).ValueGeneratedOnAddOrUpdate();
+        builder.Property(t => t.DossierStatus).HasConversion<string>().HasMaxLength(32).ValueGeneratedOnAddOrUpdate();
+        builder.Property(t => t.ProcedureId).ValueGeneratedOnAddOrUpdate();
+        builder.Property(t => t.SubmittedAt).ValueGeneratedOnAddOrUpdate();
+        builder.Property(t => t.SearchText).ValueGeneratedOnAddOrUpdate();
+        builder.HasIndex(t => t.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 

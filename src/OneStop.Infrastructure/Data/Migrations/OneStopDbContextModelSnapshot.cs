@@ -1843,6 +1843,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("assigned_to");
 
+                    b.Property<string>("Channel")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1858,6 +1864,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("dossier_id");
 
+                    b.Property<string>("DossierStatus")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("dossier_status");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
@@ -1870,11 +1882,21 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_overdue");
 
+                    b.Property<Guid?>("ProcedureId")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("uuid")
+                        .HasColumnName("procedure_id");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
+
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text");
 
                     b.Property<string>("StepId")
                         .IsRequired()
@@ -1882,11 +1904,25 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("step_id");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
 
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_workflow_tasks_dossier_id");
+
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_workflow_tasks_instance_id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_workflow_tasks_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("AssignedTo", "DueAt")
                         .HasDatabaseName("ix_workflow_tasks_assigned_to_due_at");

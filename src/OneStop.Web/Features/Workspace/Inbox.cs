@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Calendar;
+using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Definitions;
 
@@ -49,69 +50,60 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
     {
         var now = clock.GetUtcNow();
         var soon = calendar.AddWorkingDays(now, 1);
+        // Everything below reads the tasks alone: each task carries a copy of its dossier's procedure, submission date, channel,
+        // status and searchable code and name (kept by the database, see WorkflowTaskRecord). Only the page's 25 dossiers are looked
+        // up, so a department with thousands of open tasks never pays thousands of dossier look-ups (docs/PERFORMANCE.md, inbox).
         var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.AssignedTo == actor.UserId
             || (t.AssignedTo == null && t.Role == actor.Role && t.Agency == actor.Agency && t.Department == actor.Department));
-        var all = from t in tasks
-                  join d in db.Dossiers on t.DossierId equals d.Code
-                  join p in db.Procedures on d.ProcedureId equals p.Id
-                  select new { t, d, p };
 
-        // The choices the filters offer come from the official's own tasks: their steps (with the workflow version that names them)
-        // and the procedures served by those workflows. Neither needs the dossiers, so a department with thousands of open tasks
-        // does not pay thousands of dossier look-ups for them (see docs/PERFORMANCE.md, inbox).
-        var stepOptions = await (from t in tasks
-                                 join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                                 select new { t.StepId, i.DefinitionId, i.DefinitionVersion }).Distinct().Take(500).ToListAsync(cancellationToken);
-        var workflowIds = stepOptions.Select(o => o.DefinitionId).Distinct().ToList();
-        var procedureOptions = await db.Procedures.AsNoTracking().Where(p => workflowIds.Contains(p.WorkflowId))
-            .Select(p => new Choice(p.Code, p.Name)).ToListAsync(cancellationToken);
-        var dossierFilters = !string.IsNullOrWhiteSpace(query.Q) || query.Procedure is { Length: > 0 } || query.Status is not null
-            || query.Channel is not null || query.From is not null || query.To is not null;
-        var filtered = all;
+        // The choices the filters offer come from the official's own tasks: their steps and their dossiers' procedures.
+        var choices = await tasks.Select(t => new { t.StepId, t.ProcedureId }).Distinct().Take(500).ToListAsync(cancellationToken);
+        var procedureIds = choices.Where(c => c.ProcedureId != null).Select(c => c.ProcedureId!.Value).Distinct().ToList();
+        var procedures = await db.Procedures.AsNoTracking().Where(p => procedureIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Code, p.Name, p.WorkflowId }).ToListAsync(cancellationToken);
+
+        var filtered = tasks;
         foreach (var word in (query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
         {
             var pattern = SearchText.Contains(word);
-            filtered = filtered.Where(x => EF.Functions.ILike(x.d.Code!, pattern)
-                || EF.Functions.Like(SearchText.Normalize(x.d.Applicant.FullName), SearchText.Normalize(pattern)));
+            filtered = filtered.Where(t => EF.Functions.Like(t.SearchText!, SearchText.Normalize(pattern)));
         }
 
         if (query.Procedure is { Length: > 0 } procedure)
         {
-            filtered = filtered.Where(x => x.p.Code == procedure);
+            var ids = db.Procedures.Where(p => p.Code == procedure).Select(p => (Guid?)p.Id);
+            filtered = filtered.Where(t => ids.Contains(t.ProcedureId));
         }
 
         if (query.Step is { Length: > 0 } step)
         {
-            filtered = filtered.Where(x => x.t.StepId == step);
-            tasks = tasks.Where(t => t.StepId == step);
+            filtered = filtered.Where(t => t.StepId == step);
         }
 
         if (query.Status is { } status)
         {
-            filtered = filtered.Where(x => x.d.Status == status);
+            filtered = filtered.Where(t => t.DossierStatus == status);
         }
 
         if (query.Channel is { } channel)
         {
-            filtered = filtered.Where(x => x.d.Channel == channel);
+            filtered = filtered.Where(t => t.Channel == channel);
         }
 
         if (query.From is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
-            filtered = filtered.Where(x => x.d.SubmittedAt >= start);
+            filtered = filtered.Where(t => t.SubmittedAt >= start);
         }
 
         if (query.To is { } to)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
-            filtered = filtered.Where(x => x.d.SubmittedAt < end);
+            filtered = filtered.Where(t => t.SubmittedAt < end);
         }
 
-        // Counts per state, in one round trip, over everything but the state filter itself; from the tasks alone when no filter
-        // looks at the dossier (every open task has its dossier).
-        var countable = dossierFilters ? filtered.Select(x => x.t) : tasks;
-        var counts = await countable.GroupBy(_ => 1).Select(g => new
+        // Counts per state, in one round trip, over everything but the state filter itself.
+        var counts = await filtered.GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
             Overdue = g.Count(t => t.DueAt < now),
@@ -121,10 +113,10 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         }).SingleOrDefaultAsync(cancellationToken);
         filtered = query.Filter switch
         {
-            "overdue" => filtered.Where(x => x.t.DueAt < now),
-            "soon" => filtered.Where(x => x.t.DueAt >= now && x.t.DueAt < soon),
-            "mine" => filtered.Where(x => x.t.AssignedTo == actor.UserId),
-            "unassigned" => filtered.Where(x => x.t.AssignedTo == null),
+            "overdue" => filtered.Where(t => t.DueAt < now),
+            "soon" => filtered.Where(t => t.DueAt >= now && t.DueAt < soon),
+            "mine" => filtered.Where(t => t.AssignedTo == actor.UserId),
+            "unassigned" => filtered.Where(t => t.AssignedTo == null),
             _ => filtered,
         };
         var total = query.Filter switch
@@ -137,48 +129,50 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         } ?? 0;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(query.Page, 1, pages);
-        // Ordered by the task's own columns (its dossier id is the dossier's code), so the database sorts the tasks and looks up
-        // only the dossiers of the page.
+        // The page is cut from the tasks (by due date, then dossier code); then only its dossiers are looked up.
         var ordered = query.Descending
-            ? filtered.OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.t.DossierId)
-            : filtered.OrderBy(x => x.t.DueAt).ThenBy(x => x.t.DossierId);
-        if (!dossierFilters)
-        {
-            // PostgreSQL would join every task of the department to its dossier before sorting; pick the page's tasks from the tasks
-            // alone first, then look up only their dossiers.
-            var pageTasks = tasks.Where(t => query.Filter != "overdue" || t.DueAt < now)
-                .Where(t => query.Filter != "soon" || (t.DueAt >= now && t.DueAt < soon))
-                .Where(t => query.Filter != "mine" || t.AssignedTo == actor.UserId)
-                .Where(t => query.Filter != "unassigned" || t.AssignedTo == null);
-            var pageIds = await (query.Descending
-                    ? pageTasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
-                    : pageTasks.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId))
-                .Skip((pageNumber - 1) * PageSize).Take(PageSize).Select(t => t.Id).ToListAsync(cancellationToken);
-            ordered = query.Descending
-                ? all.Where(x => pageIds.Contains(x.t.Id)).OrderByDescending(x => x.t.DueAt).ThenByDescending(x => x.t.DossierId)
-                : all.Where(x => pageIds.Contains(x.t.Id)).OrderBy(x => x.t.DueAt).ThenBy(x => x.t.DossierId);
-        }
-
-        var rows = await ordered.Skip(dossierFilters ? (pageNumber - 1) * PageSize : 0).Take(PageSize)   // else the page is already cut
-            .Select(x => new { x.d.Id, TaskId = x.t.Id, x.d.Code, Procedure = x.p.Name, x.t.StepId, x.t.InstanceId, x.d.Applicant.FullName,
-                x.d.SubmittedAt, x.t.DueAt, x.t.AssignedTo, x.d.Status, x.d.Channel })
-            .ToListAsync(cancellationToken);
-        var instanceIds = rows.Select(r => r.InstanceId).Distinct().ToList();
+            ? filtered.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
+            : filtered.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId);
+        var page = await ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .Select(t => new { t.Id, t.DossierId, t.StepId, t.InstanceId, t.DueAt, t.AssignedTo }).ToListAsync(cancellationToken);
+        var codes = page.Select(t => t.DossierId).ToList();
+        var dossiers = await (from d in db.Dossiers.AsNoTracking()
+                              join p in db.Procedures on d.ProcedureId equals p.Id
+                              where codes.Contains(d.Code!)
+                              select new { d.Id, d.Code, Procedure = p.Name, d.Applicant.FullName, d.SubmittedAt, d.Status, d.Channel })
+            .ToDictionaryAsync(d => d.Code!, cancellationToken);
+        var instanceIds = page.Select(r => r.InstanceId).Distinct().ToList();
         var versions = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
             .Select(i => new { i.Id, i.DefinitionId, i.DefinitionVersion }).ToDictionaryAsync(i => i.Id, cancellationToken);
         string StepName(Guid instance, string stepId) => versions.TryGetValue(instance, out var v)
             ? definitions.Find(v.DefinitionId, v.DefinitionVersion)?.FindStep(stepId)?.Name ?? stepId
             : stepId;
 
-        var items = rows.Select(r => new Item(r.Id, r.TaskId, r.Code!, r.Procedure, StepName(r.InstanceId, r.StepId), r.FullName, r.SubmittedAt, r.DueAt,
-            r.DueAt < now ? Deadline.Overdue : r.DueAt < soon ? Deadline.DueSoon : Deadline.OnTime,
-            r.AssignedTo == actor.UserId, r.AssignedTo is null, r.Status, r.Channel)).ToList();
+        // Every open task has its dossier; one deleted meanwhile simply drops out of the page.
+        var items = page.Where(t => dossiers.ContainsKey(t.DossierId)).Select(t =>
+        {
+            var d = dossiers[t.DossierId];
+            return new Item(d.Id, t.Id, d.Code!, d.Procedure, StepName(t.InstanceId, t.StepId), d.FullName, d.SubmittedAt, t.DueAt,
+                t.DueAt < now ? Deadline.Overdue : t.DueAt < soon ? Deadline.DueSoon : Deadline.OnTime,
+                t.AssignedTo == actor.UserId, t.AssignedTo is null, d.Status, d.Channel);
+        }).ToList();
+        var workflows = procedures.ToDictionary(p => p.Id, p => p.WorkflowId);
+        var published = definitions.All.OrderByDescending(d => d.Version).ToList();
         return new Result(items, total, counts?.Overdue ?? 0, counts?.Soon ?? 0, counts?.Mine ?? 0, pageNumber)
         {
             Unassigned = counts?.Unassigned ?? 0,
-            Procedures = procedureOptions.DistinctBy(o => o.Value).OrderBy(o => o.Label).ToList(),
-            Steps = stepOptions.Select(o => new Choice(o.StepId, definitions.Find(o.DefinitionId, o.DefinitionVersion)?.FindStep(o.StepId)?.Name ?? o.StepId))
+            Procedures = procedures.Select(p => new Choice(p.Code, p.Name)).DistinctBy(o => o.Value).OrderBy(o => o.Label).ToList(),
+            Steps = choices.Select(c => new Choice(c.StepId, StepLabel(published, c.StepId, c.ProcedureId is { } id ? workflows.GetValueOrDefault(id) : null)))
                 .DistinctBy(c => c.Value).OrderBy(c => c.Label).ToList(),
         };
     }
+
+    /// <summary>
+    /// A step's name for the filter: from the latest published version of the procedure's workflow that has the step, else from any
+    /// published workflow that has it (a procedure moved to another workflow keeps its older dossiers), else its id.
+    /// </summary>
+    private static string StepLabel(List<WorkflowDefinition> published, string stepId, string? workflowId) =>
+        published.Where(d => d.Id == workflowId).Select(d => d.FindStep(stepId)?.Name).FirstOrDefault(n => n is not null)
+        ?? published.Select(d => d.FindStep(stepId)?.Name).FirstOrDefault(n => n is not null)
+        ?? stepId;
 }
