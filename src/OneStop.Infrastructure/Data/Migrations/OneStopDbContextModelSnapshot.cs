@@ -1924,11 +1924,17 @@ namespace OneStop.Infrastructure.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("AssignedTo", "DueAt")
-                        .HasDatabaseName("ix_workflow_tasks_assigned_to_due_at");
+                    b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierId" }, "ix_workflow_tasks_assigned")
+                        .HasDatabaseName("ix_workflow_tasks_assigned")
+                        .HasFilter("assigned_to IS NOT NULL");
 
-                    b.HasIndex("Agency", "Department", "Role", "DueAt")
-                        .HasDatabaseName("ix_workflow_tasks_agency_department_role_due_at");
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierId" }, "ix_workflow_tasks_assigned"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText" });
+
+                    b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierId" }, "ix_workflow_tasks_claimable")
+                        .HasDatabaseName("ix_workflow_tasks_claimable")
+                        .HasFilter("assigned_to IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierId" }, "ix_workflow_tasks_claimable"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText", "AssignedTo" });
 
                     b.ToTable("workflow_tasks", (string)null);
                 });

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Workflows.Entities;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
@@ -50,60 +51,78 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
     {
         var now = clock.GetUtcNow();
         var soon = calendar.AddWorkingDays(now, 1);
-        // Everything below reads the tasks alone: each task carries a copy of its dossier's procedure, submission date, channel,
-        // status and searchable code and name (kept by the database, see WorkflowTaskRecord). Only the page's 25 dossiers are looked
-        // up, so a department with thousands of open tasks never pays thousands of dossier look-ups (docs/PERFORMANCE.md, inbox).
-        var tasks = db.WorkflowTasks.AsNoTracking().Where(t => t.AssignedTo == actor.UserId
-            || (t.AssignedTo == null && t.Role == actor.Role && t.Agency == actor.Agency && t.Department == actor.Department));
+        // The official's tasks are two disjoint ranges, each held by an index of its own in the inbox's order (due date, then
+        // dossier) with every column read here: those assigned to them, and the claimable ones of their role and department. Each
+        // task carries a copy of its dossier's procedure, submission date, channel, status and searchable code and name (kept by the
+        // database, see WorkflowTaskRecord), so counts, filters, choices and the page read those two indexes only; then the page's
+        // 25 dossiers are looked up. A department with thousands of open tasks never pays thousands of dossier look-ups
+        // (docs/PERFORMANCE.md, inbox).
+        var mine = db.WorkflowTasks.AsNoTracking().Where(t => t.AssignedTo == actor.UserId);
+        var claimable = db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.AssignedTo == null && t.Role == actor.Role && t.Agency == actor.Agency && t.Department == actor.Department);
 
         // The choices the filters offer come from the official's own tasks: their steps and their dossiers' procedures.
-        var choices = await tasks.Select(t => new { t.StepId, t.ProcedureId }).Distinct().Take(500).ToListAsync(cancellationToken);
+        var choices = await mine.Select(t => new { t.StepId, t.ProcedureId }).Concat(claimable.Select(t => new { t.StepId, t.ProcedureId }))
+            .Distinct().Take(500).ToListAsync(cancellationToken);
         var procedureIds = choices.Where(c => c.ProcedureId != null).Select(c => c.ProcedureId!.Value).Distinct().ToList();
         var procedures = await db.Procedures.AsNoTracking().Where(p => procedureIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Code, p.Name, p.WorkflowId }).ToListAsync(cancellationToken);
+        var procedureFilter = query.Procedure is { Length: > 0 } code
+            ? await db.Procedures.AsNoTracking().Where(p => p.Code == code).Select(p => (Guid?)p.Id).ToListAsync(cancellationToken)
+            : null;
 
-        var filtered = tasks;
-        foreach (var word in (query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
+        // Every filter but the state (all, overdue, due soon, mine, unassigned); with the state when asked (mine and unassigned
+        // are the ranges themselves).
+        IQueryable<WorkflowTaskRecord> Filtered(IQueryable<WorkflowTaskRecord> tasks, bool state)
         {
-            var pattern = SearchText.Contains(word);
-            filtered = filtered.Where(t => EF.Functions.Like(t.SearchText!, SearchText.Normalize(pattern)));
-        }
+            foreach (var word in (query.Q ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6))
+            {
+                var pattern = SearchText.Contains(word);
+                tasks = tasks.Where(t => EF.Functions.Like(t.SearchText!, SearchText.Normalize(pattern)));
+            }
 
-        if (query.Procedure is { Length: > 0 } procedure)
-        {
-            var ids = db.Procedures.Where(p => p.Code == procedure).Select(p => (Guid?)p.Id);
-            filtered = filtered.Where(t => ids.Contains(t.ProcedureId));
-        }
+            if (procedureFilter is not null)
+            {
+                tasks = tasks.Where(t => procedureFilter.Contains(t.ProcedureId));
+            }
 
-        if (query.Step is { Length: > 0 } step)
-        {
-            filtered = filtered.Where(t => t.StepId == step);
-        }
+            if (query.Step is { Length: > 0 } step)
+            {
+                tasks = tasks.Where(t => t.StepId == step);
+            }
 
-        if (query.Status is { } status)
-        {
-            filtered = filtered.Where(t => t.DossierStatus == status);
-        }
+            if (query.Status is { } status)
+            {
+                tasks = tasks.Where(t => t.DossierStatus == status);
+            }
 
-        if (query.Channel is { } channel)
-        {
-            filtered = filtered.Where(t => t.Channel == channel);
-        }
+            if (query.Channel is { } channel)
+            {
+                tasks = tasks.Where(t => t.Channel == channel);
+            }
 
-        if (query.From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
-            filtered = filtered.Where(t => t.SubmittedAt >= start);
-        }
+            if (query.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                tasks = tasks.Where(t => t.SubmittedAt >= start);
+            }
 
-        if (query.To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
-            filtered = filtered.Where(t => t.SubmittedAt < end);
+            if (query.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                tasks = tasks.Where(t => t.SubmittedAt < end);
+            }
+
+            return (state ? query.Filter : null) switch
+            {
+                "overdue" => tasks.Where(t => t.DueAt < now),
+                "soon" => tasks.Where(t => t.DueAt >= now && t.DueAt < soon),
+                _ => tasks,
+            };
         }
 
         // Counts per state, in one round trip, over everything but the state filter itself.
-        var counts = await filtered.GroupBy(_ => 1).Select(g => new
+        var counts = await Filtered(mine, state: false).Concat(Filtered(claimable, state: false)).GroupBy(_ => 1).Select(g => new
         {
             Total = g.Count(),
             Overdue = g.Count(t => t.DueAt < now),
@@ -111,14 +130,6 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
             Mine = g.Count(t => t.AssignedTo == actor.UserId),
             Unassigned = g.Count(t => t.AssignedTo == null),
         }).SingleOrDefaultAsync(cancellationToken);
-        filtered = query.Filter switch
-        {
-            "overdue" => filtered.Where(t => t.DueAt < now),
-            "soon" => filtered.Where(t => t.DueAt >= now && t.DueAt < soon),
-            "mine" => filtered.Where(t => t.AssignedTo == actor.UserId),
-            "unassigned" => filtered.Where(t => t.AssignedTo == null),
-            _ => filtered,
-        };
         var total = query.Filter switch
         {
             "overdue" => counts?.Overdue,
@@ -129,11 +140,20 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         } ?? 0;
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var pageNumber = Math.Clamp(query.Page, 1, pages);
-        // The page is cut from the tasks (by due date, then dossier code); then only its dossiers are looked up.
-        var ordered = query.Descending
-            ? filtered.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
-            : filtered.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId);
-        var page = await ordered.Skip((pageNumber - 1) * PageSize).Take(PageSize)
+
+        // The page: each range gives its first (skip + 25) tasks in order straight from its index, the database merges the two
+        // and cuts the page; then only its dossiers are looked up.
+        var skip = (pageNumber - 1) * PageSize;
+        IQueryable<WorkflowTaskRecord> Ordered(IQueryable<WorkflowTaskRecord> tasks) => query.Descending
+            ? tasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
+            : tasks.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId);
+        var window = query.Filter switch
+        {
+            "mine" => Ordered(Filtered(mine, state: true)).Take(skip + PageSize),
+            "unassigned" => Ordered(Filtered(claimable, state: true)).Take(skip + PageSize),
+            _ => Ordered(Filtered(mine, state: true)).Take(skip + PageSize).Concat(Ordered(Filtered(claimable, state: true)).Take(skip + PageSize)),
+        };
+        var page = await Ordered(window).Skip(skip).Take(PageSize)
             .Select(t => new { t.Id, t.DossierId, t.StepId, t.InstanceId, t.DueAt, t.AssignedTo }).ToListAsync(cancellationToken);
         var codes = page.Select(t => t.DossierId).ToList();
         var dossiers = await (from d in db.Dossiers.AsNoTracking()
