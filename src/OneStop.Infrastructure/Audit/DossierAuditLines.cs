@@ -13,7 +13,7 @@ namespace OneStop.Infrastructure.Audit;
 internal static class DossierAuditLines
 {
     private static readonly HashSet<string> Acts =
-        ["Started", "ActionPerformed", "TaskClaimed", "TaskAssigned", "Migrated", "Escalated", "TotalDeadlineMissed", "Ended"];
+        ["Started", "ActionPerformed", "TaskClaimed", "TaskAssigned", "Migrated", "Escalated", "TotalDeadlineMissed", "Ended", "Apologised"];
 
     private static readonly HashSet<string> DossierFacts =
     [

@@ -40,6 +40,10 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
     public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
         SyncedAsync(() => inner.WithdrawAsync(instanceId, applicant, reason, cancellationToken), cancellationToken);
 
+    public Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
+        IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
+        inner.RecordApologyAsync(instanceId, actor, newDueAt, reason, documents, cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(() => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 

@@ -28,7 +28,7 @@ internal static class OfficialDocumentEndpoints
 
     private static async Task<Results<Created<IssuedDocumentResponse>, NotFound, ProblemHttpResult>> IssueAsync(
         Guid id, IssueDocumentRequest request, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, DocumentIssuer issuer,
-        WorkspaceActions workspace, CancellationToken cancellationToken)
+        WorkspaceActions workspace, OfficialContext officials, CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier?.Code is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
@@ -65,7 +65,14 @@ internal static class OfficialDocumentEndpoints
                     type: "https://onestop.vn/errors/apology.date_required");
             }
 
-            var apology = await workspace.ApologiseAsync(dossier.Id, user.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            // Journaled like every action: who, when and from where (the official as the engine knows them, with the client's address).
+            if (await officials.ActorAsync(user, cancellationToken) is not { } actor)
+            {
+                return TypedResults.Problem("Chỉ cán bộ tiếp nhận, chuyên viên hoặc lãnh đạo của cơ quan phát hành văn bản xin lỗi.", statusCode: 403,
+                    title: "Không có quyền", type: "https://onestop.vn/errors/apology.not_official");
+            }
+
+            var apology = await workspace.ApologiseAsync(dossier.Id, actor,
                 DateOnly.FromDateTime(newDueAt.ToOffset(TimeSpan.FromHours(7)).DateTime), request.Comment, cancellationToken);
             return TypedResults.Created($"/api/v1/dossiers/{id}/documents/{apology.Id}", new IssuedDocumentResponse(apology.Id, apology.Kind,
                 apology.Title, apology.VerificationCode, apology.Sha256, apology.IssuedAt, apology.ReplacesId));

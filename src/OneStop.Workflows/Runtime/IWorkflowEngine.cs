@@ -34,6 +34,13 @@ public interface IWorkflowEngine
     /// <summary>The applicant withdraws the dossier before it is decided (with a reason); the instance ends as withdrawn.</summary>
     Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Journals an apology for a late dossier: who, when and from where, the new date and the reason, and the document issued.
+    /// The workflow does not move; the instance's version goes up like any other change.
+    /// </summary>
+    Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
+        IReadOnlyList<string> documents, CancellationToken cancellationToken = default);
+
     /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
 }

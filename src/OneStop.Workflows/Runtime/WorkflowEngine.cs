@@ -73,6 +73,23 @@ public sealed class WorkflowEngine(
     public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
         ChangeAsync(instanceId, null, t => Withdrawal.Withdraw(t, applicant, reason), cancellationToken);
 
+    public Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
+        IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAsync(instanceId, null, t => t.Journal(new JournalEntry
+        {
+            Kind = JournalKind.Apologised,
+            ActorId = actor.UserId,
+            ActorRole = actor.Role,
+            ActorAddress = actor.Address,
+            FromStep = t.Instance.OpenTasks.OrderBy(x => x.DueAt).FirstOrDefault()?.StepId,
+            Comment = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Hẹn trả kết quả mới: {newDueAt.ToOffset(WorkingCalendar.VietnamOffset):dd/MM/yyyy}. Lý do: {reason}"),
+            Documents = [.. documents],
+        }), cancellationToken);
+    }
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

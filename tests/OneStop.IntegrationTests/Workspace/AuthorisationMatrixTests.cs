@@ -156,6 +156,45 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
     }
 
     [Fact]
+    public async Task The_apology_is_journaled_and_audited_with_who_when_and_from_where_from_the_page_and_from_the_api()
+    {
+        var (dossier, _, _) = await DossierAtReviewAsync();
+        var counter = app.CreateClient();
+        await counter.SignInAsync(Counter);
+        var pageDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40));
+        Assert.Equal($"message: Đã phát hành văn bản xin lỗi, hẹn lại ngày {pageDate:dd/MM/yyyy}.", await counter.PostHandlerAsync(dossier.Id, "Apology",
+            new Dictionary<string, string> { ["NewDate"] = pageDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "Cần xác minh thêm thông tin." }));
+        var leader = app.CreateClient();
+        await leader.SignInAsync(Leader);
+        var apiDate = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(50).AddHours(3), TimeSpan.Zero);
+        var api = await leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "apology", comment = "Chờ ý kiến cơ quan phối hợp", newDueAt = apiDate });
+        Assert.Equal(HttpStatusCode.Created, api.StatusCode);
+
+        await using var db = app.Database.CreateContext();
+        var scenario = new DossierScenario(app.Services);
+        var (counterId, leaderId) = (await scenario.UserIdAsync(Counter), await scenario.UserIdAsync(Leader));
+        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.Kind == "Apologised").OrderBy(j => j.Sequence).ToListAsync();
+        Assert.Equal([(counterId.ToString(), "Reception"), (leaderId.ToString(), "Leader")], entries.Select(e => (e.ActorId!, e.ActorRole!)));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(App.ClientAddress, e.ActorAddress);
+            Assert.True(e.At > DateTimeOffset.UtcNow.AddMinutes(-5));
+            Assert.Equal("review", e.FromStep);
+            Assert.Equal(["apology"], e.Documents);
+        });
+        Assert.Equal($"Hẹn trả kết quả mới: {pageDate:dd/MM/yyyy}. Lý do: Cần xác minh thêm thông tin.", entries[0].Comment);
+        Assert.Equal($"Hẹn trả kết quả mới: {apiDate.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}. Lý do: Chờ ý kiến cơ quan phối hợp", entries[1].Comment);
+
+        var audit = await db.AuditLog.Where(a => a.DossierId == dossier.Code && a.Action == "dossier.apologised").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([counterId, leaderId], audit.Select(a => a.UserId!.Value));
+        Assert.All(audit, a => Assert.Equal(App.ClientAddress, a.Ip));
+        var timeline = WebUtility.HtmlDecode(await counter.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"));
+        Assert.Contains("Xin lỗi, hẹn lại ngày trả kết quả", timeline, StringComparison.Ordinal);
+        Assert.Contains("Lý do: Chờ ý kiến cơ quan phối hợp", timeline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_agency_that_handled_a_step_loses_the_receiving_agencys_documents_once_the_step_is_done()
     {
         var dossier = await OfficialPages.SubmitCriminalRecordAsync(app.Services);

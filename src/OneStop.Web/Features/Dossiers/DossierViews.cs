@@ -76,12 +76,13 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
 
         var journal = dossier.Code is null ? [] : await db.WorkflowJournal.AsNoTracking().Where(j => j.DossierId == dossier.Code)
             .OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
-        var timeline = journal.Where(j => j.Kind is "Started" or "ActionPerformed" or "Ended" or "Migrated")
+        var timeline = journal.Where(j => j.Kind is "Started" or "ActionPerformed" or "Ended" or "Migrated" or "Apologised")
             .Select(j => new TimelineEntry(j.At, j.Kind switch
             {
                 "Started" => "Nộp hồ sơ",
                 "Ended" => "Kết thúc xử lý",
                 "Migrated" => "Chuyển sang quy trình mới",
+                "Apologised" => "Xin lỗi, hẹn lại ngày trả kết quả",
                 _ => j.ActionLabel ?? j.ActionId ?? j.Kind,
             }, StepName(j.ToStep ?? j.FromStep), j.Kind == "Ended" ? OutcomeText(j.Comment) : j.Comment))
             .ToList();

@@ -4,6 +4,7 @@ using OneStop.Core.Common;
 using OneStop.Core.Documents;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
+using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Files;
@@ -17,7 +18,7 @@ namespace OneStop.Web.Features.Workspace;
 /// </summary>
 public sealed class WorkspaceActions(
     OneStopDbContext db, IWorkflowEngine engine, IFileStore files, IVirusScanner scanner, IOptions<FileStoreOptions> limits,
-    DocumentIssuer issuer, ApplicantNotifier applicant, TimeProvider clock)
+    DocumentIssuer issuer, ApplicantNotifier applicant, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>The action id that returns the result to the applicant; the workspace asks how and to whom.</summary>
     public const string ReturnResult = "returnResult";
@@ -124,8 +125,11 @@ public sealed class WorkspaceActions(
         return await engine.AssignAsync(instanceId, taskId, assignee.ToString(), actor, cancellationToken);
     }
 
-    /// <summary>Issues the apology with a new date and tracks the date on the dossier; the dossier keeps its original appointment for lateness.</summary>
-    public async Task<IssuedDocument> ApologiseAsync(Guid dossierId, string officialId, DateOnly newDate, string? reason,
+    /// <summary>
+    /// Issues the apology with a new date and tracks the date on the dossier; the dossier keeps its original appointment for lateness.
+    /// The workflow journal records it (who, when, from where, the new date and reason), and so the audit log and the timeline.
+    /// </summary>
+    public async Task<IssuedDocument> ApologiseAsync(Guid dossierId, WorkflowActor official, DateOnly newDate, string? reason,
         CancellationToken cancellationToken)
     {
         var newDueAt = new DateTimeOffset(newDate.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(7));
@@ -138,12 +142,26 @@ public sealed class WorkspaceActions(
         var dossier = await db.Dossiers.SingleAsync(d => d.Id == dossierId, cancellationToken);
         dossier.PromiseNewDate(newDueAt);
         await db.SaveChangesAsync(cancellationToken);
+        var cleanReason = Text.Clean(reason);
         var document = await issuer.IssueAsync(new IssueRequest(dossier.Code!, "apology")
         {
-            IssuedBy = officialId,
-            Comment = Text.Clean(reason),
+            IssuedBy = official.UserId,
+            Comment = cleanReason,
             NewDueAt = newDueAt,
         }, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId == dossier.Code).Select(i => (Guid?)i.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (instance is { } instanceId)
+        {
+            await engine.RecordApologyAsync(instanceId, official, newDueAt, cleanReason, [document.Kind], cancellationToken);
+        }
+        else
+        {
+            // A dossier without a workflow (a migrated one whose procedure has none) has no journal: the audit log keeps it.
+            await audit.WriteAsync("dossier.apologised", "Dossier", dossier.Code, null,
+                new { newDueAt, reason = cleanReason, document = document.Id, role = official.Role }, dossier.Code, cancellationToken);
+        }
+
         await applicant.DocumentIssuedAsync(document, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return document;

@@ -97,7 +97,7 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
                 throw new DomainException("apology.not_owner", "Chỉ cơ quan tiếp nhận hồ sơ phát hành văn bản xin lỗi.");
             }
 
-            await workspace.ApologiseAsync(dossier.Id, actor.UserId, newDate.Value, reason, cancellationToken);
+            await workspace.ApologiseAsync(dossier.Id, actor, newDate.Value, reason, cancellationToken);
             return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate.Value:dd/MM/yyyy}.";
         });
 

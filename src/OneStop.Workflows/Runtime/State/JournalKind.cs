@@ -18,4 +18,7 @@ public enum JournalKind
     TotalDeadlineMissed,
     Migrated,
     Ended,
+
+    /// <summary>The agency apologised for a late dossier and gave a new date (the workflow does not move; the dossier still counts as late).</summary>
+    Apologised,
 }
