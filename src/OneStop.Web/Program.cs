@@ -8,6 +8,7 @@ builder.AddObservability();
 builder.AddInfrastructure();
 builder.AddAuthenticationAndRoles();
 builder.AddWebShell();
+builder.AddForwardedHeaders();
 builder.AddApi();
 builder.AddAdministration();
 builder.AddStartupTasks();
