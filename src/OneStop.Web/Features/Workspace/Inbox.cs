@@ -49,6 +49,20 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
 
     public async Task<Result> ListAsync(WorkflowActor actor, Query query, CancellationToken cancellationToken)
     {
+        // Six short queries on one connection: taken from the pool (and reset) once, not once per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ListOnOpenConnectionAsync(actor, query, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<Result> ListOnOpenConnectionAsync(WorkflowActor actor, Query query, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var soon = calendar.AddWorkingDays(now, 1);
         // The official's tasks are two disjoint ranges, each held by an index of its own in the inbox's order (due date, then
