@@ -20,16 +20,13 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
     {
         var message = MessageFor(effect);
         var marker = $"outbox:{outboxId}";
-        if (DossierStatusNotices.IsForApplicant(effect))
+        if (DossierStatusNotices.IsForApplicant(effect)
+            && await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == effect.DossierId, cancellationToken) is { } dossier)
         {
-            if (await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == effect.DossierId, cancellationToken) is { } dossier)
-            {
-                var covered = await outbox.CoversAsync(dossier.Code, outboxId, cancellationToken);
-                await applicants.AddAsync(dossier, new ApplicantNotice(message, marker, clock.GetUtcNow()) { Subject = $"Hồ sơ {dossier.Code}: thông báo", ByEmail = !covered },
-                    cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
+            var covered = await outbox.CoversAsync(dossier.Code, outboxId, cancellationToken);
+            await applicants.AddAsync(dossier, new ApplicantNotice(message, marker, clock.GetUtcNow()) { Subject = $"Hồ sơ {dossier.Code}: thông báo", ByEmail = !covered },
+                cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
