@@ -41,6 +41,10 @@ public static class DependencyInjection
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<EmailOutboxDispatcher>();
+        services.AddScoped<Notifications.ApplicantNotices>();
+        services.AddScoped<Notifications.DossierStatusNotices>();
         services.AddSingleton(TimeProvider.System);
         services.AddOneStopIdentity();
         services.AddScoped<UserProvisioner>();

@@ -144,7 +144,7 @@ public sealed class WorkspaceActions(
             Comment = Text.Clean(reason),
             NewDueAt = newDueAt,
         }, cancellationToken);
-        await applicant.DocumentIssuedAsync(document, cancellationToken);
+        await applicant.DocumentIssuedAsync(document, workflowOutboxId: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return document;
     }
