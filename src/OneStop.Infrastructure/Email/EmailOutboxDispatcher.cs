@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
@@ -8,13 +10,23 @@ namespace OneStop.Infrastructure.Email;
 
 /// <summary>
 /// Delivers the e-mail outbox, each row locked with SKIP LOCKED so hosts never send the same mail at once; a failure backs off
-/// and is retried, a malformed address is set aside with its reason. A mail is marked sent in the transaction that locked it.
+/// and is retried, a malformed address, a permanent refusal by the mail server (5xx) or too many failures set it aside with its
+/// reason. A mail is marked sent in the transaction that locked it. Sent mails are deleted after <see cref="EmailOptions.KeepSentDays"/>.
 /// </summary>
-public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, ILogger<EmailOutboxDispatcher> logger)
+public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
+    ILogger<EmailOutboxDispatcher> logger)
 {
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private static DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
     /// <summary>Delivers up to <paramref name="max"/> pending mails; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
     {
+        if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
+        {
+            await PurgeSentAsync(cancellationToken);
+        }
+
         var sent = 0;
         for (var i = 0; i < max && !cancellationToken.IsCancellationRequested; i++)
         {
@@ -41,7 +53,7 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
             {
                 mail.Attempts++;
                 mail.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-                if (ex is ParseException or FormatException)
+                if (ex is ParseException or FormatException || IsPermanent(ex) || mail.Attempts >= options.Value.MaxAttempts)
                 {
                     mail.FailedAt = clock.GetUtcNow();
                 }
@@ -60,6 +72,17 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
 
         return sent;
     }
+
+    /// <summary>Deletes the mails sent more than <see cref="EmailOptions.KeepSentDays"/> ago; returns how many.</summary>
+    public async Task<int> PurgeSentAsync(CancellationToken cancellationToken = default)
+    {
+        _lastPurge = clock.GetUtcNow();
+        var before = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepSentDays);
+        return await db.EmailOutbox.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // The server refused the mail itself (unknown mailbox, rejected sender or content): sending it again cannot succeed.
+    private static bool IsPermanent(Exception ex) => ex is SmtpCommandException { StatusCode: var code } && (int)code >= 500;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MailId} failed on attempt {Attempt}")]
     private static partial void LogFailed(ILogger logger, long mailId, int attempt, Exception exception);
