@@ -30,12 +30,21 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
         });
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("OneStop")
             .PersistKeysToDbContext<OneStopDbContext>();
+        if (DataProtectionCertificate.Load(builder.Configuration) is { } certificate)
+        {
+            // The keys (which sign cookies, anti-forgery and reset tokens) are then stored encrypted, not readable from a database dump.
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<EmailOutboxDispatcher>();
+        services.AddScoped<Notifications.ApplicantNotices>();
+        services.AddScoped<Notifications.DossierStatusNotices>();
         services.AddSingleton(TimeProvider.System);
         services.AddOneStopIdentity();
         services.AddScoped<UserProvisioner>();

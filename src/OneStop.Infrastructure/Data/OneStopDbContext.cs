@@ -37,6 +37,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Email.OutgoingEmail> EmailOutbox => Set<Email.OutgoingEmail>();
+
     public DbSet<Field> Fields => Set<Field>();
 
     public DbSet<Procedure> Procedures => Set<Procedure>();

@@ -34,7 +34,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);
-        await applicant.DocumentIssuedAsync(document, cancellationToken);
+        await applicant.DocumentIssuedAsync(document, outboxId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: no printed form for {Kind}; the timeline records it")]

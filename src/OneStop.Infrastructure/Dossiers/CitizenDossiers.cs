@@ -10,7 +10,8 @@ namespace OneStop.Infrastructure.Dossiers;
 
 /// <summary>A citizen's own dossiers: drafts, attachments and submission. Anyone else's dossier does not exist for them.</summary>
 public sealed class CitizenDossiers(
-    OneStopDbContext db, DossierIntake intake, OneStop.Workflows.Runtime.IWorkflowEngine engine, IFileStore files, IVirusScanner scanner, IOptions<FileStoreOptions> limits, TimeProvider clock)
+    OneStopDbContext db, DossierIntake intake, OneStop.Workflows.Runtime.IWorkflowEngine engine, IFileStore files, IVirusScanner scanner, IOptions<FileStoreOptions> limits, TimeProvider clock,
+    Notifications.ApplicantNotices notices)
 {
     public async Task<Dossier> CreateDraftAsync(Guid userId, string procedureCode, string? agencyCode, string formDataJson, string? idempotencyKey,
         CancellationToken cancellationToken = default)
@@ -142,8 +143,8 @@ public sealed class CitizenDossiers(
         try
         {
             await intake.SubmitDraftAsync(dossier, DossierIntake.Citizen(userId), cancellationToken);
-            await Notifications.ApplicantNotices.AddAsync(db, dossier, $"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
-                $"submitted:{dossier.Id:N}", clock.GetUtcNow(), cancellationToken);
+            await notices.AddAsync(dossier, new Notifications.ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
+                $"submitted:{dossier.Id:N}", clock.GetUtcNow()), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)

@@ -11,7 +11,7 @@ namespace OneStop.Infrastructure.Dossiers;
 /// The engine as OneStop uses it: every change to a workflow also brings its dossier's status, receipt date and appointment
 /// date up to date, in the same transaction, so the two never disagree.
 /// </summary>
-internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db) : IWorkflowEngine
+internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices) : IWorkflowEngine
 {
     public Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
         inner.StartAsync(request, cancellationToken);
@@ -26,7 +26,7 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
         inner.ListAvailableActionsAsync(instanceId, actor, formData, cancellationToken);
 
     public Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default) =>
-        SyncedAsync(() => inner.PerformAsync(request, cancellationToken), cancellationToken);
+        SyncedAsync(request.InstanceId, () => inner.PerformAsync(request, cancellationToken), cancellationToken);
 
     public Task<WorkflowResult> ClaimAsync(Guid instanceId, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
         inner.ClaimAsync(instanceId, taskId, actor, cancellationToken);
@@ -35,31 +35,31 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
         CancellationToken cancellationToken = default) => inner.AssignAsync(instanceId, taskId, assigneeUserId, actor, cancellationToken);
 
     public Task<WorkflowResult> ProcessTimerAsync(Guid instanceId, Guid timerId, CancellationToken cancellationToken = default) =>
-        SyncedAsync(() => inner.ProcessTimerAsync(instanceId, timerId, cancellationToken), cancellationToken);
+        SyncedAsync(instanceId, () => inner.ProcessTimerAsync(instanceId, timerId, cancellationToken), cancellationToken);
 
     public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
-        SyncedAsync(() => inner.WithdrawAsync(instanceId, applicant, reason, cancellationToken), cancellationToken);
+        SyncedAsync(instanceId, () => inner.WithdrawAsync(instanceId, applicant, reason, cancellationToken), cancellationToken);
 
     public Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
         IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
         inner.RecordApologyAsync(instanceId, actor, newDueAt, reason, documents, cancellationToken);
 
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
-        SyncedAsync(() => inner.MigrateAsync(request, cancellationToken), cancellationToken);
+        SyncedAsync(request.InstanceId, () => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 
-    private async Task<WorkflowResult> SyncedAsync(Func<Task<WorkflowResult>> change, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> SyncedAsync(Guid instanceId, Func<Task<WorkflowResult>> change, CancellationToken cancellationToken)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            var outboxMark = await notices.OutboxMarkAsync(instanceId, cancellationToken);
             var result = await change();
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
             if (dossier is not null && !dossier.IsClosed)
             {
                 var before = dossier.Status;
                 Apply(dossier, result.Instance);
-                await Notifications.DossierStatusNotices.AddAsync(db, dossier, before, result.Instance.Journal.Count,
-                    result.Instance.Journal.Count > 0 ? result.Instance.Journal[^1].At : DateTimeOffset.UtcNow, cancellationToken);
+                await notices.AddAsync(dossier, before, result.Instance, outboxMark, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 

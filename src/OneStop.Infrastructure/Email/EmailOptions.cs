@@ -17,4 +17,12 @@ public sealed class EmailOptions
     public string From { get; set; } = "OneStop <no-reply@onestop.local>";
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>After this many failed attempts (about a day with the back-off) a mail is set aside with its last error.</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 30;
+
+    /// <summary>Sent mails (which hold personal data) are deleted from the outbox after this many days.</summary>
+    [Range(1, 3650)]
+    public int KeepSentDays { get; set; } = 90;
 }

@@ -11,14 +11,24 @@ namespace OneStop.Infrastructure.Email;
 /// <summary>Builds MIME messages with MimeKit and delivers them to a pickup folder or an SMTP relay.</summary>
 internal sealed partial class MailKitEmailSender(IOptions<EmailOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default) =>
+        SendAsync(new EmailMessage(to, subject, htmlBody), cancellationToken);
+
+    public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(email);
         var settings = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(to));
-        message.Subject = Text.Clean(subject);
-        message.Body = new BodyBuilder { HtmlBody = Text.Clean(htmlBody) }.ToMessageBody();
+        message.To.Add(MailboxAddress.Parse(email.To));
+        message.Subject = Text.Clean(email.Subject);
+        message.Body = new BodyBuilder { HtmlBody = Text.Clean(email.HtmlBody) }.ToMessageBody();
+        if (email.Id is { } id)
+        {
+            // The same message delivered twice (a retry after a crash) carries the same Message-Id, so mail systems can drop the copy.
+            var domain = message.From.Mailboxes.First().Domain;
+            message.MessageId = $"{id}@{(string.IsNullOrEmpty(domain) ? "onestop.local" : domain)}";
+        }
 
         if (settings.Mode == "Smtp")
         {
@@ -36,8 +46,12 @@ internal sealed partial class MailKitEmailSender(IOptions<EmailOptions> options,
         else
         {
             Directory.CreateDirectory(settings.PickupDirectory);
-            var file = Path.Combine(settings.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, cancellationToken);
+            var name = email.Id ?? $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}";
+            var file = Path.Combine(settings.PickupDirectory, name + ".eml");
+            // Written aside and moved in place: a reader never sees half a message, and a repeated delivery replaces the file.
+            var partial = Path.Combine(settings.PickupDirectory, $".{name}.{Guid.NewGuid():N}.tmp");
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, file, overwrite: true);
         }
 
         LogSent(logger, settings.Mode, message.MessageId ?? "-");

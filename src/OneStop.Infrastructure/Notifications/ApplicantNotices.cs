@@ -1,30 +1,39 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Email;
 
 namespace OneStop.Infrastructure.Notifications;
 
-/// <summary>In-app notices to a dossier's applicant; each carries a marker so the same event never notifies twice. The caller saves.</summary>
-public static class ApplicantNotices
+/// <summary>
+/// Tells a dossier's applicant: in the app when they have an account, and by e-mail (through the outbox, in the caller's
+/// transaction) to their account's address, or for a walk-in to the address written on the dossier. Each notice carries a
+/// marker so the same event never notifies twice. The caller saves.
+/// </summary>
+public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IOptions<ProvinceOptions> province)
 {
-    public static async Task AddAsync(OneStopDbContext db, Dossier dossier, string message, string marker, DateTimeOffset at,
-        CancellationToken cancellationToken)
+    public async Task AddAsync(Dossier dossier, ApplicantNotice notice, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(dossier);
-        if (dossier.ApplicantUserId is not { } userId)
+        ArgumentNullException.ThrowIfNull(notice);
+        var account = dossier.ApplicantUserId is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Email }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (notice.InApp && account is not null)
         {
-            return;
+            AddInApp(account.Id, dossier.Code, notice, await SeenAsync(account.Id, notice.Marker, cancellationToken));
         }
 
-        var suffix = $"[{marker}]";
-        if (db.Notifications.Local.Any(n => n.UserId == userId && n.Message.EndsWith(suffix, StringComparison.Ordinal))
-            || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Message.EndsWith(suffix), cancellationToken))
+        var to = account is not null ? account.Email ?? dossier.Applicant.Email : dossier.Applicant.Email;
+        if (notice.ByEmail && EmailOutbox.IsDeliverable(to))
         {
-            return;
+            var procedure = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+            var link = account is not null ? $"{BaseUrl}/ho-so/{dossier.Id}" : $"{BaseUrl}/tra-cuu?code={Uri.EscapeDataString(dossier.Code ?? string.Empty)}";
+            var mail = ApplicantEmail.Compose(dossier, procedure, notice, link, forWalkIn: account is null);
+            await outbox.EnqueueAsync("applicant:" + notice.Marker, to!, mail.Subject, mail.HtmlBody, dossier.Code, notice.Covers, cancellationToken);
         }
-
-        db.Notifications.Add(new Notification { UserId = userId, DossierId = dossier.Code, Message = $"{message} {suffix}", CreatedAt = at });
     }
 
     /// <summary>The message without its idempotency marker, as shown to people.</summary>
@@ -33,5 +42,22 @@ public static class ApplicantNotices
         ArgumentNullException.ThrowIfNull(message);
         var start = message.LastIndexOf(" [", StringComparison.Ordinal);
         return start > 0 && message.EndsWith(']') ? message[..start] : message;
+    }
+
+    private string BaseUrl => province.Value.PublicBaseUrl.TrimEnd('/');
+
+    private async Task<bool> SeenAsync(Guid userId, string marker, CancellationToken cancellationToken)
+    {
+        var suffix = $"[{marker}]";
+        return db.Notifications.Local.Any(n => n.UserId == userId && n.Message.EndsWith(suffix, StringComparison.Ordinal))
+            || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Message.EndsWith(suffix), cancellationToken);
+    }
+
+    private void AddInApp(Guid userId, string? dossierCode, ApplicantNotice notice, bool seen)
+    {
+        if (!seen)
+        {
+            db.Notifications.Add(new Notification { UserId = userId, DossierId = dossierCode, Message = $"{notice.Message} [{notice.Marker}]", CreatedAt = notice.At });
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace OneStop.Infrastructure.Payments;
 
 /// <summary>Online payment of a level-4 dossier's fee: start an attempt, then apply the provider's signed callback exactly once.</summary>
 public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider provider, DocumentIssuer issuer, TimeProvider clock,
-    ILogger<FeePayments> logger)
+    ApplicantNotices notices, ILogger<FeePayments> logger)
 {
     /// <summary>The fee the applicant pays online for this dossier, or null when the procedure takes no online payment.</summary>
     public async Task<decimal?> FeeDueAsync(Dossier dossier, CancellationToken cancellationToken)
@@ -88,7 +88,7 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
                 LogCompleted(logger, payment.Id, payment.Status);
                 break;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateException ex) when (attempt < 3 && (ex is DbUpdateConcurrencyException || Email.EmailOutbox.IsDuplicate(ex)))
             {
                 // The same callback arrived twice at once (browser return and server notification), or the dossier moved on
                 // meanwhile: read again; a completed attempt is then left as it is.
@@ -137,7 +137,12 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
             dossier.RecordFeePaid(payment.Id, now);
         }
 
-        await ApplicantNotices.AddAsync(db, dossier, message, $"payment:{payment.Id}", now, cancellationToken);
+        await notices.AddAsync(dossier, new ApplicantNotice(message, $"payment:{payment.Id}", now)
+        {
+            Subject = $"Hồ sơ {dossier.Code}: đã thanh toán lệ phí",
+            // A cancelled or failed attempt is news only to the person at the bank page; a payment received is worth a mail.
+            ByEmail = payment.Status == PaymentStatus.Succeeded,
+        }, cancellationToken);
         return true;
     }
 

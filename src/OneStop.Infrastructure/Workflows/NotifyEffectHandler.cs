@@ -1,22 +1,36 @@
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Notifications;
 using OneStop.Workflows.Runtime;
 
 namespace OneStop.Infrastructure.Workflows;
 
-/// <summary>Notifies the people a workflow effect names: in the app, and by e-mail.</summary>
-internal sealed class NotifyEffectHandler(OneStopDbContext db, IEmailSender email, TimeProvider clock) : IWorkflowEffectHandler
+/// <summary>
+/// Notifies the people a workflow effect names: in the app, and by e-mail through the e-mail outbox. A message to the applicant
+/// goes to them as every applicant notice does (walk-ins by the e-mail on the dossier), and sends no e-mail when the status
+/// change that produced it already carried it.
+/// </summary>
+internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices applicants, EmailOutbox outbox, TimeProvider clock) : IWorkflowEffectHandler
 {
     public EffectKind Kind => EffectKind.Notify;
 
     public async Task HandleAsync(WorkflowEffect effect, long outboxId, CancellationToken cancellationToken)
     {
-        var recipients = await new RecipientResolver(db).ResolveAsync(effect, cancellationToken);
         var message = MessageFor(effect);
         var marker = $"outbox:{outboxId}";
+        if (DossierStatusNotices.IsForApplicant(effect)
+            && await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == effect.DossierId, cancellationToken) is { } dossier)
+        {
+            var covered = await outbox.CoversAsync(dossier.Code, outboxId, cancellationToken);
+            await applicants.AddAsync(dossier, new ApplicantNotice(message, marker, clock.GetUtcNow()) { Subject = $"Hồ sơ {dossier.Code}: thông báo", ByEmail = !covered },
+                cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var recipients = await new RecipientResolver(db).ResolveAsync(effect, cancellationToken);
         foreach (var user in recipients)
         {
             // Delivery is at least once: the notification row is the idempotency record for this outbox entry and user.
@@ -32,11 +46,13 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, IEmailSender emai
                 Message = $"{message} [{marker}]",
                 CreatedAt = clock.GetUtcNow(),
             });
-            await db.SaveChangesAsync(cancellationToken);
             if (user.Email is not null)
             {
-                await email.SendAsync(user.Email, "OneStop — " + message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>", cancellationToken);
+                await outbox.EnqueueAsync($"{marker}:{user.Id:N}", user.Email, "OneStop — " + message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",
+                    effect.DossierId, covers: null, cancellationToken);
             }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace OneStop.Infrastructure.Workflows;
 
-/// <summary>Polls for due timers and pending outbox effects; safe to run on every host at once.</summary>
+/// <summary>Polls for due timers, pending outbox effects and pending e-mails; safe to run on every host at once.</summary>
 internal sealed partial class WorkflowBackgroundService(
     IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<WorkflowBackgroundService> logger) : BackgroundService
 {
@@ -25,6 +25,9 @@ internal sealed partial class WorkflowBackgroundService(
                 await scope.ServiceProvider.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(200, stoppingToken);
                 await using var outboxScope = scopes.CreateAsyncScope();
                 await outboxScope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                // Mail last, so what this tick's effects wrote to the e-mail outbox goes out in the same tick.
+                await using var mailScope = scopes.CreateAsyncScope();
+                await mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>().DispatchAsync(200, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -30,6 +30,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DossierAccess>();
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();
         builder.Services.AddScoped<OneStop.Web.Features.Dossiers.DossierViews>();
+        builder.Services.AddScoped<OneStop.Web.Features.Dossiers.AddressOffers>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.OfficialContext>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.Inbox>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.WorkspaceActions>();

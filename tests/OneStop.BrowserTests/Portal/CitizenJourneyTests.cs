@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Foundation;
 using OneStop.Testing;
@@ -59,11 +61,43 @@ public sealed partial class CitizenJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("payment-status")).ToContainTextAsync("Đã thanh toán");
         await Assertions.Expect(page.GetByTestId("documents")).ToContainTextAsync("Biên lai thu phí, lệ phí");
 
+        // The counter accepts; the specialist asks for a supplement (officials' steps, driven through the engine).
+        await WorkflowDriver.ActAsync(app.Services, code, "accept", "Đủ thành phần hồ sơ");
+        await WorkflowDriver.ActAsync(app.Services, code, "requestSupplement", "Giấy khám sức khỏe đã quá 6 tháng, đề nghị nộp giấy mới");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Chờ bổ sung");
+        await Assertions.Expect(page.GetByTestId("supplement")).ToContainTextAsync("Giấy khám sức khỏe đã quá 6 tháng, đề nghị nộp giấy mới");
+        await AssertAccessibleAsync(page, "supplement request");
+        await page.GetByTestId("supplement").GetByLabel("Giấy khám sức khỏe của người lái xe").SetInputFilesAsync(new FilePayload
+        {
+            Name = "gksk-moi.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13],
+        });
+        await page.GetByLabel("Ghi chú cho cán bộ (không bắt buộc)").FillAsync("Đã nộp giấy khám sức khỏe mới");
+        await BrowserApp.ScreenshotAsync(page, $"journey-{device}-supplement");
+        await page.GetByTestId("resubmit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đang xử lý");
+        await Assertions.Expect(page.GetByTestId("supplement")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Nộp bổ sung");
+        Assert.True(await AttachedAsync(code, "GKSK", "gksk-moi.png"));
+
         await WorkflowDriver.DriveToEndAsync(app.Services, code, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đã trả kết quả");
         await Assertions.Expect(page.GetByTestId("documents")).ToContainTextAsync("Kết quả giải quyết thủ tục hành chính");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Phê duyệt");
+
+        // The result is downloaded as a file, and it is the dossier's result PDF.
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByTestId("documents").GetByRole(AriaRole.Link, new() { Name = "Kết quả giải quyết thủ tục hành chính" }).ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var result = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString(result, 0, 5));
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(result))
+        {
+            Assert.True(pdf.NumberOfPages >= 1);
+        }
+
+        Assert.Contains(code, PdfText.Of(result), StringComparison.Ordinal);
         await page.GetByLabel("4", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Góp ý (không bắt buộc)").FillAsync("Thủ tục nhanh, không phải đi lại");
         await page.GetByTestId("rate").ClickAsync();
@@ -73,6 +107,16 @@ public sealed partial class CitizenJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("notifications")).ToContainTextAsync($"Hồ sơ {code}: đã thanh toán lệ phí 135.000 đồng.");
         await AssertAccessibleAsync(page, "notifications");
         await BrowserApp.ScreenshotAsync(page, $"journey-{device}-notifications");
+    }
+
+    private async Task<bool> AttachedAsync(string code, string documentCode, string fileName)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
+        return await (from a in db.DossierAttachments
+                      join d in db.Dossiers on a.DossierId equals d.Id
+                      where d.Code == code && a.DocumentCode == documentCode && a.FileName == fileName
+                      select a).AnyAsync();
     }
 
     private static async Task AssertAccessibleAsync(IPage page, string what)

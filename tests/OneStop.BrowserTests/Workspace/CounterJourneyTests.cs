@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Foundation;
@@ -73,6 +74,7 @@ public sealed class CounterJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await counter.GetByLabel("Họ và tên").FillAsync("Vi Thị Hồng Nhung");
         await counter.GetByLabel("Số CCCD/CMND").FillAsync("020301009876");
+        await counter.GetByLabel("E-mail (nhận thông báo về hồ sơ, không bắt buộc)").FillAsync("vi.thi.hong.nhung@example.vn");
         await counter.GetByLabel("Số giấy phép lái xe").FillAsync("200987654321");
         await counter.GetByTestId("create-walkin").ClickAsync();
         await Assertions.Expect(counter.GetByTestId("form-errors")).ToContainTextAsync("Hạng giấy phép: bắt buộc nhập.");
@@ -91,6 +93,11 @@ public sealed class CounterJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await counter.Locator("button[data-action=accept]").ClickAsync();
         await Assertions.Expect(counter.GetByTestId("action-message")).ToContainTextAsync("Tiếp nhận");
         await BrowserApp.ScreenshotAsync(counter, "workspace-walk-in-accepted");
+
+        // The walk-in applicant is told by e-mail at the address given at the counter.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
+        Assert.True(await db.EmailOutbox.AnyAsync(m => m.To == "vi.thi.hong.nhung@example.vn" && m.Subject.EndsWith(": Đang xử lý")));
     }
 
     private async Task<string> SubmitAsync()

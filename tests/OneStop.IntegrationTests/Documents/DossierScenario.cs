@@ -74,6 +74,13 @@ internal sealed class DossierScenario(IServiceProvider services)
         throw new InvalidOperationException($"{dossierCode} did not end in 20 actions.");
     }
 
+    /// <summary>Sends what is waiting in the e-mail outbox (the background service does it on a running host).</summary>
+    public async Task<int> DeliverMailAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Email.EmailOutboxDispatcher>().DispatchAsync(1000);
+    }
+
     public async Task<int> DeliverEffectsAsync()
     {
         await using var scope = services.CreateAsyncScope();

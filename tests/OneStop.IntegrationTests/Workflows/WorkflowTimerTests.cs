@@ -68,6 +68,7 @@ public sealed class WorkflowTimerTests(WorkflowFixture fixture) : IClassFixture<
         await host.InScopeAsync(sp => sp.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(100));
         var delivered = await host.InScopeAsync(sp => sp.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(500));
         var again = await host.InScopeAsync(sp => sp.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(500));
+        await host.InScopeAsync(sp => sp.GetRequiredService<OneStop.Infrastructure.Email.EmailOutboxDispatcher>().DispatchAsync(500));
 
         Assert.True(delivered > 0);
         Assert.Equal(0, again);

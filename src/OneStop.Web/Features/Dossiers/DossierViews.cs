@@ -115,16 +115,5 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
             stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments);
     }
 
-    public static string StatusText(DossierStatus status) => status switch
-    {
-        DossierStatus.Draft => "Đang soạn",
-        DossierStatus.Submitted => "Đã nộp, chờ tiếp nhận",
-        DossierStatus.InProgress => "Đang xử lý",
-        DossierStatus.WaitingForSupplement => "Chờ bổ sung",
-        DossierStatus.ResultReady => "Đã có kết quả",
-        DossierStatus.Completed => "Đã trả kết quả",
-        DossierStatus.Rejected => "Từ chối",
-        DossierStatus.Withdrawn => "Đã rút",
-        _ => status.ToString(),
-    };
+    public static string StatusText(DossierStatus status) => DossierStatusText.Of(status);
 }

@@ -162,7 +162,7 @@ public sealed class WorkspaceActions(
                 new { newDueAt, reason = cleanReason, document = document.Id, role = official.Role }, dossier.Code, cancellationToken);
         }
 
-        await applicant.DocumentIssuedAsync(document, cancellationToken);
+        await applicant.DocumentIssuedAsync(document, workflowOutboxId: null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return document;
     }

@@ -8,7 +8,6 @@ using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
-using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Dossiers;
@@ -20,11 +19,11 @@ namespace OneStop.Web.Pages.Portal;
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
 public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db,
-    IOptions<ProvinceOptions> province) : PageModel
+    AddressOffers addresses) : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
     public DateTimeOffset? ResumedFrom { get; private set; }
-    private IReadOnlyList<string> _communeNames = [];
+    private Shared.AddressOffer _addresses = new([], null);
     public sealed record Commune(string Code, string Name);
 
     public ProcedureCatalogue.Detail? Procedure { get; private set; }
@@ -40,7 +39,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
     public string? PostalAddress { get; private set; }
     public DeliveryChoiceView DeliveryView => new(Delivery, PostalAddress, Errors.TryGetValue("delivery", out var m) ? m[0] : null);
 
-    public Shared.FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors) { Communes = _communeNames, Province = province.Value.Place };
+    public Shared.FormFieldsView FormView => _addresses.View(Procedure?.Form ?? [], _data, Errors);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -114,6 +113,15 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         AgencyCode = agencyCode;
         _data = Shared.FormReader.Read(Request.Form, Procedure!.Form);
+        if (_addresses.Check(Request.Form, Procedure.Form).Count > 0)
+        {
+            // The draft is still saved below; the whole form is checked as at the counter, so every message shows at once.
+            foreach (var (key, messages) in _addresses.Validate(Request.Form, Procedure.Form, _data))
+            {
+                Errors[key] = messages;
+            }
+        }
+
         try
         {
             var draft = draftId is { } existing
@@ -174,13 +182,6 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         return Page();
     }
 
-    private static string CommuneName(string agencyName)
-    {
-        const string prefix = "Ủy ban nhân dân ";
-        var name = agencyName.StartsWith(prefix, StringComparison.Ordinal) ? agencyName[prefix.Length..] : agencyName;
-        return name.Length == 0 ? name : char.ToUpper(name[0], VietnameseFormats.Culture) + name[1..];
-    }
-
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
     {
         Procedure = await catalogue.FindAsync(code, cancellationToken);
@@ -193,8 +194,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         PostalAddress ??= user.Address;
         ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
-        _communeNames = (await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
-            .Select(a => a.Name).ToListAsync(cancellationToken)).Select(CommuneName).ToList();
+        _addresses = await addresses.CurrentAsync(cancellationToken);
         Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
             .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
         return true;

@@ -10,6 +10,7 @@ using OneStop.Core.Identity;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Web.Features.Catalogue;
+using OneStop.Web.Features.Dossiers;
 using OneStop.Web.Features.Workspace;
 using OneStop.Web.Pages.Shared;
 
@@ -18,7 +19,8 @@ namespace OneStop.Web.Pages.Workspace;
 /// <summary>The counter creates a dossier for someone who walked in with papers: no account needed; the official then accepts it.</summary>
 [Authorize(Roles = Roles.Reception)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogue, OfficialContext officials, DossierIntake intake, CitizenDossiers attachments)
+public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogue, OfficialContext officials, DossierIntake intake, CitizenDossiers attachments,
+    AddressOffers addresses)
     : PageModel
 {
     public sealed record Choice(string Code, string Name);
@@ -30,10 +32,13 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
     [BindProperty] public string? ApplicantIdNumber { get; set; }
     [BindProperty] public string? ApplicantPhone { get; set; }
     [BindProperty] public string? ApplicantAddress { get; set; }
+    [BindProperty] public string? ApplicantEmail { get; set; }
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
+    private AddressOffer _addresses = new([], null);
 
-    public FormFieldsView FormView => new(Procedure?.Form ?? [], _data, Errors);
+    /// <summary>The procedure's form as the citizen portal renders it (addresses as detail, commune and province).</summary>
+    public FormFieldsView FormView => _addresses.View(Procedure?.Form ?? [], _data, Errors);
 
     public async Task OnGetAsync(string? code, CancellationToken cancellationToken) => await LoadAsync(code, cancellationToken);
 
@@ -46,8 +51,9 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
             return NotFound();
         }
 
+        // The same reading and the same checks as the citizen portal's form.
         _data = FormReader.Read(Request.Form, Procedure.Form);
-        foreach (var (key, messages) in FormValidator.Validate(Procedure.Form, _data.ToJsonString()))
+        foreach (var (key, messages) in _addresses.Validate(Request.Form, Procedure.Form, _data))
         {
             Errors[key] = messages;
         }
@@ -62,13 +68,18 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
             Errors["applicantIdNumber"] = ["Số CCCD/CMND: phải gồm 12 hoặc 9 chữ số."];
         }
 
+        if (!string.IsNullOrWhiteSpace(ApplicantEmail) && !OneStop.Infrastructure.Email.EmailOutbox.IsDeliverable(ApplicantEmail))
+        {
+            Errors["applicantEmail"] = ["E-mail người nộp: địa chỉ e-mail không hợp lệ."];
+        }
+
         if (Errors.Count > 0)
         {
             return Page();
         }
 
-        var dossier = await intake.SubmitAsync(new NewDossier(Procedure.Code, actor.Agency, new Applicant(ApplicantName, ApplicantIdNumber, ApplicantPhone, null,
-            ApplicantAddress), null, SubmissionChannel.Counter, _data.ToJsonString()), actor, cancellationToken);
+        var dossier = await intake.SubmitAsync(new NewDossier(Procedure.Code, actor.Agency, new Applicant(ApplicantName, ApplicantIdNumber, ApplicantPhone,
+            ApplicantEmail?.Trim(), ApplicantAddress), null, SubmissionChannel.Counter, _data.ToJsonString()), actor, cancellationToken);
         var officialId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
         {
@@ -95,6 +106,7 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
             .Where(p => p.IsActive && (p.AgencyId == agencyId || (p.AgencyId == null && agency.Kind == Core.Organisation.AgencyKind.Commune)))
             .OrderBy(p => p.Name).Select(p => new Choice(p.Code, p.Name)).ToListAsync(cancellationToken);
         Code = code;
+        _addresses = await addresses.CurrentAsync(cancellationToken);
         Procedure = code is not null && Procedures.Any(p => p.Code == code) ? await catalogue.FindAsync(code, cancellationToken) : null;
     }
 }

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Data;
+
+namespace OneStop.Infrastructure.Email;
+
+/// <summary>
+/// Delivers the e-mail outbox, each row locked with SKIP LOCKED so hosts never send the same mail at once; a failure backs off
+/// and is retried, a malformed address, a permanent refusal by the mail server (5xx) or too many failures set it aside with its
+/// reason. A mail is marked sent in the transaction that locked it. Sent mails are deleted after <see cref="EmailOptions.KeepSentDays"/>.
+/// </summary>
+public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
+    ILogger<EmailOutboxDispatcher> logger)
+{
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private static DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
+    /// <summary>Delivers up to <paramref name="max"/> pending mails; returns how many were sent.</summary>
+    public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
+    {
+        if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
+        {
+            await PurgeSentAsync(cancellationToken);
+        }
+
+        var sent = 0;
+        for (var i = 0; i < max && !cancellationToken.IsCancellationRequested; i++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var rows = await db.EmailOutbox
+                .FromSql($"SELECT * FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= {now} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .AsTracking().ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return sent;
+            }
+
+            var mail = rows[0];
+            try
+            {
+                await sender.SendAsync(new EmailMessage(mail.To, mail.Subject, mail.HtmlBody) { Id = $"onestop-{mail.CreatedAt:yyyyMMddHHmmss}-{mail.Id:D10}" },
+                    cancellationToken);
+                mail.SentAt = clock.GetUtcNow();
+                mail.Attempts++;
+                sent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                mail.Attempts++;
+                mail.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                if (ex is ParseException or FormatException || IsPermanent(ex) || mail.Attempts >= options.Value.MaxAttempts)
+                {
+                    mail.FailedAt = clock.GetUtcNow();
+                }
+                else
+                {
+                    mail.AvailableAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, mail.Attempts) * 5));
+                }
+
+                LogFailed(logger, mail.Id, mail.Attempts, ex);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return sent;
+    }
+
+    /// <summary>Deletes the mails sent more than <see cref="EmailOptions.KeepSentDays"/> ago; returns how many.</summary>
+    public async Task<int> PurgeSentAsync(CancellationToken cancellationToken = default)
+    {
+        _lastPurge = clock.GetUtcNow();
+        var before = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepSentDays);
+        return await db.EmailOutbox.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    // The server refused the mail itself (unknown mailbox, rejected sender or content): sending it again cannot succeed.
+    private static bool IsPermanent(Exception ex) => ex is SmtpCommandException { StatusCode: var code } && (int)code >= 500;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MailId} failed on attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, long mailId, int attempt, Exception exception);
+}
