@@ -18,6 +18,9 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
 
     public string Source => source;
 
+    /// <summary>When the bundle was exported: the moment migrated open dossiers entered their steps.</summary>
+    public DateTimeOffset ExportedAt => exportedAt;
+
     public static async Task<NpgsqlConnection> OpenLockedAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false };

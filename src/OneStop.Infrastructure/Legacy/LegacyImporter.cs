@@ -5,6 +5,7 @@ using OneStop.Infrastructure.Files;
 using OneStop.Legacy.Analysis;
 using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
+using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime.Definitions;
 
 namespace OneStop.Infrastructure.Legacy;
@@ -25,7 +26,7 @@ public sealed record LegacyImportRequest(string BundlePath)
 /// Keys are deterministic and every write is an idempotent upsert committed in batches, so a run killed at any point and started
 /// again resumes the same run record and ends with the same database and report as one clean run.
 /// </summary>
-public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegistry definitions, IFileStore files, TimeProvider clock)
+public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegistry definitions, IFileStore files, WorkingCalendar calendar, TimeProvider clock)
 {
     /// <summary>What the import is doing now (for progress displays); the counts are in the analyzer's report.</summary>
     public string Phase { get; private set; } = "Mở gói dữ liệu";
@@ -54,7 +55,7 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
         await using var session = new LegacyImportSession(connection, manifest.SourceSystem, runId, exportedAt);
         try
         {
-            await new LegacyTableWriter(session, analyzer, request.Mapping, definitions, files, phase => Phase = phase)
+            await new LegacyTableWriter(session, analyzer, request.Mapping, definitions, files, calendar, phase => Phase = phase)
                 .WriteAllAsync(cancellationToken);
             var report = analyzer.Complete();
             Phase = "Hoàn tất";

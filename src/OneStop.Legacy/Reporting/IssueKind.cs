@@ -44,4 +44,11 @@ public enum IssueKind
 
     /// <summary>Any other value that is missing or invalid (status code, number, channel …).</summary>
     BadValue,
+
+    /// <summary>
+    /// An open dossier (status 1, 2, 3, 4, 8) whose procedure has no OneStop workflow (legacy-only, no defaultWorkflow in the mapping):
+    /// it is imported without a workflow instance, so it is in no inbox until a mapping gives it one and the bundle is imported again.
+    /// A warning found by the database writer, not by the reader (it depends on OneStop's procedures and the mapping).
+    /// </summary>
+    NoWorkflow,
 }
