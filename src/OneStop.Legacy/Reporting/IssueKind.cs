@@ -6,7 +6,7 @@ public enum IssueKind
     /// <summary>An earlier ho_so row with the same so_ho_so; the later row wins.</summary>
     DuplicateDossier,
 
-    /// <summary>An earlier row of a reference table with the same key; the later row wins.</summary>
+    /// <summary>An earlier row of a reference table with the same key, or of qua_trinh with the same (so_ho_so, thu_tu); the later row wins.</summary>
     DuplicateKey,
 
     /// <summary>A qua_trinh row whose so_ho_so is not in ho_so.</summary>
