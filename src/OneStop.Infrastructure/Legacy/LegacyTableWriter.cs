@@ -67,7 +67,7 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
         analyzer.Report.Table(LegacyTables.History).MarkUnchanged(await session.ScalarAsync(LegacyDossierSql.CountUnchangedHistory, ct));
 
         phase("Tệp đính kèm (tep_dinh_kem)");
-        var copier = new LegacyAttachmentFiles(analyzer.Bundle, files);
+        var copier = new LegacyAttachmentFiles(analyzer.Bundle, files, session.RunId);
         await session.CopyAsync("stg_attachments", LegacyStagingRows.AttachmentColumns, LegacyStagingRows.AttachmentTypes,
             WithFiles(analyzer.ReadAttachmentsAsync(ct), copier, ct), v => v, ct);
         phase("Tệp đính kèm (tep_dinh_kem): ghi vào cơ sở dữ liệu");

@@ -114,6 +114,48 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
         Assert.Equal(expected.Select(p => (p.Key, string.Join(',', p.Value))), resumed.Select(p => (p.Key, string.Join(',', p.Value))));
         Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(clean.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(killed.ConnectionString));
         Assert.Equal(StoredFiles(clean), StoredFiles(killed));
+        Assert.Empty(Directory.EnumerateFiles(Files(killed), "*.tmp", SearchOption.AllDirectories)); // swept when the run resumed
+    }
+
+    [Fact]
+    public async Task A_resumed_run_sweeps_its_own_temporary_files_and_abandoned_ones_but_not_a_write_in_progress()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 40, Defects = DefectCounts.OfEach(1) });
+        var db = await DatabaseAsync();
+        await ImportAsync(db, bundle.Path, "first");
+        var stored = StoredFiles(db);
+
+        // As if the run had been killed while copying an attachment: the run is unfinished and its temporary file is in the store,
+        // beside an abandoned one (2 hours untouched), a fresh one of another writer (an upload in progress) and one of another run.
+        await using (var connection = new Npgsql.NpgsqlConnection(db.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("UPDATE legacy.import_runs SET status = 'Running', finished_at = NULL RETURNING id", connection);
+            var run = (Guid)(await command.ExecuteScalarAsync())!;
+            Temporary(db, $"legacy-{run:N}.{Guid.NewGuid():N}.tmp", TimeSpan.Zero);
+        }
+
+        var abandoned = Temporary(db, $"{Guid.NewGuid():N}.tmp", TimeSpan.FromHours(2));
+        var inProgress = Temporary(db, $"{Guid.NewGuid():N}.tmp", TimeSpan.FromMinutes(1));
+        var otherRun = Temporary(db, $"legacy-{Guid.NewGuid():N}.{Guid.NewGuid():N}.tmp", TimeSpan.FromMinutes(1));
+
+        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle.Path));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Đã xoá 2 tệp tạm", output, StringComparison.Ordinal);
+        Assert.Equal([Path.GetFileName(inProgress), Path.GetFileName(otherRun)],
+            Directory.EnumerateFiles(Files(db), "*.tmp", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(abandoned));
+        Assert.Equal(stored, StoredFiles(db));
+        Assert.Equal(0, await LegacyDatabaseSnapshot.CountAsync(db.ConnectionString, "SELECT count(*) FROM legacy.import_runs WHERE status <> 'Completed'"));
+    }
+
+    private string Temporary(TestDatabase db, string name, TimeSpan age)
+    {
+        var path = Path.Combine(Files(db), name);
+        File.WriteAllText(path, "%PDF-1.4 cut");
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        return path;
     }
 
     private GeneratedBundle Generate(BundleSpec spec, string name = "bundle") => BundleGenerator.Write(_work, spec, name);
