@@ -56,14 +56,14 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
                 return _rows.Dossier(r.Row, _routes.Timing(r.Row));
             }, ct);
         phase("Hồ sơ (ho_so): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, ct);
+        await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, LegacyDossierSql.DossierTables, ct);
         await MarkUnchangedAsync(LegacyTables.Dossiers, "stg_dossiers", "s.code", null, ct);
 
         phase("Quá trình xử lý (qua_trinh)");
         await session.CopyAsync("stg_history", LegacyStagingRows.HistoryColumns, LegacyStagingRows.HistoryTypes,
             analyzer.ReadHistoryAsync(ct), r => _rows.History(r.Row), ct);
         phase("Quá trình xử lý (qua_trinh): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, ct);
+        await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, LegacyDossierSql.HistoryTables, ct);
         analyzer.Report.Table(LegacyTables.History).MarkUnchanged(await session.ScalarAsync(LegacyDossierSql.CountUnchangedHistory, ct));
 
         phase("Tệp đính kèm (tep_dinh_kem)");
@@ -71,7 +71,7 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
         await session.CopyAsync("stg_attachments", LegacyStagingRows.AttachmentColumns, LegacyStagingRows.AttachmentTypes,
             WithFiles(analyzer.ReadAttachmentsAsync(ct), copier, ct), v => v, ct);
         phase("Tệp đính kèm (tep_dinh_kem): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_attachments", LegacyDossierSql.Attachments, ct);
+        await session.MergeInBatchesAsync("stg_attachments", LegacyDossierSql.Attachments, LegacyDossierSql.AttachmentTables, ct);
         await MarkUnchangedAsync(LegacyTables.Attachments, "stg_attachments", "s.code || '|' || s.file_key", null, ct);
     }
 
