@@ -13,6 +13,11 @@ internal static class Program
             return await Legacy.LegacyBenchmark.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "legacy-explain")
+        {
+            return await Legacy.LegacyExplain.RunAsync(args[1..]).ConfigureAwait(false);
+        }
+
         RunnerOptions? options;
         try
         {

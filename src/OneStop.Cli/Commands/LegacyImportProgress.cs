@@ -49,6 +49,11 @@ internal static class LegacyImportProgress
                     task.Value = task.MaxValue;
                     task.StopTask();
                 });
+            if (importer is { SweptTemporaryFiles: > 0 and var swept })
+            {
+                AnsiConsole.MarkupLine($"Đã xoá {swept} tệp tạm do lần ghi bị ngắt để lại trong kho tệp (removed temporary files of cut writes).");
+            }
+
             return report!;
         }
         finally

@@ -9,5 +9,18 @@ public interface IFileStore
     /// <summary>Streams the bytes into the store (if new) and returns their SHA-256 and length; nothing is held in memory.</summary>
     Task<(string Sha256, long Size)> SaveAsync(Stream content, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="SaveAsync(Stream, CancellationToken)"/>, with the temporary file named after its owner (letters, digits and '-',
+    /// e.g. an import run), so that the owner can remove what a write cut by kill -9 left behind with <see cref="SweepTemporaryFiles"/>.
+    /// </summary>
+    Task<(string Sha256, long Size)> SaveAsync(Stream content, string owner, CancellationToken cancellationToken = default);
+
     Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the temporary files of writes that were cut (a stored file only ever appears by an atomic rename, so these are never
+    /// content): every one of <paramref name="owner"/>, whatever its age (the caller knows it has no write in progress), and any other
+    /// not written to for <paramref name="olderThan"/> (a write in progress keeps its file's time fresh). Returns how many were deleted.
+    /// </summary>
+    int SweepTemporaryFiles(TimeSpan olderThan, string? owner = null);
 }

@@ -5,8 +5,11 @@ using OneStop.Legacy.Records;
 namespace OneStop.Infrastructure.Legacy;
 
 /// <summary>Copies attachment files from the bundle into the file store (streamed, stored once by SHA-256).</summary>
-internal sealed class LegacyAttachmentFiles(LegacyBundle bundle, IFileStore store)
+internal sealed class LegacyAttachmentFiles(LegacyBundle bundle, IFileStore store, Guid runId)
 {
+    /// <summary>The owner name of the run's temporary files in the store (see <see cref="IFileStore.SweepTemporaryFiles"/>).</summary>
+    public static string Owner(Guid runId) => "legacy-" + runId.ToString("N");
+
     public async Task<StoredFile?> CopyAsync(LegacyAttachment attachment, CancellationToken cancellationToken)
     {
         if (attachment.FileMissing || attachment.Path.Length == 0)
@@ -15,7 +18,7 @@ internal sealed class LegacyAttachmentFiles(LegacyBundle bundle, IFileStore stor
         }
 
         await using var source = bundle.OpenFile(attachment.Path);
-        var (sha256, size) = await store.SaveAsync(source, cancellationToken);
+        var (sha256, size) = await store.SaveAsync(source, Owner(runId), cancellationToken);
         var header = new byte[8];
         var read = 0;
         await using (var stored = await store.OpenAsync(sha256, cancellationToken))

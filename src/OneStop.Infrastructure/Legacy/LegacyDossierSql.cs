@@ -13,12 +13,36 @@ internal static class LegacyDossierSql
 
     private const string EmptyArray = "'{}'::text[]";
 
-    private const string ChangedDossier =
-        "LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'ho_so' AND m.legacy_key = s.code WHERE m.row_hash IS DISTINCT FROM s.h AND " + Batch;
+    /// <summary>
+    /// The batch's rows whose map entry is missing or differs. The map is probed per row through a LATERAL … LIMIT 1 (a parameterised
+    /// primary-key lookup whatever the statistics say): joined plainly, a stale estimate of one map row per table made the planner
+    /// materialise every ho_so entry and compare each staged row with all of them — quadratic in the rows already imported, the
+    /// cause of the 730 dossiers/s of the first 1,000,000-dossier run.
+    /// </summary>
+    private static string Changed(string table, string key) =>
+        $"LEFT JOIN LATERAL (SELECT x.row_hash FROM legacy.record_map x WHERE x.source = @source AND x.tbl = '{table}' AND x.legacy_key = {key} LIMIT 1) m ON true " +
+        $"WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}";
+
+    private static readonly string ChangedDossier = Changed("ho_so", "s.code");
 
     private static readonly string DossierId = LegacySql.Uid("ho_so", "s.code");
     private static readonly string InstanceId = LegacySql.Uid("wf", "s.code");
     private static readonly string TaskId = LegacySql.Uid("task", "s.code");
+
+    /// <summary>
+    /// The timers the engine would have scheduled on entering the step (SlaClock): the procedure deadline and the task's escalation at
+    /// the legacy due date, and the reminder computed from the step's reminderBefore (stg_dossiers.reminder_at); none while the
+    /// clock is paused in a supplement step or without a due date. Ids are derived from the dossier code, so a repeated write is a no-op.
+    /// </summary>
+    private static readonly string Timers = $"""
+        CASE WHEN r.step_kind = 'supplement' OR s.due_at IS NULL THEN '[]'::jsonb ELSE
+            jsonb_build_array(
+                jsonb_build_object('id', {LegacySql.Uid("timer-total", "s.code")}, 'kind', 'totalDeadline', 'dueAt', s.due_at, 'taskId', NULL),
+                jsonb_build_object('id', {LegacySql.Uid("timer-escalation", "s.code")}, 'kind', 'escalation', 'dueAt', s.due_at, 'taskId', {TaskId}))
+            || CASE WHEN s.reminder_at IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(
+                jsonb_build_object('id', {LegacySql.Uid("timer-reminder", "s.code")}, 'kind', 'reminder', 'dueAt', s.reminder_at, 'taskId', {TaskId})) END
+        END
+        """;
 
     /// <summary>The dossier's route (workflow step) when it is open and its procedure has a workflow.</summary>
     private const string Route = "LEFT JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status";
@@ -34,6 +58,16 @@ internal static class LegacyDossierSql
         JOIN agencies ra ON ra.id = dd.agency_id
         LEFT JOIN agencies rs ON rs.id = ra.successor_id AND ra.closed_on IS NOT NULL
         """;
+
+    /// <summary>
+    /// The tables a dossier batch grows and later batches join (their statistics are refreshed after each batch); the dossiers
+    /// themselves are only probed by primary key. History and attachment batches join nothing that grows but through a key.
+    /// </summary>
+    public static readonly string[] DossierTables = ["workflow_instances", "legacy.record_map"];
+
+    public static readonly string[] HistoryTables = [];
+
+    public static readonly string[] AttachmentTables = [];
 
     public static readonly string[] Dossiers =
     [
@@ -66,17 +100,17 @@ internal static class LegacyDossierSql
         $"""
         INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at,
             ended_at, total_due_at, is_overdue, outcome, state)
-        SELECT {InstanceId}, s.code, r.workflow_id, r.workflow_version, w.status, 1, w.receiving, s.submitted_at, NULL, s.due_at, false, NULL,
+        SELECT {InstanceId}, s.code, r.workflow_id, r.workflow_version, w.status, 1, w.receiving, s.submitted_at, NULL, w.total_due, false, NULL,
             jsonb_build_object(
                 'id', {InstanceId}, 'dossierId', s.code, 'definitionId', r.workflow_id, 'definitionVersion', r.workflow_version,
                 'receivingAgency', w.receiving, 'applicantId', NULL, 'version', 1,
                 'status', CASE WHEN r.step_kind = 'supplement' THEN 'waitingForApplicant' ELSE 'running' END,
-                'outcome', NULL, 'endStepId', NULL, 'startedAt', s.submitted_at, 'endedAt', NULL, 'totalDueAt', s.due_at,
-                'clockPausedAt', CASE WHEN r.step_kind = 'supplement' THEN @exported END, 'remainingWorkingTime', NULL, 'isOverdue', false,
+                'outcome', NULL, 'endStepId', NULL, 'startedAt', s.submitted_at, 'endedAt', NULL, 'totalDueAt', w.total_due,
+                'clockPausedAt', CASE WHEN r.step_kind = 'supplement' THEN @exported END, 'remainingWorkingTime', s.remaining, 'isOverdue', false,
                 'openTasks', jsonb_build_array(jsonb_build_object(
                     'id', {TaskId}, 'stepId', r.step_id, 'role', r.role, 'department', r.department, 'agency', coalesce(r.agency, w.receiving),
                     'assignedTo', NULL, 'createdAt', @exported, 'dueAt', s.due_at, 'isOverdue', false, 'split', NULL, 'branch', NULL)),
-                'timers', '[]'::jsonb,
+                'timers', {Timers},
                 'journal', jsonb_build_array(jsonb_build_object(
                     'sequence', 1, 'at', @exported, 'kind', 'stepEntered', 'actorId', NULL, 'actorRole', 'System', 'taskId', NULL,
                     'fromStep', NULL, 'toStep', r.step_id, 'actionId', NULL, 'actionLabel', NULL,
@@ -86,7 +120,8 @@ internal static class LegacyDossierSql
         JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
         {string.Format(System.Globalization.CultureInfo.InvariantCulture, Receiving, DossierId)}
         CROSS JOIN LATERAL (SELECT coalesce(rs.code, ra.code) AS receiving,
-                                   CASE WHEN r.step_kind = 'supplement' THEN 'WaitingForApplicant' ELSE 'Running' END AS status) w
+                                   CASE WHEN r.step_kind = 'supplement' THEN 'WaitingForApplicant' ELSE 'Running' END AS status,
+                                   CASE WHEN r.step_kind = 'supplement' THEN NULL ELSE s.due_at END AS total_due) w
         {ChangedDossier}
         ON CONFLICT (dossier_id) DO NOTHING
         """,
@@ -96,6 +131,15 @@ internal static class LegacyDossierSql
         FROM legacy.stg_dossiers s
         JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
         JOIN workflow_instances i ON i.id = {InstanceId} AND i.version = 1
+        {ChangedDossier}
+        ON CONFLICT (id) DO NOTHING
+        """,
+        $"""
+        INSERT INTO workflow_timers (id, instance_id, kind, due_at, task_id)
+        SELECT (t ->> 'id')::uuid, i.id, upper(left(t ->> 'kind', 1)) || substr(t ->> 'kind', 2), (t ->> 'dueAt')::timestamptz, (t ->> 'taskId')::uuid
+        FROM legacy.stg_dossiers s
+        JOIN workflow_instances i ON i.id = {InstanceId} AND i.version = 1
+        CROSS JOIN LATERAL jsonb_array_elements(i.state -> 'timers') t
         {ChangedDossier}
         ON CONFLICT (id) DO NOTHING
         """,
@@ -150,8 +194,7 @@ internal static class LegacyDossierSql
                left(s.file_name, 255), left(s.content_type, 100), s.size, s.sha256, coalesce(s.uploaded_at, d.submitted_at, d.created_at), NULL, s.missing
         FROM legacy.stg_attachments s
         JOIN dossiers d ON d.id = {DossierId}
-        LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'tep_dinh_kem' AND m.legacy_key = {AttachmentKey}
-        WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}
+        {Changed("tep_dinh_kem", AttachmentKey)}
         ORDER BY 1, s.line DESC
         ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
             size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing
@@ -160,8 +203,7 @@ internal static class LegacyDossierSql
         INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
         SELECT DISTINCT ON (3) @source, 'tep_dinh_kem', {AttachmentKey}, {LegacySql.Uid("tep_dinh_kem", AttachmentKey)}, s.h, @run
         FROM legacy.stg_attachments s
-        LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'tep_dinh_kem' AND m.legacy_key = {AttachmentKey}
-        WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}
+        {Changed("tep_dinh_kem", AttachmentKey)}
         ORDER BY 3, s.line DESC
         ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
         """,

@@ -18,6 +18,9 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
 
     public string Source => source;
 
+    /// <summary>When the bundle was exported: the moment migrated open dossiers entered their steps.</summary>
+    public DateTimeOffset ExportedAt => exportedAt;
+
     public static async Task<NpgsqlConnection> OpenLockedAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false };
@@ -62,34 +65,43 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
         Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         await ExecuteAsync($"TRUNCATE legacy.{table}", cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY legacy.{table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         long count = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await using (var importer = await connection.BeginBinaryImportAsync(
+            $"COPY legacy.{table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            var v = values(row);
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < v.Length; i++)
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
-                if (v[i] is null)
+                var v = values(row);
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < v.Length; i++)
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    if (v[i] is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(v[i], types[i], cancellationToken);
+                    }
                 }
-                else
-                {
-                    await importer.WriteAsync(v[i], types[i], cancellationToken);
-                }
+
+                count++;
             }
 
-            count++;
+            await importer.CompleteAsync(cancellationToken);
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        // Fresh statistics before the merges plan their joins (autovacuum would analyse the refilled table only later).
+        await ExecuteAsync($"ANALYZE legacy.{table}", cancellationToken);
         return count;
     }
 
-    /// <summary>Runs the statements over a staging table in batches of lines, one transaction per batch (@from exclusive, @to inclusive).</summary>
-    public async Task MergeInBatchesAsync(string table, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the statements over a staging table in batches of lines, one transaction per batch (@from exclusive, @to inclusive), and
+    /// after each batch refreshes the statistics of the tables it grew (<paramref name="growing"/>), so that the next batch is planned
+    /// for the tables as they are now, not as they were before the import (an empty table's "one row" estimate invites nested loops).
+    /// </summary>
+    public async Task MergeInBatchesAsync(string table, IReadOnlyList<string> statements, IReadOnlyList<string> growing, CancellationToken cancellationToken)
     {
         var bounds = await QueryAsync($"SELECT coalesce(min(line), 0), coalesce(max(line), 0) FROM legacy.{table}",
             r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
@@ -97,6 +109,10 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
         for (var from = min - 1; from < max; from += BatchLines)
         {
             await MergeAsync(statements, cancellationToken, ("from", from), ("to", Math.Min(max, from + BatchLines)));
+            if (growing.Count > 0)
+            {
+                await ExecuteAsync("ANALYZE " + string.Join(", ", growing), cancellationToken);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ using OneStop.Infrastructure.Files;
 using OneStop.Legacy.Analysis;
 using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
+using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime.Definitions;
 
 namespace OneStop.Infrastructure.Legacy;
@@ -25,10 +26,19 @@ public sealed record LegacyImportRequest(string BundlePath)
 /// Keys are deterministic and every write is an idempotent upsert committed in batches, so a run killed at any point and started
 /// again resumes the same run record and ends with the same database and report as one clean run.
 /// </summary>
-public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegistry definitions, IFileStore files, TimeProvider clock)
+public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegistry definitions, IFileStore files, WorkingCalendar calendar, TimeProvider clock)
 {
     /// <summary>What the import is doing now (for progress displays); the counts are in the analyzer's report.</summary>
     public string Phase { get; private set; } = "Mở gói dữ liệu";
+
+    /// <summary>
+    /// Temporary files in the file store not written to for this long are left by a cut write (a write in progress keeps its file's
+    /// time fresh), whoever wrote them; the run's own are swept whatever their age, since the import lock rules out another writer.
+    /// </summary>
+    public static readonly TimeSpan AbandonedTemporaryFileAge = TimeSpan.FromMinutes(30);
+
+    /// <summary>Temporary files of cut writes removed from the file store when this run started or resumed.</summary>
+    public int SweptTemporaryFiles { get; private set; }
 
     /// <summary>The report being filled, once the bundle is open.</summary>
     public ImportReport? Report { get; private set; }
@@ -54,7 +64,9 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
         await using var session = new LegacyImportSession(connection, manifest.SourceSystem, runId, exportedAt);
         try
         {
-            await new LegacyTableWriter(session, analyzer, request.Mapping, definitions, files, phase => Phase = phase)
+            // What an attempt of this run killed while copying an attachment left behind, and any long-abandoned temporary file.
+            SweptTemporaryFiles = files.SweepTemporaryFiles(AbandonedTemporaryFileAge, LegacyAttachmentFiles.Owner(runId));
+            await new LegacyTableWriter(session, analyzer, request.Mapping, definitions, files, calendar, phase => Phase = phase)
                 .WriteAllAsync(cancellationToken);
             var report = analyzer.Complete();
             Phase = "Hoàn tất";

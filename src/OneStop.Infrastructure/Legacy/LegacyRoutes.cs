@@ -13,12 +13,12 @@ internal static class LegacyRoutes
     private static readonly int[] OpenStatuses = [1, 2, 3, 4, 8];
 
     public static readonly string[] Columns =
-        ["procedure_code", "status", "workflow_id", "workflow_version", "step_id", "step_kind", "role", "department", "agency"];
+        ["procedure_code", "status", "workflow_id", "workflow_version", "step_id", "step_kind", "role", "department", "agency", "reminder_before"];
 
     public static readonly NpgsqlDbType[] Types =
     [
         NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text,
-        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
+        NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
     ];
 
     /// <summary>The route rows for (legacy procedure code, its OneStop workflow id).</summary>
@@ -53,7 +53,7 @@ internal static class LegacyRoutes
                 [
                     legacyCode, status, definition.Id, definition.Version, step.Id, supplement ? "supplement" : "task",
                     supplement ? WorkflowRoles.Citizen : step.Assignee!.Role, supplement ? null : step.Assignee!.Department,
-                    supplement ? null : step.Assignee!.Agency,
+                    supplement ? null : step.Assignee!.Agency, supplement ? null : step.ReminderBefore,
                 ];
             }
         }

@@ -46,20 +46,28 @@ internal static class LegacyRunLog
             """, connection);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        var json = ImportReportJson.Serialize(report);
-        var markdown = ImportReportMarkdown.Render(report);
-        if (json.Length > MaxStoredChars)
-        {
-            // jsonb holds at most 256 MB: a huge issue list stays in the --report files; the database keeps the counters.
-            json = System.Text.Json.JsonSerializer.Serialize(new
+
+        // jsonb holds at most 256 MB: a huge issue list stays in the --report files and the database keeps the counters. The size is
+        // measured by serialising into a counting stream, so that a report of a million issues is never held as one string (which,
+        // with its Markdown twin, made most of the 1,000,000-dossier run's peak working set).
+        var counter = new CountingStream();
+        await ImportReportJson.WriteAsync(report, counter, cancellationToken);
+        var json = counter.Length <= MaxStoredChars
+            ? ImportReportJson.Serialize(report)
+            : System.Text.Json.JsonSerializer.Serialize(new
             {
                 report.Bundle, report.SourceSystem, report.DryRun, report.StartedAt, report.FinishedAt, report.Tables, IssuesOmitted = report.Issues.Count,
             }, ImportReportJson.Options);
-            markdown = markdown[..Math.Min(markdown.Length, MaxStoredChars)] + "\n\n… (báo cáo quá dài, phần còn lại ở tệp report.md của lệnh nhập)";
+        var markdown = new BoundedWriter(MaxStoredChars);
+        ImportReportMarkdown.Write(report, markdown);
+        var text = markdown.ToString();
+        if (markdown.Truncated)
+        {
+            text += "\n\n… (báo cáo quá dài, phần còn lại ở tệp report.md của lệnh nhập)";
         }
 
         command.Parameters.AddWithValue("json", json);
-        command.Parameters.AddWithValue("md", markdown);
+        command.Parameters.AddWithValue("md", text);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -75,6 +83,84 @@ internal static class LegacyRunLog
         catch (NpgsqlException)
         {
             // The connection is gone; the run stays Running and the next run of the bundle resumes it.
+        }
+    }
+
+    /// <summary>A write-only stream that only counts bytes.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            _length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A StringWriter that keeps the first <c>max</c> characters and drops the rest (it writes to its builder itself).</summary>
+    private sealed class BoundedWriter(int max) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public bool Truncated { get; private set; }
+
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            var builder = GetStringBuilder();
+            var room = Math.Max(max - builder.Length, 0);
+            if (buffer.Length > room)
+            {
+                Truncated = true;
+                buffer = buffer[..room];
+            }
+
+            builder.Append(buffer);
+        }
+
+        public override void WriteLine(ReadOnlySpan<char> buffer)
+        {
+            Write(buffer);
+            Write(CoreNewLine);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            Write(value);
+            Write(CoreNewLine);
+        }
+
+        public override void WriteLine()
+        {
+            Write(CoreNewLine);
         }
     }
 }

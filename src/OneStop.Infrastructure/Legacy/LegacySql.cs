@@ -5,7 +5,10 @@ internal static class LegacySql
 {
     public const string Schema = "legacy";
 
-    /// <summary>Creates the staging tables if missing (the bookkeeping tables come from the EF migration).</summary>
+    /// <summary>
+    /// Creates the staging tables if missing (the bookkeeping tables come from the EF migration). The tables merged in batches of
+    /// lines are indexed on line, so that a batch reads its lines instead of scanning the whole table once per statement.
+    /// </summary>
     public const string CreateStaging = """
         CREATE SCHEMA IF NOT EXISTS legacy;
         CREATE UNLOGGED TABLE IF NOT EXISTS legacy.stg_agencies (
@@ -20,7 +23,8 @@ internal static class LegacySql
         CREATE UNLOGGED TABLE IF NOT EXISTS legacy.stg_dossiers (
             line bigint, code text, procedure_code text, agency_code text, applicant_name text, id_number text, address text,
             phone_typed text, phone text, email text, channel text, submitted_at timestamptz, due_at timestamptz,
-            completed_at timestamptz, returned_at timestamptz, status int, form_data jsonb, h text);
+            completed_at timestamptz, returned_at timestamptz, status int, form_data jsonb, reminder_at timestamptz, remaining text, h text);
+        ALTER TABLE legacy.stg_dossiers ADD COLUMN IF NOT EXISTS reminder_at timestamptz, ADD COLUMN IF NOT EXISTS remaining text;
         CREATE UNLOGGED TABLE IF NOT EXISTS legacy.stg_history (
             line bigint, code text, seq int, at timestamptz, user_name text, agency_code text, action text, content text, h text);
         CREATE UNLOGGED TABLE IF NOT EXISTS legacy.stg_attachments (
@@ -28,7 +32,11 @@ internal static class LegacySql
             uploaded_at timestamptz, missing boolean, h text);
         CREATE UNLOGGED TABLE IF NOT EXISTS legacy.stg_routes (
             procedure_code text, status int, workflow_id text, workflow_version int, step_id text, step_kind text, role text,
-            department text, agency text);
+            department text, agency text, reminder_before text);
+        ALTER TABLE legacy.stg_routes ADD COLUMN IF NOT EXISTS reminder_before text;
+        CREATE INDEX IF NOT EXISTS stg_dossiers_line ON legacy.stg_dossiers (line);
+        CREATE INDEX IF NOT EXISTS stg_history_line ON legacy.stg_history (line);
+        CREATE INDEX IF NOT EXISTS stg_attachments_line ON legacy.stg_attachments (line);
         """;
 
     /// <summary>A deterministic id: the same legacy record always becomes the same row.</summary>

@@ -61,12 +61,13 @@ internal sealed class LegacyStagingRows(LegacyMapping mapping)
     public static readonly string[] DossierColumns =
     [
         "line", "code", "procedure_code", "agency_code", "applicant_name", "id_number", "address", "phone_typed", "phone", "email", "channel",
-        "submitted_at", "due_at", "completed_at", "returned_at", "status", "form_data", "h",
+        "submitted_at", "due_at", "completed_at", "returned_at", "status", "form_data", "reminder_at", "remaining", "h",
     ];
 
-    public static readonly NpgsqlDbType[] DossierTypes = [L, T, T, T, T, T, T, T, T, T, T, Ts, Ts, Ts, Ts, I, NpgsqlDbType.Jsonb, T];
+    public static readonly NpgsqlDbType[] DossierTypes = [L, T, T, T, T, T, T, T, T, T, T, Ts, Ts, Ts, Ts, I, NpgsqlDbType.Jsonb, Ts, T, T];
 
-    public object?[] Dossier(LegacyDossier d)
+    /// <summary>A ho_so row with its task's reminder time and a paused clock's remaining working time (see <see cref="LegacyRouteIndex.Timing"/>).</summary>
+    public object?[] Dossier(LegacyDossier d, (DateTimeOffset? ReminderAt, string? Remaining) timing)
     {
         var extras = new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -80,7 +81,7 @@ internal sealed class LegacyStagingRows(LegacyMapping mapping)
         var form = JsonSerializer.Serialize(new Dictionary<string, object> { ["legacy"] = extras });
         var channel = d.Channel switch { LegacyChannel.Online => "Online", LegacyChannel.Post => "Post", _ => "Counter" };
         return Hashed([d.Line, d.Code, d.ProcedureCode, d.AgencyCode, d.ApplicantName, d.IdNumber, d.Address, d.PhoneAsTyped, d.Phone, d.Email,
-            channel, Utc(d.SubmittedAt), Utc(d.DueAt), Utc(d.CompletedAt), Utc(d.ReturnedAt), (int)d.Status, form, null]);
+            channel, Utc(d.SubmittedAt), Utc(d.DueAt), Utc(d.CompletedAt), Utc(d.ReturnedAt), (int)d.Status, form, Utc(timing.ReminderAt), timing.Remaining, null]);
     }
 
     public static readonly string[] HistoryColumns = ["line", "code", "seq", "at", "user_name", "agency_code", "action", "content", "h"];

@@ -2,15 +2,17 @@ using OneStop.Infrastructure.Files;
 using OneStop.Legacy.Analysis;
 using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Records;
+using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime.Definitions;
 
 namespace OneStop.Infrastructure.Legacy;
 
 /// <summary>Writes the seven tables in order (parents first): COPY into staging, merge set-based, then count what was unchanged.</summary>
 internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundleAnalyzer analyzer, LegacyMapping mapping,
-    IWorkflowDefinitionRegistry definitions, IFileStore files, Action<string> phase)
+    IWorkflowDefinitionRegistry definitions, IFileStore files, WorkingCalendar calendar, Action<string> phase)
 {
     private readonly LegacyStagingRows _rows = new(mapping);
+    private readonly LegacyRouteIndex _routes = new(analyzer.Report, calendar, session.ExportedAt);
 
     public async Task WriteAllAsync(CancellationToken ct)
     {
@@ -37,7 +39,7 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
             SELECT m.legacy_key, p.workflow_id FROM legacy.record_map m JOIN procedures p ON p.id = m.target_id
             WHERE m.source = @source AND m.tbl = 'thu_tuc' ORDER BY m.legacy_key
             """, r => (r.GetString(0), r.GetString(1)), ct);
-        await session.CopyAsync("stg_routes", LegacyRoutes.Columns, LegacyRoutes.Types, LegacyRoutes.BuildAsync(procedures, mapping, definitions), v => v, ct);
+        await session.CopyAsync("stg_routes", LegacyRoutes.Columns, LegacyRoutes.Types, _routes.Remember(LegacyRoutes.BuildAsync(procedures, mapping, definitions)), v => v, ct);
         await session.MergeAsync([LegacyReferenceSql.Departments], ct);
 
         phase("Cán bộ (can_bo)");
@@ -48,24 +50,28 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
 
         phase("Hồ sơ (ho_so)");
         await session.CopyAsync("stg_dossiers", LegacyStagingRows.DossierColumns, LegacyStagingRows.DossierTypes,
-            analyzer.ReadDossiersAsync(ct), r => _rows.Dossier(r.Row), ct);
+            analyzer.ReadDossiersAsync(ct), r =>
+            {
+                _routes.Check(r);
+                return _rows.Dossier(r.Row, _routes.Timing(r.Row));
+            }, ct);
         phase("Hồ sơ (ho_so): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, ct);
+        await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, LegacyDossierSql.DossierTables, ct);
         await MarkUnchangedAsync(LegacyTables.Dossiers, "stg_dossiers", "s.code", null, ct);
 
         phase("Quá trình xử lý (qua_trinh)");
         await session.CopyAsync("stg_history", LegacyStagingRows.HistoryColumns, LegacyStagingRows.HistoryTypes,
             analyzer.ReadHistoryAsync(ct), r => _rows.History(r.Row), ct);
         phase("Quá trình xử lý (qua_trinh): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, ct);
+        await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, LegacyDossierSql.HistoryTables, ct);
         analyzer.Report.Table(LegacyTables.History).MarkUnchanged(await session.ScalarAsync(LegacyDossierSql.CountUnchangedHistory, ct));
 
         phase("Tệp đính kèm (tep_dinh_kem)");
-        var copier = new LegacyAttachmentFiles(analyzer.Bundle, files);
+        var copier = new LegacyAttachmentFiles(analyzer.Bundle, files, session.RunId);
         await session.CopyAsync("stg_attachments", LegacyStagingRows.AttachmentColumns, LegacyStagingRows.AttachmentTypes,
             WithFiles(analyzer.ReadAttachmentsAsync(ct), copier, ct), v => v, ct);
         phase("Tệp đính kèm (tep_dinh_kem): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_attachments", LegacyDossierSql.Attachments, ct);
+        await session.MergeInBatchesAsync("stg_attachments", LegacyDossierSql.Attachments, LegacyDossierSql.AttachmentTables, ct);
         await MarkUnchangedAsync(LegacyTables.Attachments, "stg_attachments", "s.code || '|' || s.file_key", null, ct);
     }
 

@@ -8,7 +8,7 @@ namespace OneStop.Legacy.Analysis;
 /// <summary>Maps the rows that belong to a dossier (qua_trinh, tep_dinh_kem): orphans and children of rejected dossiers first.</summary>
 internal static class ChildRows
 {
-    public static LegacyHistoryEntry? History(RowContext row, DossierIndex dossiers)
+    public static LegacyHistoryEntry? History(RowContext row, DossierIndex dossiers, HistoryDuplicates duplicates)
     {
         if (!HasImportedParent(row, dossiers, IssueKind.OrphanHistory, "dòng lịch sử xử lý này"))
         {
@@ -19,6 +19,12 @@ internal static class ChildRows
         if (!LegacyValues.TryInt(sequenceText, out var sequence))
         {
             return row.Fail<LegacyHistoryEntry>(RowOutcome.Rejected, IssueKind.BadValue, Messages.BadRequiredValue("thu_tu", sequenceText));
+        }
+
+        if (duplicates.SupersededBy(row.Key, sequence, row.Line) is { } winner)
+        {
+            return row.Fail<LegacyHistoryEntry>(RowOutcome.Superseded, IssueKind.DuplicateKey,
+                Messages.DuplicateKey("so_ho_so, thu_tu", row.Key + ", " + sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), winner));
         }
 
         var atText = row.Get("thoi_diem");

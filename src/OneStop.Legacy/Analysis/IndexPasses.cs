@@ -4,7 +4,7 @@ using OneStop.Legacy.Csv;
 namespace OneStop.Legacy.Analysis;
 
 /// <summary>The passes made before any row is yielded: every header checked, reference keys and the dossier index built.</summary>
-internal sealed class IndexPasses(LegacyBundle bundle, Dictionary<string, KeyIndex> keys, DossierIndex dossiers)
+internal sealed class IndexPasses(LegacyBundle bundle, Dictionary<string, KeyIndex> keys, DossierIndex dossiers, HistoryDuplicates history)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +20,21 @@ internal sealed class IndexPasses(LegacyBundle bundle, Dictionary<string, KeyInd
         }
 
         await IndexDossiersAsync(cancellationToken);
+        await IndexHistoryAsync(cancellationToken);
+    }
+
+    /// <summary>Finds the duplicated (so_ho_so, thu_tu) keys among the history rows that will be imported.</summary>
+    private async Task IndexHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var csv = await CsvTableReader.OpenAsync(bundle, TableSchema.History, cancellationToken);
+        var row = new RowContext(csv, report: null);
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            if (row.Begin() && dossiers.TryGet(row.Key, out var parent) && !parent.Rejected && LegacyValues.TryInt(row.Get("thu_tu"), out var sequence))
+            {
+                history.Add(dossiers, row.Key, sequence, row.Line);
+            }
+        }
     }
 
     private async Task<KeyIndex> IndexKeysAsync(TableSchema schema, CancellationToken cancellationToken)

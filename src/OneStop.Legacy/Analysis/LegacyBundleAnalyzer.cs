@@ -16,6 +16,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<string, KeyIndex> _keys = new(StringComparer.Ordinal);
     private readonly DossierIndex _dossiers;
+    private readonly HistoryDuplicates _history = new();
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     private readonly HashSet<string> _finished = new(StringComparer.Ordinal);
 
@@ -98,7 +99,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
         ReadAsync(TableSchema.Dossiers, row => DossierRows.Winner(row, _dossiers, _keys[LegacyTables.Procedures]), cancellationToken);
 
     public IAsyncEnumerable<AcceptedRow<LegacyHistoryEntry>> ReadHistoryAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(TableSchema.History, row => ChildRows.History(row, _dossiers), cancellationToken);
+        ReadAsync(TableSchema.History, row => ChildRows.History(row, _dossiers, _history), cancellationToken);
 
     public IAsyncEnumerable<AcceptedRow<LegacyAttachment>> ReadAttachmentsAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(TableSchema.Attachments, row => ChildRows.Attachment(row, _dossiers, Bundle), cancellationToken);
@@ -146,7 +147,7 @@ public sealed class LegacyBundleAnalyzer : IDisposable
     private static async Task<LegacyBundleAnalyzer> OpenAsync(LegacyBundle bundle, bool ownsBundle, TimeProvider time, CancellationToken cancellationToken)
     {
         var analyzer = new LegacyBundleAnalyzer(bundle, ownsBundle, time);
-        await new IndexPasses(bundle, analyzer._keys, analyzer._dossiers).RunAsync(cancellationToken);
+        await new IndexPasses(bundle, analyzer._keys, analyzer._dossiers, analyzer._history).RunAsync(cancellationToken);
         analyzer.PlaceholderProcedures = analyzer._dossiers.UnknownProcedures()
             .Select(code => new LegacyProcedure(0, code, $"Thủ tục {code} (không có trong dữ liệu cũ)", null, null, null, null, null, IsPlaceholder: true))
             .ToList();

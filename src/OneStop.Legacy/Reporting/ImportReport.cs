@@ -62,4 +62,18 @@ public sealed class ImportReport
 
     /// <summary>Adds an issue found by the database writer (the reader adds its own).</summary>
     public void AddIssue(ImportIssue issue) => _issues.Add(issue);
+
+    /// <summary>
+    /// Adds a warning the database writer found on a row already counted as imported; the row is counted in
+    /// <see cref="TableCounters.Warnings"/> unless the reader had already warned about it.
+    /// </summary>
+    public void AddRowWarning(string table, ImportIssue issue, bool rowAlreadyWarned)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        _issues.Add(issue);
+        if (!rowAlreadyWarned)
+        {
+            _tables[table].Warnings++;
+        }
+    }
 }

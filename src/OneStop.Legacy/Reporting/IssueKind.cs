@@ -6,7 +6,7 @@ public enum IssueKind
     /// <summary>An earlier ho_so row with the same so_ho_so; the later row wins.</summary>
     DuplicateDossier,
 
-    /// <summary>An earlier row of a reference table with the same key; the later row wins.</summary>
+    /// <summary>An earlier row of a reference table with the same key, or of qua_trinh with the same (so_ho_so, thu_tu); the later row wins.</summary>
     DuplicateKey,
 
     /// <summary>A qua_trinh row whose so_ho_so is not in ho_so.</summary>
@@ -44,4 +44,11 @@ public enum IssueKind
 
     /// <summary>Any other value that is missing or invalid (status code, number, channel …).</summary>
     BadValue,
+
+    /// <summary>
+    /// An open dossier (status 1, 2, 3, 4, 8) whose procedure has no OneStop workflow (legacy-only, no defaultWorkflow in the mapping):
+    /// it is imported without a workflow instance, so it is in no inbox until a mapping gives it one and the bundle is imported again.
+    /// A warning found by the database writer, not by the reader (it depends on OneStop's procedures and the mapping).
+    /// </summary>
+    NoWorkflow,
 }

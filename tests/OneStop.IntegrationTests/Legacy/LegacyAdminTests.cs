@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Legacy;
 using OneStop.Legacy.Tests.Generator;
@@ -38,7 +39,7 @@ public sealed partial class LegacyAdminTests(OneStopAppFactory app) : IClassFixt
     [Fact]
     public async Task An_administrator_uploads_a_zip_the_import_runs_in_the_background_and_its_report_is_shown()
     {
-        var bundle = BundleGenerator.Write(_work, new BundleSpec { Dossiers = 30, Layout = BundleLayout.Zip, Defects = DefectCounts.OfEach(1) }, "xuat-du-lieu");
+        var bundle = BundleGenerator.Write(_work, new BundleSpec { Dossiers = 120, Layout = BundleLayout.Zip, Defects = DefectCounts.OfEach(1) }, "xuat-du-lieu");
         var admin = app.CreateClient();
         await admin.SignInAsync(DemoAccounts.Admin);
         var page = await admin.GetStringAsync("/Admin/Legacy");
@@ -67,5 +68,20 @@ public sealed partial class LegacyAdminTests(OneStopAppFactory app) : IClassFixt
         var report = await admin.GetStringAsync($"/Admin/Legacy?run={run.Id}");
         Assert.Contains("ho_so", report, StringComparison.Ordinal);
         Assert.Contains("\"tables\"", await admin.GetStringAsync($"/Admin/Legacy?handler=Json&id={run.Id}"), StringComparison.Ordinal);
+
+        // Open dossiers of procedures without a workflow (no_workflow in the report) are listed for the administrator to act on.
+        List<string> unrouted;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            unrouted = await scope.ServiceProvider.GetRequiredService<OneStopDbContext>().Dossiers
+                .Where(d => d.LegacyCode != null && d.WorkflowInstanceId == null && d.Status != DossierStatus.Completed
+                    && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn)
+                .Select(d => d.LegacyCode!).ToListAsync();
+        }
+
+        Assert.NotEmpty(unrouted);
+        Assert.Contains("no_workflow", report, StringComparison.Ordinal);
+        Assert.Contains($"Hồ sơ đang xử lý chưa có quy trình ({unrouted.Count})", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
+        Assert.All(unrouted, code => Assert.Contains(code, list, StringComparison.Ordinal));
     }
 }

@@ -54,9 +54,13 @@ internal static class LegacyCli
     }
 
     /// <summary>The per-table counters of a report.json, as "table: read/imported/unchanged/…" lines.</summary>
-    public static async Task<Dictionary<string, long[]>> CountsAsync(string reportDirectory)
+    public static async Task<Dictionary<string, long[]>> CountsAsync(string reportDirectory) =>
+        Counts(await File.ReadAllTextAsync(Path.Combine(reportDirectory, "report.json")));
+
+    /// <summary>The per-table counters of a report's JSON text (a report.json, or the one a run stored in legacy.import_runs).</summary>
+    public static Dictionary<string, long[]> Counts(string json)
     {
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(reportDirectory, "report.json")));
+        using var report = JsonDocument.Parse(json);
         string[] names = ["read", "imported", "unchanged", "superseded", "orphaned", "parentRejected", "rejected", "warnings"];
         return report.RootElement.GetProperty("tables").EnumerateObject()
             .ToDictionary(t => t.Name, t => names.Select(n => t.Value.GetProperty(n).GetInt64()).ToArray());

@@ -8,7 +8,7 @@ internal static class LegacyDatabaseSnapshot
     private static readonly string[] Tables =
     [
         "agencies", "departments", "fields", "procedures", "users", "user_roles", "user_claims", "dossiers", "dossier_attachments",
-        "workflow_instances", "workflow_tasks", "workflow_journal", "legacy.dossier_history", "legacy.record_map",
+        "workflow_instances", "workflow_tasks", "workflow_timers", "workflow_journal", "legacy.dossier_history", "legacy.record_map",
     ];
 
     public static async Task<string> TakeAsync(string connectionString)

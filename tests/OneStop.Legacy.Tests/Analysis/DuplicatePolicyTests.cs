@@ -39,6 +39,28 @@ public sealed class DuplicatePolicyTests : IDisposable
         Assert.DoesNotContain(contents.Report.Issues, i => i is { Line: 56 });
     }
 
+    [Fact]
+    public async Task A_history_row_repeating_a_dossier_and_order_supersedes_the_earlier_row_which_is_reported_once()
+    {
+        var folder = _temp.CopyFixture("utf8");
+        var before = await BundleContents.ReadAsync(TempDirectory.Fixture("utf8"));
+        Append(folder, "qua_trinh.csv", "UBND-BS-171130-0001,2,02/12/2017 10:00:00,ubndbs.cb2,UBND-BS,CHUYEN_XU_LY,Sửa lại: đủ điều kiện");
+        Append(folder, "qua_trinh.csv", "UBND-BS-171130-0001,2,02/12/2017 11:00:00,ubndbs.cb2,UBND-BS,CHUYEN_XU_LY,Sửa lần hai");
+
+        var contents = await BundleContents.ReadAsync(folder);
+        var history = contents.Report.Table(LegacyTables.History);
+        var duplicates = contents.Report.Issues.Where(i => i.Kind == IssueKind.DuplicateKey && i.File == "qua_trinh.csv").ToList();
+
+        // Lines 3 (the original) and 323 are superseded by line 324, each reported once; one row of (code, 2) is imported.
+        Assert.Equal([3L, 323L], duplicates.Select(i => i.Line).Order());
+        Assert.All(duplicates, i => Assert.Equal("UBND-BS-171130-0001", i.Key));
+        Assert.Equal(before.Report.Table(LegacyTables.History).Read + 2, history.Read);
+        Assert.Equal(before.Report.Table(LegacyTables.History).Imported, history.Imported);
+        Assert.Equal(2, history.Superseded);
+        Assert.True(contents.Report.IsBalanced);
+        Assert.Equal(324, contents.History.Single(h => h.DossierCode == "UBND-BS-171130-0001" && h.Sequence == 2).Line);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static void Append(string folder, string file, string line) => File.AppendAllText(Path.Combine(folder, file), line + "\r\n");

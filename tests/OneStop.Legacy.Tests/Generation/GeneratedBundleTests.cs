@@ -36,7 +36,7 @@ public sealed class GeneratedBundleTests : IDisposable
         var expected = bundle.Issues.Select(i => (i.File, i.Line, i.Key, i.Kind)).Order().ToList();
         Assert.Equal(expected, contents.Report.Issues.Select(i => (i.File, i.Line, i.Key, i.Kind)).Order().ToList());
         Assert.Equal(bundle.OpenDossiers, contents.Dossiers.Count(d => d.Row.IsOpen));
-        foreach (var kind in new[] { IssueKind.DuplicateDossier, IssueKind.OrphanHistory, IssueKind.OrphanAttachment, IssueKind.BadRequiredDate, IssueKind.BadOptionalDate, IssueKind.UnknownProcedure, IssueKind.MissingFile, IssueKind.ParentRejected })
+        foreach (var kind in new[] { IssueKind.DuplicateDossier, IssueKind.DuplicateKey, IssueKind.OrphanHistory, IssueKind.OrphanAttachment, IssueKind.BadRequiredDate, IssueKind.BadOptionalDate, IssueKind.UnknownProcedure, IssueKind.MissingFile, IssueKind.ParentRejected })
         {
             Assert.Contains(contents.Report.Issues, i => i.Kind == kind);
         }

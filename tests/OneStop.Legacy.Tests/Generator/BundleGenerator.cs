@@ -86,7 +86,7 @@ public static class BundleGenerator
         json.WriteString("format", "mclt-export");
         json.WriteNumber("formatVersion", 1);
         json.WriteString("sourceSystem", "Một cửa liên thông điện tử tỉnh Lạng Sơn (dữ liệu sinh tự động)");
-        json.WriteString("exportedAt", "2018-04-26T17:30:00+07:00");
+        json.WriteString("exportedAt", spec.ExportedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("encoding", spec.Encoding == BundleEncoding.Windows1258 ? "windows-1258" : "utf-8");
         json.WriteString("delimiter", spec.Delimiter.ToString());
         json.WriteStartObject("files");

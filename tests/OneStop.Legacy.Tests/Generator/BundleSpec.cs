@@ -25,5 +25,8 @@ public sealed record BundleSpec
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>The manifest's exportedAt: when migrated open dossiers enter their workflow steps.</summary>
+    public DateTimeOffset ExportedAt { get; init; } = new(2018, 4, 26, 17, 30, 0, TimeSpan.FromHours(7));
+
     public DefectCounts Defects { get; init; } = new();
 }

@@ -10,6 +10,9 @@ public sealed record DefectCounts
 
     public int OrphanAttachments { get; init; }
 
+    /// <summary>History rows written twice with the same (so_ho_so, thu_tu): the earlier copy is superseded by the later one.</summary>
+    public int DuplicateHistory { get; init; }
+
     /// <summary>Dossiers whose ngay_nop does not parse; their history and attachments become parent-rejected.</summary>
     public int BadRequiredDates { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record DefectCounts
         DuplicateDossiers = count,
         OrphanHistory = count,
         OrphanAttachments = count,
+        DuplicateHistory = count,
         BadRequiredDates = count,
         BadOptionalDates = count,
         UnknownProcedures = count,

@@ -25,6 +25,8 @@ internal sealed class DossierTablesWriter(string folder, BundleSpec spec, Dictio
         var plan = new DefectPlan(spec, _random);
         var orphanHistory = DefectPlan.Spread(spec.Defects.OrphanHistory, spec.Dossiers);
         var orphanAttachments = DefectPlan.Spread(spec.Defects.OrphanAttachments, spec.Dossiers);
+        var duplicateHistory = DefectPlan.Spread(spec.Defects.DuplicateHistory, spec.Dossiers);
+        int nextDuplicateHistory = 0, pendingDuplicateHistory = 0;
         using var hoSo = _hoSo = Open(LegacyTables.Dossiers);
         using var quaTrinh = _quaTrinh = Open(LegacyTables.History);
         using var tep = _tep = Open(LegacyTables.Attachments);
@@ -52,7 +54,23 @@ internal sealed class DossierTablesWriter(string folder, BundleSpec spec, Dictio
 
             var rejected = defect == DefectKind.BadRequiredDate;
             open += !rejected && OpenStatuses.Contains(dossier.Status) ? 1 : 0;
-            WriteHistory(dossier, rejected);
+            var firstHistoryLine = WriteHistory(dossier, rejected);
+            for (; nextDuplicateHistory < duplicateHistory.Length && duplicateHistory[nextDuplicateHistory] == i; nextDuplicateHistory++)
+            {
+                pendingDuplicateHistory++;
+            }
+
+            if (pendingDuplicateHistory > 0 && defect == DefectKind.None)
+            {
+                // The first history row again, corrected: the later copy wins, the earlier is reported as superseded.
+                pendingDuplicateHistory--;
+                _quaTrinh.Write(
+                    dossier.Code, "1", Timestamp(dossier.Submitted.AddHours(5)), ReferenceData.OfficialOf(dossier.Agency, 1), dossier.Agency,
+                    ReferenceData.Actions[0], "Bản ghi sửa lại (trùng thứ tự 1)");
+                _history.Read++;
+                _history.Superseded++;
+                Issue(LegacyTables.History, firstHistoryLine, dossier.Code, IssueKind.DuplicateKey);
+            }
             WriteAttachments(dossier, rejected, defect == DefectKind.MissingFile);
             for (; nextOrphanHistory < orphanHistory.Length && orphanHistory[nextOrphanHistory] == i; nextOrphanHistory++)
             {
@@ -148,20 +166,25 @@ internal sealed class DossierTablesWriter(string folder, BundleSpec spec, Dictio
         }
     }
 
-    private void WriteHistory(GeneratedDossier dossier, bool parentRejected)
+    /// <summary>Writes the dossier's history rows; returns the line of the first.</summary>
+    private long WriteHistory(GeneratedDossier dossier, bool parentRejected)
     {
+        long first = 0;
         for (var k = 1; k <= dossier.History; k++)
         {
             var line = _quaTrinh.Write(
                 dossier.Code, LegacyText.Format($"{k}"), Timestamp(dossier.Submitted.AddHours(k * 5)), ReferenceData.OfficialOf(dossier.Agency, k),
                 dossier.Agency, ReferenceData.Actions[Math.Min(k, ReferenceData.Actions.Count) - 1], k % 2 == 0 ? "Đủ điều kiện" : "Chuyển phòng chuyên môn thẩm định");
             _history.Read++;
+            first = first == 0 ? line : first;
             if (parentRejected)
             {
                 _history.ParentRejected++;
                 Issue(LegacyTables.History, line, dossier.Code, IssueKind.ParentRejected);
             }
         }
+
+        return first;
     }
 
     private void WriteAttachments(GeneratedDossier dossier, bool parentRejected, bool firstMissing)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Legacy;
 
@@ -18,6 +19,16 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
         string? StartedBy, string? Error);
 
     public IReadOnlyList<Run> Runs { get; private set; } = [];
+
+    /// <summary>An open migrated dossier that no workflow was mapped for (reported as no_workflow): in no inbox until a mapping gives it one.</summary>
+    public sealed record Unrouted(Guid Id, string Code, string Procedure, string Agency, DateTimeOffset? DueAt);
+
+    /// <summary>The first <see cref="UnroutedShown"/> such dossiers, oldest submission first.</summary>
+    public IReadOnlyList<Unrouted> UnroutedDossiers { get; private set; } = [];
+
+    public int UnroutedCount { get; private set; }
+
+    public const int UnroutedShown = 200;
 
     public IReadOnlyList<LegacyImportJob> Jobs => queue.Recent;
 
@@ -81,6 +92,19 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
         Runs = await db.Set<LegacyImportRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50)
             .Select(r => new Run(r.Id, r.Bundle, r.SourceSystem, r.Status, r.StartedAt, r.FinishedAt, r.StartedBy, r.Error))
             .ToListAsync(cancellationToken);
+        var unrouted = db.Dossiers.AsNoTracking().Where(d => d.LegacyCode != null && d.WorkflowInstanceId == null
+            && d.Status != DossierStatus.Completed && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn);
+        UnroutedCount = await unrouted.CountAsync(cancellationToken);
+        if (UnroutedCount > 0)
+        {
+            UnroutedDossiers = await (from d in unrouted
+                                      join p in db.Procedures on d.ProcedureId equals p.Id
+                                      join a in db.Agencies on d.AgencyId equals a.Id
+                                      orderby d.SubmittedAt, d.LegacyCode
+                                      select new Unrouted(d.Id, d.LegacyCode!, p.Code + " — " + p.Name, a.Name, d.DueAt))
+                .Take(UnroutedShown).ToListAsync(cancellationToken);
+        }
+
         if (run is { } id)
         {
             Selected = Runs.FirstOrDefault(r => r.Id == id);
