@@ -7,11 +7,18 @@ namespace OneStop.Infrastructure.Email;
 /// <summary>Puts e-mails into the outbox inside the caller's unit of work (the caller saves), once per key.</summary>
 public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
 {
+    /// <summary>The longest key stored; a longer one is cut before it is looked up and stored, so both see the same key.</summary>
+    public const int MaxKeyLength = 200;
+
+    /// <summary>The longest subject stored; a longer one (a workflow's long message) is cut with an ellipsis rather than fail the save.</summary>
+    public const int MaxSubjectLength = 500;
+
     /// <summary>Adds the mail unless one with the same key is already pending or sent; returns whether it was added.</summary>
     public async Task<bool> EnqueueAsync(string key, string to, string subject, string htmlBody, string? dossierCode, IReadOnlyCollection<long>? covers,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        key = key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
         if (!IsDeliverable(to)
             || db.EmailOutbox.Local.Any(m => m.Key == key)
             || await db.EmailOutbox.AnyAsync(m => m.Key == key, cancellationToken))
@@ -22,9 +29,9 @@ public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         db.EmailOutbox.Add(new OutgoingEmail
         {
-            Key = key.Length > 200 ? key[..200] : key,
+            Key = key,
             To = to.Trim(),
-            Subject = subject,
+            Subject = subject.Length > MaxSubjectLength ? subject[..(MaxSubjectLength - 1)] + "…" : subject,
             HtmlBody = htmlBody,
             DossierCode = dossierCode,
             Covers = covers?.Distinct().ToArray() ?? [],

@@ -11,22 +11,15 @@ namespace OneStop.Infrastructure.Email;
 /// <summary>
 /// Delivers the e-mail outbox, each row locked with SKIP LOCKED so hosts never send the same mail at once; a failure backs off
 /// and is retried, a malformed address, a permanent refusal by the mail server (5xx) or too many failures set it aside with its
-/// reason. A mail is marked sent in the transaction that locked it. Sent mails are deleted after <see cref="EmailOptions.KeepSentDays"/>.
+/// reason. A mail is marked sent in the transaction that locked it. <see cref="PurgeSentAsync"/> deletes sent mails after
+/// <see cref="EmailOptions.KeepSentDays"/> (the background service calls it hourly).
 /// </summary>
 public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
     ILogger<EmailOutboxDispatcher> logger)
 {
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
-    private static DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
-
     /// <summary>Delivers up to <paramref name="max"/> pending mails; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
     {
-        if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
-        {
-            await PurgeSentAsync(cancellationToken);
-        }
-
         var sent = 0;
         for (var i = 0; i < max && !cancellationToken.IsCancellationRequested; i++)
         {
@@ -76,7 +69,6 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
     /// <summary>Deletes the mails sent more than <see cref="EmailOptions.KeepSentDays"/> ago; returns how many.</summary>
     public async Task<int> PurgeSentAsync(CancellationToken cancellationToken = default)
     {
-        _lastPurge = clock.GetUtcNow();
         var before = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.KeepSentDays);
         return await db.EmailOutbox.Where(m => m.SentAt != null && m.SentAt < before).ExecuteDeleteAsync(cancellationToken);
     }

@@ -5,10 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace OneStop.Infrastructure.Workflows;
 
-/// <summary>Polls for due timers, pending outbox effects and pending e-mails; safe to run on every host at once.</summary>
+/// <summary>
+/// Polls for due timers, pending outbox effects and pending e-mails, and hourly deletes e-mails kept long enough; safe to run on
+/// every host at once.
+/// </summary>
 internal sealed partial class WorkflowBackgroundService(
-    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<WorkflowBackgroundService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<WorkflowBackgroundService> logger) : BackgroundService
 {
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.BackgroundProcessing)
@@ -27,7 +33,13 @@ internal sealed partial class WorkflowBackgroundService(
                 await outboxScope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(200, stoppingToken);
                 // Mail last, so what this tick's effects wrote to the e-mail outbox goes out in the same tick.
                 await using var mailScope = scopes.CreateAsyncScope();
-                await mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                var mail = mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>();
+                await mail.DispatchAsync(200, stoppingToken);
+                if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
+                {
+                    _lastPurge = clock.GetUtcNow();
+                    await mail.PurgeSentAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

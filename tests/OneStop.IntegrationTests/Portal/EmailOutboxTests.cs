@@ -78,6 +78,33 @@ public sealed class EmailOutboxTests(OneStopAppFactory app) : IClassFixture<OneS
         Assert.Equal([recent, pending], await check.EmailOutbox.Where(m => m.Id == old || m.Id == recent || m.Id == pending).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
     }
 
+    [Fact]
+    public async Task A_long_key_is_queued_once_and_a_long_subject_is_cut_not_refused()
+    {
+        var key = "test:" + new string('k', 300);
+        var subject = "Hồ sơ thử: " + new string('x', 700);
+        await using (var db = app.Database.CreateContext())
+        {
+            var outbox = new EmailOutbox(db, TimeProvider.System);
+            Assert.True(await outbox.EnqueueAsync(key, "dai@langson.gov.vn", subject, "<p>Thử</p>", null, null, CancellationToken.None));
+            await db.SaveChangesAsync();
+            // Out of the other tests' way: they each send the one due mail of theirs.
+            await db.EmailOutbox.Where(m => m.Key.StartsWith("test:kkk")).ExecuteUpdateAsync(u => u.SetProperty(m => m.AvailableAt, DateTimeOffset.UtcNow.AddYears(1)));
+        }
+
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await new EmailOutbox(db, TimeProvider.System).EnqueueAsync(key, "dai@langson.gov.vn", subject, "<p>Thử</p>", null, null,
+                CancellationToken.None));
+        }
+
+        await using var check = app.Database.CreateContext();
+        var storedKey = key[..EmailOutbox.MaxKeyLength];
+        var stored = await check.EmailOutbox.SingleAsync(m => m.Key == storedKey);
+        Assert.Equal(EmailOutbox.MaxSubjectLength, stored.Subject.Length);
+        Assert.EndsWith("…", stored.Subject, StringComparison.Ordinal);
+    }
+
     private async Task<long> QueueAsync(string to)
     {
         await using var db = app.Database.CreateContext();
