@@ -61,10 +61,22 @@ internal sealed class DesignerPage(IPage page)
         await page.GetByTestId($"action-{k}-target").SelectOptionAsync(target);
         await page.GetByTestId($"action-{k}-comment").SetCheckedAsync(comment);
         await page.GetByTestId($"action-{k}-file").SetCheckedAsync(file);
+        await OpenAsync(page.GetByTestId($"action-{k}-more-docs"));
         foreach (var kind in DocumentKinds)
         {
             await page.GetByTestId($"action-{k}-doc-{kind}").SetCheckedAsync(documents.Contains(kind));
         }
+    }
+
+    /// <summary>Opens a collapsed section (a details element) by its summary, as a person would.</summary>
+    public static async Task OpenAsync(ILocator details)
+    {
+        if (await details.GetAttributeAsync("open") is null)
+        {
+            await details.Locator("summary").ClickAsync();
+        }
+
+        await Assertions.Expect(details).ToHaveAttributeAsync("open", "");
     }
 
     public async Task AddOperationAsync(string kind)
@@ -74,5 +86,6 @@ internal sealed class DesignerPage(IPage page)
     }
 
     /// <summary>Waits until the server's check of the current draft has come back.</summary>
-    public Task SettledAsync(string status) => Assertions.Expect(page.GetByTestId("designer-status")).ToHaveTextAsync(status);
+    public Task SettledAsync(string status) =>
+        Assertions.Expect(page.GetByTestId("designer-status")).ToHaveTextAsync(status, new() { Timeout = 20_000 });
 }

@@ -104,9 +104,10 @@ public sealed class EditModel(WorkflowConsole console, WorkflowDesigner designer
     public async Task<JsonResult> OnGetProceduresAsync(string? q, CancellationToken cancellationToken) =>
         new(await procedures.SearchAsync(q, cancellationToken), Json);
 
-    /// <summary>A procedure's name, deadline and the form fields conditions may read.</summary>
-    public async Task<IActionResult> OnGetProcedureAsync(string? code, CancellationToken cancellationToken) =>
-        await procedures.FormAsync(code, cancellationToken) is { } form ? new JsonResult(form, Json) : NotFound();
+    /// <summary>A procedure's name, deadline and the form fields conditions may read; null when the catalogue has no such code
+    /// (a draft may name one; the page says so beside it rather than failing a request).</summary>
+    public async Task<JsonResult> OnGetProcedureAsync(string? code, CancellationToken cancellationToken) =>
+        new(await procedures.FormAsync(code, cancellationToken), Json);
 
     public async Task<IActionResult> OnPostPublishAsync(string? json, CancellationToken cancellationToken)
     {

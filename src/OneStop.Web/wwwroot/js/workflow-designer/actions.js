@@ -1,8 +1,8 @@
 // The actions of a task or supplement step: the button officials (or the applicant) press, where it leads, what it requires,
 // which documents it issues, when it is offered (conditions on form fields) and whether the official picks the next department.
-import { el, field, input, select, checkbox, button, slot, moveButtons, uid } from './controls.js';
+import { el, field, input, select, checkbox, button, slot, moveButtons, uid, disclosure } from './controls.js';
 import { steps, camel, move } from './model.js';
-import { ACTION_PRESETS, departmentsFor } from './vocab.js';
+import { ACTION_PRESETS, departmentsFor, documentName } from './vocab.js';
 import { stepOptions } from './step-editor.js';
 import { OPERATORS, parse, build } from './conditions.js';
 
@@ -87,34 +87,43 @@ function action(a, k, count, step, i, ctx) {
             checkbox('Bắt buộc đính kèm tệp kết quả', !!a.requiresFile, (on) => edit((x) => set(x, 'requiresFile', on), null, false),
                 { 'data-focus': key + ':file', 'data-testid': `action-${k}-file` }),
         ]),
-        documents(a, k, path, edit, ctx),
-        condition(a, k, path, edit, ctx),
-        departments(a, k, path, edit, ctx),
-        field('Mã thao tác', id, { path: path + '.id', cls: 'mb-0 designer-small-field', help: 'Dùng trong báo cáo và kết nối; tự đặt theo tên nút.' }),
+        documents(a, k, path, edit, ctx, `${step.id}:${k}`),
+        condition(a, k, path, edit, ctx, `${step.id}:${k}`),
+        departments(a, k, path, edit, ctx, `${step.id}:${k}`),
+        disclosure(`${step.id}:${k}:id`, 'Mã thao tác', a.id || '(chưa có)', [
+            field('Mã thao tác', id, { path: path + '.id', cls: 'mb-0 designer-small-field', help: 'Dùng trong báo cáo và kết nối; tự đặt theo tên nút.' })],
+        { 'data-testid': `action-${k}-more-id` }),
     ]);
     return card;
 }
 
-function documents(a, k, path, edit, ctx) {
+function documents(a, k, path, edit, ctx, key) {
     const issued = Array.isArray(a.issues) ? a.issues : [];
     const kinds = [...ctx.catalogue.documentKinds];
     issued.filter((c) => !kinds.some((x) => x.code === c)).forEach((c) => kinds.push({ code: c, name: c }));
-    return el('fieldset', { class: 'mt-1' }, [
-        el('legend', { class: 'form-label fs-6 mb-0', text: 'Giấy tờ phát hành khi bấm' }),
+    const said = issued.length ? issued.map((c) => documentName(ctx.catalogue, c)).join('; ') : 'không';
+    return disclosure(key + ':docs', 'Giấy tờ phát hành', said, [el('fieldset', {}, [
+        el('legend', { class: 'visually-hidden', text: 'Giấy tờ phát hành khi bấm' }),
         el('div', { class: 'designer-docs' }, kinds.map((d) => checkbox(d.name, issued.includes(d.code), (on) => edit((x) => {
             const list = Array.isArray(x.issues) ? x.issues.filter((c) => c !== d.code) : [];
             if (on) { list.push(d.code); }
             set(x, 'issues', list);
         }, null, false), { 'data-focus': `action:${k}:doc:${d.code}`, 'data-testid': `action-${k}-doc-${d.code}` }))),
         slot(path + '.issues'),
-    ]);
+    ])], { 'data-testid': `action-${k}-more-docs` });
 }
 
-function condition(a, k, path, edit, ctx) {
+function condition(a, k, path, edit, ctx, key) {
+    const body = conditionBody(a, k, path, edit, ctx);
+    const said = !a.condition ? 'luôn hiện' : parse(a.condition) === null ? 'điều kiện nâng cao' : 'có điều kiện';
+    return disclosure(key + ':cond', 'Khi nào hiện nút', said, [body], { 'data-testid': `action-${k}-more-cond` });
+}
+
+function conditionBody(a, k, path, edit, ctx) {
     const fields = ctx.conditionFields();
     const typeOf = (name) => (fields.find((f) => f.name === name) || { type: 'string' }).type;
-    const wrap = el('fieldset', { class: 'designer-condition mt-2', 'data-testid': `action-${k}-condition` }, [
-        el('legend', { class: 'form-label fs-6 mb-0', text: 'Chỉ hiện thao tác khi' })]);
+    const wrap = el('fieldset', { class: 'designer-condition', 'data-testid': `action-${k}-condition` }, [
+        el('legend', { class: 'visually-hidden', text: 'Chỉ hiện thao tác khi' })]);
     const kept = drafts.get(a);
     const parsed = kept && build(kept, typeOf) === a.condition ? kept : parse(a.condition);
     if (parsed === null) {
@@ -171,10 +180,18 @@ function clause(c, n, parsed, fields, typeOf, save, k, ctx) {
     value.dataset.testid = `action-${k}-cond-${n}-value`;
     value.addEventListener(value.tagName === 'SELECT' ? 'change' : 'input', () => replace({ value: value.value }));
     const remove = button('', () => { save({ ...parsed, clauses: parsed.clauses.filter((_, j) => j !== n) }); ctx.redraw(); }, { icon: 'x-lg', 'aria-label': `Bỏ điều kiện ${n + 1}` });
-    return el('div', { class: 'd-flex flex-wrap gap-1 align-items-center mb-1', id: uid('clause') }, [name, op, value, remove]);
+    return el('div', { class: 'designer-clause', id: uid('clause') }, [name, op, value, remove]);
 }
 
-function departments(a, k, path, edit, ctx) {
+function departments(a, k, path, edit, ctx, key) {
+    const body = departmentsBody(a, k, path, edit, ctx);
+    if (!body) { return null; }
+    const chosen = Array.isArray(a.chooseDepartment) ? a.chooseDepartment : [];
+    return disclosure(key + ':dept', 'Phòng xử lý bước tiếp theo', chosen.length ? 'cán bộ chọn trong ' + chosen.join(', ') : 'theo bước đích', [body],
+        { 'data-testid': `action-${k}-more-dept` });
+}
+
+function departmentsBody(a, k, path, edit, ctx) {
     const target = steps(ctx.store.def).find((s) => s.id === a.target);
     const chosen = Array.isArray(a.chooseDepartment) ? a.chooseDepartment : [];
     if (!target || target.kind !== 'task') {
@@ -183,7 +200,8 @@ function departments(a, k, path, edit, ctx) {
     const offered = departmentsFor(ctx.catalogue, target.assignee && target.assignee.agency);
     const all = [...offered.map((d) => [d.code, `${d.name} (${d.code})`]), ...chosen.filter((c) => !offered.some((d) => d.code === c)).map((c) => [c, `“${c}” (không có)`])];
     const on = chosen.length > 0;
-    const box = el('fieldset', { class: 'mt-2' }, [
+    const box = el('fieldset', {}, [
+        el('legend', { class: 'visually-hidden', text: 'Phòng xử lý bước tiếp theo' }),
         checkbox('Cho cán bộ chọn phòng xử lý bước tiếp theo', on, (yes) => {
             if (!yes) { edit((x) => { delete x.chooseDepartment; }, null, true); return; }
             const own = target.assignee && target.assignee.department;

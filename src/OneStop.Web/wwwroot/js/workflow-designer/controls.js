@@ -119,3 +119,15 @@ export function durationField(labelText, value, onChange, { path, help, focus } 
     group.append(control, unit);
     return wrap;
 }
+
+/** Sections the administrator opened, kept open when the editor is redrawn. */
+const opened = new Set();
+
+/** A collapsible section: its summary says what is set, so a closed section still tells; it opens itself when a problem is inside. */
+export function disclosure(key, title, said, content, attrs = {}) {
+    const details = el('details', { class: 'designer-more', open: opened.has(key) || undefined, ...attrs });
+    details.addEventListener('toggle', () => { if (details.open) { opened.add(key); } else { opened.delete(key); } });
+    details.append(el('summary', { 'data-focus': 'summary:' + key }, [el('span', { class: 'designer-more-title', text: title + ': ' }), el('span', { class: 'designer-more-said', text: said })]));
+    details.append(el('div', { class: 'designer-more-body' }, content));
+    return details;
+}

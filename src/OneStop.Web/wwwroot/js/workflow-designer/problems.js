@@ -41,6 +41,7 @@ export function place(root, problems, warnings) {
             s.append(el('div', { class: warning ? 'text-warning-emphasis' : 'text-danger', 'data-problem-code': p.code },
                 [el('i', { class: 'bi ' + (warning ? 'bi-info-circle' : 'bi-exclamation-triangle-fill'), 'aria-hidden': 'true' }), ' ', (warning ? 'Lưu ý: ' : '') + p.message]));
             s.classList.add(warning ? 'has-warning' : 'has-problem');
+            for (let d = s.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) { d.open = true; }
             const control = s.dataset.control ? document.getElementById(s.dataset.control) : null;
             if (control && !warning) { control.classList.add('is-invalid'); control.setAttribute('aria-invalid', 'true'); }
             return;

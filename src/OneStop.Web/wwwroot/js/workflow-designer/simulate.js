@@ -3,6 +3,7 @@
 import { el, field, input, select, button } from './controls.js';
 import { steps } from './model.js';
 import { simulate } from './server.js';
+import { roleName } from './vocab.js';
 
 const two = (n) => String(n).padStart(2, '0');
 const vn = (iso) => {
@@ -89,7 +90,7 @@ export function renderSimulation(container, ctx) {
                 result.replaceChildren(el('div', { class: 'alert alert-danger', role: 'alert', text: (r.body && r.body.error) || 'Không mô phỏng được.' }));
             } else {
                 ctx.simulatedText = ctx.store.text;
-                show(result, r.body, def);
+                show(result, r.body, def, ctx.catalogue);
             }
         } catch {
             result.replaceChildren(el('div', { class: 'alert alert-danger', role: 'alert', text: 'Không mô phỏng được (mất kết nối?).' }));
@@ -98,10 +99,11 @@ export function renderSimulation(container, ctx) {
     container.append(run, result);
 }
 
-function show(container, r, def) {
+function show(container, r, def, catalogue) {
+    const who = (text) => { const [role, ...rest] = String(text || '').split(' · '); return [roleName(catalogue, role), ...rest].join(' · '); };
     const name = (id) => { const t = steps(def).find((x) => x.id === id); return t ? t.name : id || '—'; };
     const fits = r.fitsLegalDeadline === true ? 'Có — kết thúc trong thời hạn' : r.fitsLegalDeadline === false ? 'Không — vượt thời hạn quy định' : 'Không xác định';
-    const rows = r.steps.map((s, n) => el('tr', {}, [String(n + 1), s.stepName + (s.branch ? ' (nhánh)' : ''), s.assignee, vn(s.openedAt), vn(s.dueAt), s.actionLabel, name(s.target)]
+    const rows = r.steps.map((s, n) => el('tr', {}, [String(n + 1), s.stepName + (s.branch ? ' (nhánh)' : ''), who(s.assignee), vn(s.openedAt), vn(s.dueAt), s.actionLabel, name(s.target)]
         .map((t) => el('td', { text: t }))));
     container.replaceChildren(
         el('h2', { class: 'h5 mt-3', text: 'Kết quả mô phỏng' }),

@@ -28,10 +28,10 @@ export function renderStepList(list, ctx, problemCounts) {
             el('span', { class: 'designer-step-number', text: String(i + 1) }),
             el('span', { class: 'designer-step-text' }, [
                 el('span', { class: 'designer-step-name' }, [icon(KIND_ICON[s.kind] || 'square'), ' ', name]),
-                el('span', { class: 'designer-step-sub', text: summary(s, ctx.catalogue) }),
+                el('span', { class: 'designer-step-sub' }, [summary(s, ctx.catalogue),
+                    s.id && s.id === startId(def) ? el('span', { class: 'badge text-bg-info ms-1', text: 'Bắt đầu' }) : null,
+                    count ? el('span', { class: 'badge text-bg-danger ms-1', text: `${count} lỗi` }) : null]),
             ]),
-            s.id && s.id === startId(def) ? el('span', { class: 'badge text-bg-info ms-1', text: 'Bắt đầu' }) : null,
-            count ? el('span', { class: 'badge text-bg-danger ms-1', text: `${count} lỗi` }) : null,
         ]);
         const order = el('div', { class: 'btn-group btn-group-sm designer-step-order', role: 'group', 'aria-label': 'Sắp xếp ' + what }, [
             el('button', { type: 'button', class: 'btn btn-outline-secondary', 'aria-label': 'Đưa lên ' + what, title: 'Đưa lên', disabled: i === 0, 'data-focus': 'up:' + i,
