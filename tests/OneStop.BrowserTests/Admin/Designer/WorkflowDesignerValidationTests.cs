@@ -15,6 +15,19 @@ public sealed class WorkflowDesignerValidationTests(DesignerApp app) : IClassFix
 {
     private static ILocator Slot(IPage page, string path) => page.Locator($"[data-problem-slot=\"{path}\"]");
 
+    /// <summary>Drags by the handle with the mouse, moving in small steps as a hand does.</summary>
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
+    {
+        await from.ScrollIntoViewIfNeededAsync();
+        var a = (await from.BoundingBoxAsync())!;
+        var b = (await to.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(a.X + (a.Width / 2), a.Y + (a.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(a.X + (a.Width / 2), a.Y + (a.Height / 2) - 5, new() { Steps = 3 });
+        await page.Mouse.MoveAsync(b.X + (b.Width / 2), b.Y + 4, new() { Steps = 15 });
+        await page.Mouse.UpAsync();
+    }
+
     [Fact]
     public async Task Invalid_edits_are_refused_beside_their_fields_and_nothing_invalid_is_published()
     {
@@ -38,6 +51,21 @@ public sealed class WorkflowDesignerValidationTests(DesignerApp app) : IClassFix
         await d.AddStepAsync("Lưu trữ hồ sơ", "end", "luu-tru");
         await Assertions.Expect(Slot(page, "$.steps[8]")).ToContainTextAsync("Không có thao tác nào dẫn tới bước này từ bước bắt đầu");
         await Assertions.Expect(page.GetByTestId("node-luu-tru")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-problem"));
+
+        // Undo and redo; reordering with the keyboard (the step's up button) and with the mouse (dragging its handle).
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hoàn tác" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-luu-tru")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Làm lại" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-luu-tru")).ToBeVisibleAsync();
+        var items = page.GetByTestId("step-list").Locator("li.designer-step");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đưa lên bước “Lưu trữ hồ sơ”" }).ClickAsync();
+        await Assertions.Expect(items.Nth(7)).ToContainTextAsync("Lưu trữ hồ sơ");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đưa lên bước “Lưu trữ hồ sơ”" })).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByTestId("designer-status")).Not.ToHaveTextAsync("Đang kiểm tra…"); // the list is not redrawn under the mouse
+        await DragAsync(page, items.Nth(7).Locator(".designer-drag"), items.Nth(6).Locator(".designer-drag"));
+        await Assertions.Expect(items.Nth(6)).ToContainTextAsync("Lưu trữ hồ sơ");
+        await d.SelectStepAsync("luu-tru");
+        await Assertions.Expect(Slot(page, "$.steps[6]")).ToContainTextAsync("Không có thao tác nào dẫn tới bước này từ bước bắt đầu");
 
         // A department that does not exist, written by an expert in the JSON view.
         await page.GetByTestId("tab-json").ClickAsync();
@@ -63,5 +91,12 @@ public sealed class WorkflowDesignerValidationTests(DesignerApp app) : IClassFix
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         Assert.False(await db.WorkflowDefinitions.AnyAsync(w => w.Id == "driving-licence-renewal" && w.Version > 1));
+
+        // Removing the stray step (after confirming) leaves one problem fewer.
+        await d.SelectStepAsync("luu-tru");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByTestId("remove-step").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("step-luu-tru")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("problem-summary")).Not.ToContainTextAsync("Không có thao tác nào dẫn tới bước này");
     }
 }

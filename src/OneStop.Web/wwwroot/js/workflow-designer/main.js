@@ -63,7 +63,7 @@ function start() {
         if (key && !(root.contains(document.activeElement) && document.activeElement.dataset.focus === key)) { ctx.focus(key); }
     }
 
-    function renderList() { renderStepList($('step-list'), ctx, ctx.counts); }
+    function renderList() { if (!ctx.dragging) { renderStepList($('step-list'), ctx, ctx.counts); } }
     function renderEditor() { renderStepEditor($('step-editor'), ctx); }
     function renderDiagram() {
         const box = $('diagram');
@@ -145,13 +145,16 @@ function start() {
 
     function applyProblems() {
         const shown = ctx.pristine ? [] : ctx.problems;
+        const before = JSON.stringify([...ctx.counts]);
         ctx.counts = perStep(shown);
+        const changed = before !== JSON.stringify([...ctx.counts]);
         if (shown.some((p) => stepIndex(p.path) === null && p.path !== '$.steps')) { generalOpen(true); }
         if (!store.broken) {
             place($('panel-design'), shown, ctx.pristine ? [] : ctx.warnings);
-            renderList();
-            const box = $('diagram');
-            if (box.querySelector('svg')) { renderDiagram(); }
+            if (changed) {
+                renderList();
+                if ($('diagram').querySelector('svg')) { renderDiagram(); }
+            }
         }
         const json = $('json-status');
         const syntax = ctx.problems.find((p) => p.code === 'MalformedJson');

@@ -61,8 +61,9 @@ function reorder(ctx, from, to, focusKey) {
 export function enableDrag(list, ctx) {
     if (!window.Sortable) { return; }
     window.Sortable.create(list, {
-        handle: '.designer-drag', animation: 120, draggable: '.designer-step',
-        onEnd: (e) => { if (e.oldIndex !== e.newIndex) { reorder(ctx, e.oldIndex, e.newIndex, 'step:' + e.newIndex); } },
+        handle: '.designer-drag', animation: 120, draggable: '.designer-step', forceFallback: true,
+        onStart: () => { ctx.dragging = true; },
+        onEnd: (e) => { ctx.dragging = false; if (e.oldIndex !== e.newIndex) { reorder(ctx, e.oldIndex, e.newIndex, 'step:' + e.newIndex); } else { ctx.redraw(); } },
     });
 }
 
