@@ -1,4 +1,4 @@
-namespace OneStop.Infrastructure.Audit;
+namespace OneStop.Infrastructure.Data.Sql;
 
 /// <summary>
 /// The database's own guard on the audit log: UPDATE, DELETE and TRUNCATE raise an error whoever runs them, so the app's role
