@@ -54,8 +54,8 @@ public sealed class DocumentService : IDocumentRenderer
 
     private static RenderedDocument Compose(DocumentKind kind, DocumentLayout layout, string name)
     {
-        var (content, pages) = PdfComposer.Compose(layout);
-        return new RenderedDocument(kind, content, Hash(content), Pdf, pages, SafeName(name) + ".pdf");
+        var (content, pages, slots) = PdfComposer.Compose(layout);
+        return new RenderedDocument(kind, content, Hash(content), Pdf, pages, SafeName(name) + ".pdf") { SignatureSlots = slots };
     }
 
     private static string RegisterName(RegisterModel m) =>

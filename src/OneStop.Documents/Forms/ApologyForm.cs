@@ -41,7 +41,7 @@ internal static class ApologyForm
         });
         layout.Add(FormParts.Text("Xin trân trọng cảm ơn./."));
         layout.Add(new SignatureBlock(
-            [new Signatory(m.SignerTitle, m.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)")],
+            [new Signatory(m.SignerTitle, m.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)") { SlotKey = SignatureSlotKeys.Signer }],
             [FormParts.Recipients(["- Như trên;", "- Lưu: VT, hồ sơ."])]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

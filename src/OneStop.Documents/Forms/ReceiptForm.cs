@@ -33,8 +33,8 @@ internal static class ReceiptForm
         }
 
         layout.Add(new SignatureBlock([
-            new Signatory("NGƯỜI NỘP HỒ SƠ", m.SubmitterName ?? m.Applicant.Name),
-            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", m.ReceivingOfficial),
+            new Signatory("NGƯỜI NỘP HỒ SƠ", m.SubmitterName ?? m.Applicant.Name) { SlotKey = SignatureSlotKeys.Applicant },
+            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", m.ReceivingOfficial) { SlotKey = SignatureSlotKeys.Signer },
         ]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

@@ -34,7 +34,7 @@ internal static class RejectionForm
 
         layout.Add(FormParts.Text("Xin thông báo cho Ông/Bà được biết và thực hiện./."));
         layout.Add(new SignatureBlock(
-            [new Signatory(m.SignerTitle, m.SignerName)],
+            [new Signatory(m.SignerTitle, m.SignerName) { SlotKey = SignatureSlotKeys.Signer }],
             [FormParts.Recipients(["- Như trên;", "- Lưu: VT, hồ sơ."])]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

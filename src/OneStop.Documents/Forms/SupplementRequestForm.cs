@@ -46,7 +46,7 @@ internal static class SupplementRequestForm
 
         layout.Add(FormParts.Text(contact + " để được hướng dẫn."));
         layout.Add(FormParts.Text("Thời gian bổ sung, hoàn thiện hồ sơ không tính vào thời hạn giải quyết thủ tục hành chính.", FormParts.Italic));
-        layout.Add(new SignatureBlock([new Signatory("NGƯỜI HƯỚNG DẪN", m.Official)]));
+        layout.Add(new SignatureBlock([new Signatory("NGƯỜI HƯỚNG DẪN", m.Official) { SlotKey = SignatureSlotKeys.Signer }]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;
     }
