@@ -24,12 +24,16 @@ public sealed class DevelopmentTimeStampAuthority(X509Certificate2 certificate, 
             return Response(2, null);
         }
 
-        var serial = Interlocked.Increment(ref _serial);
+        Interlocked.Increment(ref _serial);
+
+        // A positive DER integer without redundant leading bytes.
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] = (byte)((serial[0] & 0x7F) | 0x01);
         var info = new Rfc3161TimestampTokenInfo(
             Policy,
             request.HashAlgorithmId,
             request.GetMessageHash(),
-            BitConverter.GetBytes(serial).Reverse().ToArray(),
+            serial,
             (time ?? TimeProvider.System).GetUtcNow(),
             accuracyInMicroseconds: 1_000_000,
             nonce: request.GetNonce());
