@@ -37,6 +37,12 @@ public sealed class DocumentService : IDocumentRenderer
     public RenderedDocument RenderControlSlip(ControlSlipModel model) =>
         Compose(DocumentKind.ControlSlip, ControlSlipForm.Build(Check(model)), $"phieu-kiem-soat-{model.DossierCode}");
 
+    public RenderedDocument RenderStopProcessing(StopProcessingModel model) =>
+        Compose(DocumentKind.StopProcessing, StopProcessingForm.Build(Check(model)), $"dung-giai-quyet-{model.DossierCode}");
+
+    public RenderedDocument RenderWithdrawalConfirmation(WithdrawalConfirmationModel model) =>
+        Compose(DocumentKind.WithdrawalConfirmation, WithdrawalConfirmationForm.Build(Check(model)), $"xac-nhan-rut-ho-so-{model.DossierCode}");
+
     public RenderedDocument RenderRegister(RegisterModel model) =>
         Compose(DocumentKind.Register, RegisterForm.Build(Check(model)), RegisterName(model));
 

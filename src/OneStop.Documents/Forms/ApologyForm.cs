@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Văn bản xin lỗi và hẹn lại ngày trả kết quả.
+// Mẫu số 04 (Circular 03/2025/TT-VPCP): Văn bản xin lỗi, with the new date for the result.
 internal static class ApologyForm
 {
     public const string Title = "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Mẫu số 03: Phiếu từ chối tiếp nhận, giải quyết hồ sơ.
+// Mẫu số 03 (Circular 03/2025/TT-VPCP): Phiếu từ chối tiếp nhận, giải quyết hồ sơ.
 internal static class RejectionForm
 {
     public const string Title = "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ";

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+// Mẫu số 02 (Circular 03/2025/TT-VPCP): Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
 internal static class SupplementRequestForm
 {
     public const string Title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";

@@ -13,6 +13,8 @@ public class SignatureSlotTests
         { "rejection", "PHÓ GIÁM ĐỐC", "Vi Văn Thắng" },
         { "apology", "GIÁM ĐỐC", "Hoàng Văn Minh" },
         { "result", "PHÓ GIÁM ĐỐC", "Vi Văn Thắng" },
+        { "stop", "PHÓ GIÁM ĐỐC", "Vi Văn Thắng" },
+        { "withdrawal", "NGƯỜI XÁC NHẬN", "Lường Văn Đức" },
     };
 
     [Theory]
@@ -65,6 +67,8 @@ public class SignatureSlotTests
             "supplement" => s.RenderSupplementRequest(Samples.Supplement()),
             "rejection" => s.RenderRejection(Samples.Rejection()),
             "apology" => s.RenderApology(Samples.Apology()),
+            "stop" => s.RenderStopProcessing(Samples.StopProcessing()),
+            "withdrawal" => s.RenderWithdrawalConfirmation(Samples.Withdrawal()),
             _ => s.RenderResult(Samples.Result()),
         };
     }

@@ -39,8 +39,9 @@ public class PdfSigningTests
     {
         _ = title;
         var doc = SignatureSlotTests.Render(form);
-        using var person = form == "receipt" ? TestCa.CounterSigner() : TestCa.LeaderSigner();
-        var signerName = form == "receipt" ? TestCa.Counter : TestCa.Leader;
+        var atCounter = form is "receipt" or "withdrawal";
+        using var person = atCounter ? TestCa.CounterSigner() : TestCa.LeaderSigner();
+        var signerName = atCounter ? TestCa.Counter : TestCa.Leader;
         var signed = await new PdfSigningService().SignAsync(doc.Content, doc.SignatureSlots,
             [new SigningStep(person, SignatureAppearance.Person(signerName, name))], Details, CancellationToken.None);
         var s = Assert.Single(PdfSig.Run(signed));
