@@ -45,18 +45,23 @@ internal static class SigningBenchmark
         }
 
         var perRound = Math.Max(10, (int)options.Measure.TotalSeconds * 10);
-        var render = await CpuMs("render (unsigned)", options, perRound, () => Task.FromResult(Render()));
-        var one = await CpuMs("render + official's signature", options, perRound, async () =>
-        {
-            var d = Render();
-            return await service.SignAsync(d.Content, d.SignatureSlots, [Official()], details, CancellationToken.None).ConfigureAwait(false);
-        });
-        var two = await CpuMs("render + official + agency seal", options, perRound, async () =>
-        {
-            var d = Render();
-            return await service.SignAsync(d.Content, d.SignatureSlots, [Official(), Seal()], details, CancellationToken.None).ConfigureAwait(false);
-        });
-        var verify = await CpuMs("verify two signatures", options, perRound, () => Task.FromResult(verifier.Verify(signedTwo)));
+        (string Name, Func<Task> Work)[] cases =
+        [
+            ("render (unsigned)", () => Task.FromResult(Render())),
+            ("render + official's signature", async () =>
+            {
+                var d = Render();
+                await service.SignAsync(d.Content, d.SignatureSlots, [Official()], details, CancellationToken.None).ConfigureAwait(false);
+            }),
+            ("render + official + agency seal", async () =>
+            {
+                var d = Render();
+                await service.SignAsync(d.Content, d.SignatureSlots, [Official(), Seal()], details, CancellationToken.None).ConfigureAwait(false);
+            }),
+            ("verify two signatures", () => Task.FromResult(verifier.Verify(signedTwo))),
+        ];
+        var medians = await CpuMs(cases, options, perRound).ConfigureAwait(false);
+        var (render, one, two, verify) = (medians[0], medians[1], medians[2], medians[3]);
 
         Console.WriteLine($"RESULT receipt_render_ms {Fmt.N(render, 2)} ms");
         Console.WriteLine($"RESULT receipt_sign_ms {Fmt.N(one - render, 2)} ms");
@@ -70,34 +75,46 @@ internal static class SigningBenchmark
         return 0;
     }
 
-    // CPU milliseconds of this process per call: warm-up, then rounds of `count` calls; the median round.
-    private static async Task<double> CpuMs<T>(string name, RunnerOptions options, int count, Func<Task<T>> work)
+    // CPU milliseconds of this process per call. The cases take turns round by round, so that a shared machine's load
+    // weighs on all of them alike; the median round of each is kept.
+    private static async Task<double[]> CpuMs((string Name, Func<Task> Work)[] cases, RunnerOptions options, int count)
     {
-        var warmUntil = Stopwatch.StartNew();
-        while (warmUntil.Elapsed < options.Warmup)
+        foreach (var (_, work) in cases)
         {
-            await work().ConfigureAwait(false);
-        }
-
-        var rounds = new List<double>();
-        using var self = Process.GetCurrentProcess();
-        for (var r = 0; r < options.Rounds; r++)
-        {
-            self.Refresh();
-            var before = self.TotalProcessorTime;
-            for (var k = 0; k < count; k++)
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed < options.Warmup / cases.Length)
             {
                 await work().ConfigureAwait(false);
             }
-
-            self.Refresh();
-            rounds.Add((self.TotalProcessorTime - before).TotalMilliseconds / count);
         }
 
-        rounds.Sort();
-        var median = rounds[rounds.Count / 2];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-34} {median,8:0.00} CPU ms/document (rounds {rounds[0]:0.00}–{rounds[^1]:0.00}, {count} per round)"));
-        return median;
+        var rounds = cases.Select(_ => new List<double>()).ToArray();
+        using var self = Process.GetCurrentProcess();
+        for (var r = 0; r < options.Rounds; r++)
+        {
+            for (var c = 0; c < cases.Length; c++)
+            {
+                self.Refresh();
+                var before = self.TotalProcessorTime;
+                for (var k = 0; k < count; k++)
+                {
+                    await cases[c].Work().ConfigureAwait(false);
+                }
+
+                self.Refresh();
+                rounds[c].Add((self.TotalProcessorTime - before).TotalMilliseconds / count);
+            }
+        }
+
+        var medians = new double[cases.Length];
+        for (var c = 0; c < cases.Length; c++)
+        {
+            var sorted = rounds[c].Order().ToList();
+            medians[c] = sorted[sorted.Count / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{cases[c].Name,-34} {medians[c],8:0.00} CPU ms/document (rounds {sorted[0]:0.00}–{sorted[^1]:0.00}, {count} per round)"));
+        }
+
+        return medians;
     }
 }
