@@ -24,12 +24,7 @@ internal static class ApologyForm
             $"nội dung yêu cầu giải quyết: {m.ProcedureName}. Thời hạn trả kết quả giải quyết hồ sơ là {VnFormat.TimeAndDate(m.OriginalDueAt)}."));
         layout.Add(FormParts.Text(
             $"Tuy nhiên, đến nay {agency} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."));
-        layout.Add(new Paragraph(new TextRun("Lý do: ", FormParts.Bold), new TextRun(m.Reason, FormParts.Body))
-        {
-            Align = TextAlign.Justify,
-            FirstLineIndent = 28,
-            SpaceAfter = 4,
-        });
+        layout.Add(FormParts.Labelled("Lý do", m.Reason));
         layout.Add(new Paragraph(
             new TextRun($"Sự chậm trễ này đã gây phiền hà, tốn kém thời gian, chi phí đi lại của Ông/Bà. {agency} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ", FormParts.Body),
             new TextRun(VnFormat.TimeAndDate(m.NewDueAt), FormParts.Bold),

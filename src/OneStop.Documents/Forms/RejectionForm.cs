@@ -24,12 +24,7 @@ internal static class RejectionForm
         layout.Add(FormParts.Text(m.Reason));
         if (!string.IsNullOrWhiteSpace(m.LegalBasis))
         {
-            layout.Add(new Paragraph(new TextRun("Căn cứ pháp lý: ", FormParts.Bold), new TextRun(m.LegalBasis, FormParts.Body))
-            {
-                Align = TextAlign.Justify,
-                FirstLineIndent = 28,
-                SpaceAfter = 4,
-            });
+            layout.Add(FormParts.Labelled("Căn cứ pháp lý", m.LegalBasis));
         }
 
         layout.Add(FormParts.Text("Xin thông báo cho Ông/Bà được biết và thực hiện./."));

@@ -31,20 +31,10 @@ internal static class StopProcessingForm
             FirstLineIndent = 28,
             SpaceAfter = 4,
         });
-        layout.Add(new Paragraph(new TextRun("Lý do: ", FormParts.Bold), new TextRun(m.Reason, FormParts.Body))
-        {
-            Align = TextAlign.Justify,
-            FirstLineIndent = 28,
-            SpaceAfter = 4,
-        });
+        layout.Add(FormParts.Labelled("Lý do", m.Reason));
         if (!string.IsNullOrWhiteSpace(m.LegalBasis))
         {
-            layout.Add(new Paragraph(new TextRun("Căn cứ pháp lý: ", FormParts.Bold), new TextRun(m.LegalBasis, FormParts.Body))
-            {
-                Align = TextAlign.Justify,
-                FirstLineIndent = 28,
-                SpaceAfter = 4,
-            });
+            layout.Add(FormParts.Labelled("Căn cứ pháp lý", m.LegalBasis));
         }
 
         if (!string.IsNullOrWhiteSpace(m.Handling))
