@@ -60,22 +60,27 @@ public sealed class AdministratorJourneyTests(BrowserApp app) : IClassFixture<Br
         await admin.SignInAsync(DemoAccounts.Admin);
 
         // The workflow: a typo in a department is caught as it is typed, fixed, simulated, published.
-        await admin.GotoAsync("/Admin/Workflows/Edit");
+        await admin.GotoAsync("/Admin/Workflows/Edit?blank=true");
+        await admin.GetByTestId("tab-json").ClickAsync();
         await admin.GetByTestId("json").FillAsync(Workflow);
-        await Assertions.Expect(admin.GetByTestId("problems")).ToContainTextAsync("$.steps[3].assignee.department");
+        await Assertions.Expect(admin.Locator("#json-status")).ToContainTextAsync("lỗi");
+        await admin.GetByTestId("tab-design").ClickAsync();
+        await admin.GetByTestId("step-opinion-legal").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-problem-slot=\"$.steps[3].assignee.department\"]")).ToContainTextAsync("DEPT");
+        await admin.GetByTestId("tab-json").ClickAsync();
         await admin.GetByTestId("json").FillAsync(Workflow.Replace("\"department\": \"DEPT\"", "\"department\": \"QLPT\"", StringComparison.Ordinal));
-        await Assertions.Expect(admin.GetByTestId("valid")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#json-status")).ToHaveTextAsync("Định nghĩa hợp lệ.");
+        await admin.GetByTestId("tab-design").ClickAsync();
         await Assertions.Expect(admin.Locator("#diagram svg")).ToContainTextAsync("Lấy ý kiến");
-        await admin.GetByTestId("simulate").ClickAsync();
-        await admin.GetByLabel("dienTich (Number)").FillAsync("120");
-        await admin.GetByLabel("Thời hạn giải quyết theo quy định (ngày làm việc)").FillAsync("5");
-        await admin.GetByTestId("run").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("steps")).ToContainTextAsync("Phê duyệt");
-        await Assertions.Expect(admin.GetByTestId("fits")).ToContainTextAsync("Có — kết thúc trong thời hạn");
-        await admin.GotoAsync("/Admin/Workflows/Edit");
-        await admin.GetByTestId("json").FillAsync(Workflow.Replace("\"department\": \"DEPT\"", "\"department\": \"QLPT\"", StringComparison.Ordinal));
+        await admin.GetByTestId("tab-simulate").ClickAsync();
+        await admin.GetByTestId("sim-agency").SelectOptionAsync("SGTVT");
+        await admin.GetByTestId("sim-input-dienTich").FillAsync("120");
+        await admin.GetByTestId("sim-legal").FillAsync("5");
+        await admin.GetByTestId("sim-run").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("sim-steps")).ToContainTextAsync("Phê duyệt");
+        await Assertions.Expect(admin.GetByTestId("sim-fits")).ToContainTextAsync("Có — kết thúc trong thời hạn");
         await admin.GetByTestId("publish").ClickAsync();
-        await Assertions.Expect(admin.GetByTestId("published")).ToContainTextAsync($"Đã ban hành {WorkflowId} phiên bản 1.");
+        await Assertions.Expect(admin.GetByTestId("published")).ToContainTextAsync($"(mã {WorkflowId}) phiên bản 1.");
 
         // The procedure: general information, two required documents, a form of four field types; then published.
         await admin.GotoAsync("/Admin/Procedures/Edit");
