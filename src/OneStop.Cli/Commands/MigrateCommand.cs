@@ -14,6 +14,6 @@ internal sealed class MigrateCommand : AsyncCommand
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
             AnsiConsole.MarkupLine("[green]Cơ sở dữ liệu đã được cập nhật[/] (migrations applied).");
-            return 0;
-        });
+            return ExitCodes.Success;
+        }, migrate: false, cancellationToken);
 }
