@@ -96,6 +96,10 @@ internal sealed class WorkflowValidateCommand : AsyncCommand<WorkflowValidateCom
                     : (null, "the database is not migrated; run ./onestop db migrate");
             }, migrate: false, cancellationToken);
         }
+        catch (DatabaseUnavailableException)
+        {
+            return (null, "the database does not answer");
+        }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
             return (null, "the database could not be read: " + DatabaseState.OneLine(ex));

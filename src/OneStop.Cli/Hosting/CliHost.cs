@@ -46,15 +46,11 @@ internal static class CliHost
 
         using var host = Build();
         await using var scope = host.Services.CreateAsyncScope();
-        if (migrate)
-        {
-            await EnsureMigratedAsync(scope.ServiceProvider, cancellationToken);
-        }
-
+        await EnsureReadyAsync(scope.ServiceProvider, migrate, cancellationToken);
         return await action(scope.ServiceProvider);
     }
 
-    private static async Task EnsureMigratedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task EnsureReadyAsync(IServiceProvider services, bool migrate, CancellationToken cancellationToken)
     {
         var state = await DatabaseState.ReadAsync(services.GetRequiredService<OneStopDbContext>(), cancellationToken);
         if (!state.Reachable)
@@ -62,7 +58,7 @@ internal static class CliHost
             throw new DatabaseUnavailableException($"Không kết nối được cơ sở dữ liệu / the database does not answer: {state.Problem}");
         }
 
-        if (state.Migrated)
+        if (state.Migrated || !migrate)
         {
             return;
         }

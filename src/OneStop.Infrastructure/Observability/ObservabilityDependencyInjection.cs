@@ -38,20 +38,23 @@ public static class ObservabilityDependencyInjection
     /// <summary>True when the standard OTEL_EXPORTER_OTLP_* variables name a collector for metrics.</summary>
     public static bool ExportsMetrics(IConfiguration configuration) => OtlpMetrics.Any(k => !string.IsNullOrWhiteSpace(configuration[k]));
 
+    /// <summary>The meters every OneStop exporter reads: OneStop's own, HttpClient's, Npgsql's and the runtime's.</summary>
+    public static MeterProviderBuilder AddOneStopInstruments(this MeterProviderBuilder metrics) =>
+        metrics.AddMeter(OneStopTelemetry.MeterName).AddHttpClientInstrumentation().AddNpgsqlInstrumentation().AddRuntimeInstrumentation();
+
     /// <summary>
     /// OpenTelemetry for a OneStop process: HttpClient and Npgsql spans and metrics, the OneStop meter and activity source, the
     /// runtime's metrics, exported over OTLP as the standard OTEL_* variables say (endpoint, protocol, headers, service name,
-    /// resource attributes, export interval) — nothing is exported when none names an endpoint. <paramref name="tracing"/> and
-    /// <paramref name="metrics"/> let the host add its own (ASP.NET Core, a Prometheus listener); <paramref name="metricsOn"/> keeps
-    /// the meter provider for them even without OTLP.
+    /// resource attributes, export interval) — nothing is set up when none names an endpoint. <paramref name="tracing"/> and
+    /// <paramref name="metrics"/> let the host add its own instrumentation (ASP.NET Core).
     /// </summary>
     public static IHostApplicationBuilder AddOneStopOpenTelemetry(this IHostApplicationBuilder builder, string serviceName,
-        Action<TracerProviderBuilder>? tracing = null, Action<MeterProviderBuilder>? metrics = null, bool metricsOn = false)
+        Action<TracerProviderBuilder>? tracing = null, Action<MeterProviderBuilder>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var traces = ExportsTraces(builder.Configuration);
         var measured = ExportsMetrics(builder.Configuration);
-        if (!traces && !measured && !metricsOn)
+        if (!traces && !measured)
         {
             return builder;
         }
@@ -70,17 +73,14 @@ public static class ObservabilityDependencyInjection
             });
         }
 
-        if (measured || metricsOn)
+        if (measured)
         {
             builder.Services.AddHostedService<OperationsGaugesActivator>();
             otel.WithMetrics(m =>
             {
-                m.AddMeter(OneStopTelemetry.MeterName).AddHttpClientInstrumentation().AddNpgsqlInstrumentation().AddRuntimeInstrumentation();
+                m.AddOneStopInstruments();
                 metrics?.Invoke(m);
-                if (measured)
-                {
-                    m.AddOtlpExporter();
-                }
+                m.AddOtlpExporter();
             });
         }
 

@@ -32,23 +32,10 @@ internal static class ObservabilityExtensions
             .Enrich.With<DossierCodeEnricher>()
             .WriteTo.Console(LogFormats.Create(json)));
 
-        var prometheus = builder.Configuration.GetSection($"{MetricsOptions.Section}:Prometheus").Get<PrometheusOptions>() ?? new PrometheusOptions();
         builder.AddOneStopOpenTelemetry("onestop-web",
             tracing: t => t.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealth(context.Request.Path)),
-            metrics: m =>
-            {
-                m.AddAspNetCoreInstrumentation();
-                if (prometheus.Port > 0)
-                {
-                    // Its own listener on its own port: the app's public port (the one the reverse proxy forwards) has no /metrics.
-                    m.AddPrometheusHttpListener(o =>
-                    {
-                        o.Host = prometheus.Host;
-                        o.Port = prometheus.Port;
-                    });
-                }
-            },
-            metricsOn: prometheus.Port > 0);
+            metrics: m => m.AddAspNetCoreInstrumentation());
+        builder.Services.AddHostedService<PrometheusEndpoint>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [Ready])

@@ -31,12 +31,14 @@ internal static partial class PersonalDataRedactor
     [GeneratedRegex(@"(?<![\w.-])(?:\d{12}|\d{9})(?![\w-])")]
     private static partial Regex IdentityNumber();
 
-    [GeneratedRegex(@"(?<![\w.-])(?:\+84|0)\d{9}(?![\w-])")]
+    // 0912345678, 0912 345 678, +84 912 345 678.
+    [GeneratedRegex(@"(?<![\w.+-])(?:\+84|0)(?:[ .]?\d){9}(?![\w-])")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")]
     private static partial Regex Bearer();
 
-    [GeneratedRegex(@"(?i)([?&](?:code|token|access_token|refresh_token|id_token|password|email|userid|key|signature|sig)=)[^&\s""']+")]
+    // In a query string (?code=…&) and as route values in routing's debug lines (code=[…]).
+    [GeneratedRegex(@"(?i)(?<![\w-])((?:code|token|access_token|refresh_token|id_token|password|email|userid|key|signature|sig)=\[?)[^&\s""',\])]+")]
     private static partial Regex SecretParameter();
 }
