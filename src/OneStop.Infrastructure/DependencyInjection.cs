@@ -30,7 +30,7 @@ public static class DependencyInjection
             DatabaseOptions.Configure(options, connectionString);
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
-                provider.GetRequiredService<DossierCodeObserver>());
+                DossierCodeObserver.Instance);
         });
 
         var dataProtection = services.AddDataProtection()

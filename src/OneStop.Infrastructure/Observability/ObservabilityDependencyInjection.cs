@@ -28,7 +28,6 @@ public static class ObservabilityDependencyInjection
         services.TryAddSingleton<AgencyCodes>();
         services.TryAddSingleton<DossierMetricsInterceptor>();
         services.TryAddSingleton<DossierMetricsTransactions>();
-        services.TryAddSingleton<DossierCodeObserver>();
         return services;
     }
 
