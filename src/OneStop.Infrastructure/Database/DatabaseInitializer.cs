@@ -10,6 +10,7 @@ public sealed class DatabaseInitializer(OneStopDbContext db)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await SquashedMigrations.RewriteHistoryAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existing!))

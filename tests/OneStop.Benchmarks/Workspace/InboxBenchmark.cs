@@ -184,7 +184,7 @@ internal static class InboxBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync();
-        // What autovacuum does within a minute of such a fill (the table's own settings, see the WorkspaceInboxProjection migration):
+        // What autovacuum does within a minute of such a fill (the table's own settings, see Data/Sql/InboxProjectionSql.cs):
         // the visibility map the inbox's index-only scans rely on. Done here so the measurement does not depend on when it runs.
         await using var vacuum = new NpgsqlCommand("VACUUM (ANALYZE) workflow_tasks", connection) { CommandTimeout = 0 };
         await vacuum.ExecuteNonQueryAsync();

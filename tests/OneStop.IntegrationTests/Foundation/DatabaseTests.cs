@@ -62,6 +62,53 @@ public sealed class DatabaseTests
         Assert.Single(officials, o => o.Role == Roles.Admin);
     }
 
+    [Fact]
+    public async Task A_database_migrated_before_the_baseline_squash_is_taken_as_the_baseline_and_a_half_migrated_one_is_refused()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using var factory = new OneStopAppFactoryOver(database);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        // The first build's fourteen migrations left exactly the baseline's schema and their own history rows.
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM __ef_migrations_history; INSERT INTO __ef_migrations_history SELECT unnest({0}), '10.0.15'", [PreSquash]);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(["20261205074625_Baseline"], await db.Database.GetAppliedMigrationsAsync());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM __ef_migrations_history; INSERT INTO __ef_migrations_history SELECT unnest({0}), '10.0.15'", [PreSquash[..5]]);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync());
+            Assert.Contains("./onestop db migrate", error.Message);
+        }
+    }
+
+    private static readonly string[] PreSquash =
+    [
+        "20261128130007_Foundation", "20261128132124_WorkflowEngine", "20261128133548_DossiersAndDocuments",
+        "20261128134317_ProcedureSearch", "20261128135428_DossierDrafts", "20261128180329_ProcedureVersions",
+        "20261128180352_WorkspaceReturnsAndInbox", "20261129020140_PortalPaymentsDeliveryRatings", "20261129020424_LegacyImport",
+        "20261129021652_WorkspaceJournalAddress", "20261129022927_AdminAuditOrganisationSettings", "20261129024803_AdminSettingsCalendar",
+        "20261129044948_EmailOutbox", "20261129060738_WorkspaceInboxProjection",
+    ];
+
     private static async Task<(int Agencies, int Departments, int Users, int UserRoles)> CountAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();

@@ -6,7 +6,7 @@ namespace OneStop.Infrastructure.Workflows.Entities;
 /// An open task, projected from the instance state so inboxes are indexed queries. It also carries a copy of what the inbox filters
 /// and searches on in its dossier (procedure, submission date, channel, status, and the code and applicant's name without
 /// diacritics), so an inbox never joins all of a department's tasks to their dossiers. PostgreSQL keeps that copy (triggers of the
-/// migration WorkspaceInboxProjection: on inserting a task, and on inserting or updating dossiers), so every writer — the engine,
+/// Data/Sql/InboxProjectionSql.cs: on inserting a task, and on inserting or updating dossiers), so every writer — the engine,
 /// the legacy importer's SQL, an UPDATE by hand — keeps it right in the same transaction; the application never writes it.
 /// </summary>
 public sealed class WorkflowTaskRecord
