@@ -66,12 +66,28 @@ internal static class CliHost
         AnsiConsole.MarkupLine($"Cơ sở dữ liệu chưa được cập nhật: áp dụng {state.PendingMigrations.Count} migration (migrating the database first).");
         try
         {
-            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+            await MigrateAsync(services, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.UndefinedTable)
         {
             throw new DatabaseUnavailableException(
                 $"Cơ sở dữ liệu cần cập nhật nhưng vai trò này không được phép / the database needs migrating and this role may not ({ex.SqlState}): run './onestop db migrate' with the schema owner's connection string.");
+        }
+    }
+
+    /// <summary>
+    /// Applies the migrations; a database the migrations refuse (e.g. one stopped part-way through the pre-release migrations)
+    /// is a database problem with its own one-line explanation, not an unexpected error.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+        }
+        catch (DatabaseNotUpgradableException ex)
+        {
+            throw new DatabaseUnavailableException(ex.Message);
         }
     }
 }

@@ -30,7 +30,10 @@ internal static class ObservabilityExtensions
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<DossierCodeEnricher>()
-            .WriteTo.Console(LogFormats.Create(json)));
+            .WriteTo.Console(LogFormats.Create(json)),
+            // Each host logs through its own logger, never the static Log.Logger: the last host built (or disposed) in a process
+            // would otherwise take (or silence) the log lines of every other — as the test hosts, run side by side, do.
+            preserveStaticLogger: true);
 
         builder.AddOneStopOpenTelemetry("onestop-web",
             tracing: t => t.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsHealth(context.Request.Path)),

@@ -29,6 +29,7 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
             ["workflow validate"] = (["workflow", "validate", .. workflows], 0),
             ["workflow diagram"] = (["workflow", "diagram", workflows.First(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)), "--out", "-"], 0),
             ["legacy import"] = (["legacy", "import", bundle, "--report", Path.Combine(_work, "report")], 0),
+            ["dev-ca"] = (["dev-ca", "--out", Path.Combine(_work, "dev-ca")], 0),
         };
     }
 
@@ -50,13 +51,17 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         {
             var (branchExit, branchHelp) = await CliRun.CliAsync(new Dictionary<string, string?>(), branch, "--help");
             Assert.Equal(0, branchExit);
-            listed.AddRange(Commands(branchHelp).Select(c => $"{branch} {c}"));
+            // A branch lists its commands; a command (dev-ca) has none of its own.
+            listed.AddRange(branchHelp.Contains("COMMANDS:", StringComparison.Ordinal) ? Commands(branchHelp).Select(c => $"{branch} {c}") : [branch]);
         }
 
         Assert.Equal(listed.Order(StringComparer.Ordinal), _commands.Keys.Order(StringComparer.Ordinal));
     }
 
-    public static TheoryData<string> Names() => ["db migrate", "seed demo", "user add", "workflow validate", "workflow diagram", "legacy import"];
+    public static TheoryData<string> Names() => ["db migrate", "seed demo", "user add", "workflow validate", "workflow diagram", "legacy import", "dev-ca"];
+
+    // Commands that read or write files only: they work without a database and never touch one.
+    private static bool FilesOnly(string name) => name.StartsWith("workflow", StringComparison.Ordinal) || name == "dev-ca";
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -71,9 +76,9 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         AssertClean(output);
         await using var db = database.CreateContext();
         var migrated = !(await db.Database.GetPendingMigrationsAsync()).Any();
-        if (name.StartsWith("workflow", StringComparison.Ordinal))
+        if (FilesOnly(name))
         {
-            Assert.False(migrated, "checking files must not change the database");
+            Assert.False(migrated, "a command of files only must not change the database");
             if (name == "workflow validate")
             {
                 Assert.Single(output.Split('\n'), l => l.Contains("were not checked: the database is not migrated", StringComparison.Ordinal));
@@ -95,9 +100,9 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         var (exit, output) = await CliRun.CliAsync(new Dictionary<string, string?> { ["FileStore__Root"] = Path.Combine(_work, "files") }, args);
 
         AssertClean(output);
-        if (name.StartsWith("workflow", StringComparison.Ordinal))
+        if (FilesOnly(name))
         {
-            Assert.Equal(0, exit);
+            Assert.True(exit == 0, $"exit {exit}\n{output}");
         }
         else
         {
@@ -121,6 +126,46 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         Assert.Contains("the database does not answer", output, StringComparison.Ordinal);
         Assert.DoesNotContain("run the command again", output, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Chạy lại lệnh", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_stopped_part_way_through_the_squashed_migrations_is_refused_in_one_line_with_exit_3()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE __ef_migrations_history (migration_id varchar(150) PRIMARY KEY, product_version varchar(32) NOT NULL); " +
+                "INSERT INTO __ef_migrations_history VALUES ('20261128130007_Foundation', '10.0.0'), ('20261128132124_WorkflowEngine', '10.0.0');");
+        }
+
+        foreach (var args in new[] { ["db", "migrate"], _commands["seed demo"].Args })
+        {
+            var (exit, output) = await CliRun.CliAsync(Environment(database.ConnectionString), args);
+
+            Assert.True(exit == 3, $"exit {exit}\n{output}");
+            AssertClean(output);
+            Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("recreate it, then run ./onestop db migrate", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_dev_ca_reuses_its_ca_and_refuses_a_wrong_password_with_exit_2()
+    {
+        var (args, _) = _commands["dev-ca"];
+        var (first, _) = await CliRun.CliAsync(new Dictionary<string, string?>(), args);
+        Assert.Equal(0, first);
+        var root = await File.ReadAllBytesAsync(Path.Combine(_work, "dev-ca", "root-ca.crt"));
+
+        var (again, output) = await CliRun.CliAsync(new Dictionary<string, string?>(), [.. args, "--person", "Vi Văn Thắng"]);
+        Assert.True(again == 0, output);
+        Assert.Equal(root, await File.ReadAllBytesAsync(Path.Combine(_work, "dev-ca", "root-ca.crt")));
+        Assert.True(File.Exists(Path.Combine(_work, "dev-ca", "people", "vi-van-thang.p12")));
+        Assert.Matches(@"(?m)^Cá nhân\s+Vi Văn Thắng\s+people/vi-van-thang\.p12\s+\d{2}/\d{2}/\d{4}$", output);
+
+        var (wrong, refused) = await CliRun.CliAsync(new Dictionary<string, string?>(), [.. args, "--password", "sai"]);
+        Assert.True(wrong == 2, $"exit {wrong}\n{refused}");
+        AssertClean(refused);
     }
 
     [Fact]
