@@ -1,5 +1,6 @@
 using System.Text;
 using OneStop.Cli.Commands;
+using OneStop.Cli.Hosting;
 using Spectre.Console.Cli;
 
 namespace OneStop.Cli;
@@ -10,7 +11,8 @@ public static class CliProgram
     public static Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        return Create().RunAsync(args);
+        CliConsole.Configure();
+        return Create().RunAsync(Normalise(args));
     }
 
     public static CommandApp Create()
@@ -19,20 +21,56 @@ public static class CliProgram
         app.Configure(config =>
         {
             config.SetApplicationName("onestop");
-            config.AddBranch("db", db => db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply the database migrations."));
-            config.AddBranch("seed", seed => seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Seed the demo province."));
-            config.AddBranch("user", user => user.AddCommand<UserAddCommand>("add").WithDescription("Create an account."));
+            config.SetExceptionHandler(CliErrors.Handle);
+            config.AddBranch("db", db =>
+            {
+                db.SetDescription("The database.");
+                db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply the database migrations.");
+            });
+            config.AddBranch("seed", seed =>
+            {
+                seed.SetDescription("Demo data.");
+                seed.AddCommand<SeedDemoCommand>("demo").WithDescription("Seed the demo province (migrates first if needed).");
+            });
+            config.AddBranch("user", user =>
+            {
+                user.SetDescription("Accounts.");
+                user.AddCommand<UserAddCommand>("add").WithDescription("Create an account (migrates first if needed).");
+            });
             config.AddBranch("workflow", workflow =>
             {
+                workflow.SetDescription("Workflow definition files.");
                 workflow.AddCommand<WorkflowValidateCommand>("validate").WithDescription("Validate workflow definition files.");
                 workflow.AddCommand<WorkflowDiagramCommand>("diagram").WithDescription("Write a workflow's diagram (Mermaid).");
             });
             config.AddCommand<DevCaCommand>("dev-ca").WithDescription("Make a development CA and PKCS#12 files for named people and agencies (never for production).");
             config.AddBranch("legacy", legacy =>
             {
-                legacy.AddCommand<LegacyImportCommand>("import").WithDescription("Import a legacy export (--dry-run: validate and report only).");
+                legacy.SetDescription("The legacy system's data.");
+                legacy.AddCommand<LegacyImportCommand>("import")
+                    .WithDescription("Import a legacy export (migrates first if needed; --dry-run: validate and report only).");
             });
         });
         return app;
+    }
+
+    // "--out -" (standard output) reads as a value to people but as an unnamed option to the parser.
+    private static string[] Normalise(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                result.Add("--out=-");
+                i++;
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+
+        return [.. result];
     }
 }

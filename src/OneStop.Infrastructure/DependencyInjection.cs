@@ -9,6 +9,7 @@ using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Observability;
 using OneStop.Infrastructure.Seeding;
 using OneStop.Infrastructure.Settings;
 using OneStop.Infrastructure.Workflows;
@@ -28,6 +29,8 @@ public static class DependencyInjection
                     "No database is configured: set ConnectionStrings__OneStop (or ONESTOP_DB), or start OneStop with ./onestop run.");
             DatabaseOptions.Configure(options, connectionString);
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
+                DossierCodeObserver.Instance);
         });
 
         var dataProtection = services.AddDataProtection()
@@ -52,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         services.AddWorkflowEngine();
         services.AddAuditLog();
+        services.AddOneStopMetrics();
         services.AddDatabaseSettings();
         services.AddDocumentIssuing();
         Payments.PaymentDependencyInjection.AddPayments(services);

@@ -15,6 +15,7 @@ builder.AddStartupTasks();
 
 var app = builder.Build();
 
+app.UseObservability();
 app.UseWebShell();
 app.MapApi();
 app.MapWebShell();

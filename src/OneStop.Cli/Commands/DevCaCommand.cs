@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using OneStop.Cli.Hosting;
 using OneStop.Documents.Signing.Development;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,7 +58,7 @@ internal sealed class DevCaCommand : Command<DevCaCommand.Settings>
             catch (System.Security.Cryptography.CryptographicException)
             {
                 AnsiConsole.MarkupLine($"[red]Không mở được[/] {Markup.Escape(caFile)}: sai mật khẩu (--password) hoặc tệp hỏng. Dùng --new để tạo CA mới.");
-                return 1;
+                return ExitCodes.BadInput;
             }
 
             AnsiConsole.MarkupLine($"Dùng CA phát triển có sẵn trong [bold]{Markup.Escape(folder)}[/].");
@@ -77,20 +78,20 @@ internal sealed class DevCaCommand : Command<DevCaCommand.Settings>
         {
             var people = settings.People.Length == 0 && settings.Agencies.Length == 0 ? ["Nguyễn Văn Thử"] : settings.People;
             var agencies = settings.People.Length == 0 && settings.Agencies.Length == 0 ? ["Sở Giao thông vận tải tỉnh Lạng Sơn"] : settings.Agencies;
-            var table = new Table().AddColumns("Loại", "Tên", "Tệp", "Hết hạn");
+            var table = new CliTable("Chứng thư số phát triển / development certificates", "Loại", "Tên", "Tệp", "Hết hạn");
             foreach (var name in people)
             {
                 using var c = ca.IssuePerson(name, settings.Organization);
-                table.AddRow("Cá nhân", Markup.Escape(name), Markup.Escape(Write(folder, "people", name, ca.ExportPkcs12(c, settings.Password))), Expiry(c));
+                table.AddRow("Cá nhân", name, Write(folder, "people", name, ca.ExportPkcs12(c, settings.Password)), Expiry(c));
             }
 
             foreach (var name in agencies)
             {
                 using var c = ca.IssueSeal(name);
-                table.AddRow("Cơ quan", Markup.Escape(name), Markup.Escape(Write(folder, "agencies", name, ca.ExportPkcs12(c, settings.Password))), Expiry(c));
+                table.AddRow("Cơ quan", name, Write(folder, "agencies", name, ca.ExportPkcs12(c, settings.Password)), Expiry(c));
             }
 
-            AnsiConsole.Write(table);
+            table.Write();
             AnsiConsole.MarkupLine($"Mật khẩu các tệp .p12: [bold]{Markup.Escape(settings.Password)}[/] — chỉ dùng để phát triển và thử nghiệm, không bao giờ dùng thật.");
         }
 

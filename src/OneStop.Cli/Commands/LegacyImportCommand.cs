@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Cli.Hosting;
 using OneStop.Infrastructure.Legacy;
+using OneStop.Infrastructure.Observability;
 using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using Spectre.Console;
@@ -12,8 +13,9 @@ namespace OneStop.Cli.Commands;
 
 /// <summary>
 /// onestop legacy import BUNDLE [--dry-run] [--mapping FILE] [--report DIR]: validates the whole bundle before anything is written,
-/// then imports it (binary COPY into staging, set-based merges; resumable). Exit 0 when completed (even with reported row defects),
-/// 2 when the bundle or mapping is unusable (nothing written), 1 when the import failed part-way (run it again to resume).
+/// then migrates the database if it must and imports the bundle (binary COPY into staging, set-based merges; resumable). Exit 0 when
+/// completed (even with reported row defects), 2 when the bundle or mapping is unusable (nothing written), 3 when the database cannot be
+/// had (nothing written; the message says what to run), 1 when the import failed part-way (run it again to resume).
 /// </summary>
 internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Settings>
 {
@@ -48,7 +50,7 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
             {
                 AnsiConsole.MarkupLine($"[red]Tệp ánh xạ không dùng được:[/] {Markup.Escape(ex.Message)}");
-                return 2;
+                return ExitCodes.BadInput;
             }
         }
 
@@ -63,26 +65,33 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
             var request = new LegacyImportRequest(settings.Bundle) { Mapping = mapping, DryRun = settings.DryRun, StartedBy = Environment.UserName };
             report = settings.DryRun
                 ? await LegacyImportProgress.RunAsync(null, request, cancellationToken)
-                : await CliHost.RunScopedAsync(services =>
-                    LegacyImportProgress.RunAsync(services.GetRequiredService<LegacyImporter>(), request, cancellationToken));
+                : await CliHost.RunScopedAsync(async services =>
+                {
+                    var importer = services.GetRequiredService<LegacyImporter>();
+                    using (services.GetRequiredService<LegacyImportMonitor>().Track(importer))
+                    {
+                        return await LegacyImportProgress.RunAsync(importer, request, cancellationToken);
+                    }
+                }, cancellationToken: cancellationToken);
         }
         catch (BundleException ex)
         {
             AnsiConsole.MarkupLine($"[red]Gói dữ liệu không dùng được:[/] {Markup.Escape(ex.Message)}");
             AnsiConsole.MarkupLine("Không có gì được ghi vào cơ sở dữ liệu.");
-            return 2;
+            return ExitCodes.BadInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             AnsiConsole.MarkupLine($"[red]Không đọc được gói dữ liệu:[/] {Markup.Escape(ex.Message)}");
             AnsiConsole.MarkupLine("Chạy lại lệnh để tiếp tục từ chỗ dừng (the run resumes).");
-            return 1;
+            return ExitCodes.Failed;
         }
         catch (Npgsql.NpgsqlException ex)
         {
-            AnsiConsole.MarkupLine($"[red]Lỗi cơ sở dữ liệu khi nhập:[/] {Markup.Escape(ex.Message)}");
+            // The database was ready when the import began (CliHost checked and migrated it): this stopped it part-way.
+            AnsiConsole.MarkupLine($"[red]Lỗi cơ sở dữ liệu khi nhập:[/] {Markup.Escape(OneStop.Infrastructure.Database.DatabaseState.OneLine(ex))}");
             AnsiConsole.MarkupLine("Chạy lại lệnh để tiếp tục từ chỗ dừng (the run resumes).");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         LegacyImportSummary.Write(report, settings.DryRun);
@@ -98,6 +107,6 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
             AnsiConsole.MarkupLine($"Báo cáo: [bold]{Markup.Escape(Path.Combine(directory, "report.json"))}[/] và report.md");
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,3 +1,4 @@
+using OneStop.Cli.Hosting;
 using OneStop.Infrastructure.Legacy;
 using OneStop.Legacy.Analysis;
 using OneStop.Legacy.Reporting;
@@ -26,29 +27,37 @@ internal static class LegacyImportProgress
 
         try
         {
-            await AnsiConsole.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
-                    new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask("Mở gói dữ liệu", maxValue: 1);
-                    var started = DateTime.UtcNow;
-                    while (!work.IsCompleted)
+            if (CliConsole.Plain)
+            {
+                report = await PlainAsync(work, () => analyzer?.Report ?? importer?.Report, () => importer?.Phase ?? "Kiểm tra (chạy thử)");
+            }
+            else
+            {
+                await AnsiConsole.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(),
+                        new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async progress =>
                     {
-                        report ??= analyzer?.Report ?? importer?.Report;
-                        if (report is not null)
+                        var task = progress.AddTask("Mở gói dữ liệu", maxValue: 1);
+                        var started = DateTime.UtcNow;
+                        while (!work.IsCompleted)
                         {
-                            Update(task, report, importer?.Phase ?? "Kiểm tra (chạy thử)", started);
+                            report ??= analyzer?.Report ?? importer?.Report;
+                            if (report is not null)
+                            {
+                                Update(task, report, importer?.Phase ?? "Kiểm tra (chạy thử)", started);
+                            }
+
+                            await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
                         }
 
-                        await Task.WhenAny(work, Task.Delay(250, CancellationToken.None));
-                    }
+                        report = await work;
+                        Update(task, report, "Hoàn tất", started);
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                    });
+            }
 
-                    report = await work;
-                    Update(task, report, "Hoàn tất", started);
-                    task.Value = task.MaxValue;
-                    task.StopTask();
-                });
             if (importer is { SweptTemporaryFiles: > 0 and var swept })
             {
                 AnsiConsole.MarkupLine($"Đã xoá {swept} tệp tạm do lần ghi bị ngắt để lại trong kho tệp (removed temporary files of cut writes).");
@@ -59,6 +68,38 @@ internal static class LegacyImportProgress
         finally
         {
             analyzer?.Dispose();
+        }
+    }
+
+    // Not a terminal: a line every ten seconds and one at the end, instead of a bar redrawn in place.
+    private static async Task<ImportReport> PlainAsync(Task<ImportReport> work, Func<ImportReport?> current, Func<string> phase)
+    {
+        var started = DateTime.UtcNow;
+        while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None)) != work)
+        {
+            if (current() is { } running)
+            {
+                Console.Out.WriteLine(Describe(running, phase(), started));
+            }
+        }
+
+        var report = await work;
+        Console.Out.WriteLine(Describe(report, "Hoàn tất", started));
+        return report;
+    }
+
+    private static string Describe(ImportReport report, string phase, DateTime started)
+    {
+        try
+        {
+            var total = report.Tables.Values.Sum(t => t.ManifestRows ?? 0);
+            var rows = report.Tables.Values.Sum(t => t.Read);
+            var seconds = Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds);
+            return $"{phase}: {rows:N0}/{total:N0} dòng, {rows / seconds:N0} dòng/s, {seconds:N0} s";
+        }
+        catch (InvalidOperationException)
+        {
+            return phase;
         }
     }
 

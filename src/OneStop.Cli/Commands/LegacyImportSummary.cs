@@ -1,3 +1,4 @@
+using OneStop.Cli.Hosting;
 using OneStop.Legacy.Reporting;
 using Spectre.Console;
 
@@ -8,20 +9,15 @@ internal static class LegacyImportSummary
 {
     public static void Write(ImportReport report, bool dryRun)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title(dryRun ? "Chạy thử (không ghi vào cơ sở dữ liệu)" : "Kết quả nhập dữ liệu cũ");
-        foreach (var column in new[] { "Bảng", "Manifest", "Đọc", "Nhập", "Không đổi", "Trùng (bỏ)", "Mồ côi", "Cha bị loại", "Loại", "Cảnh báo" })
-        {
-            table.AddColumn(column);
-        }
-
+        var table = new CliTable(dryRun ? "Chạy thử (không ghi vào cơ sở dữ liệu)" : "Kết quả nhập dữ liệu cũ",
+            "Bảng", "Manifest", "Đọc", "Nhập", "Không đổi", "Trùng (bỏ)", "Mồ côi", "Cha bị loại", "Loại", "Cảnh báo");
         foreach (var (name, c) in report.Tables)
         {
             table.AddRow(name, c.ManifestRows?.ToString("N0") ?? "—", c.Read.ToString("N0"), c.Imported.ToString("N0"), c.Unchanged.ToString("N0"),
                 c.Superseded.ToString("N0"), c.Orphaned.ToString("N0"), c.ParentRejected.ToString("N0"), c.Rejected.ToString("N0"), c.Warnings.ToString("N0"));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
         var seconds = ((report.FinishedAt ?? report.StartedAt) - report.StartedAt).TotalSeconds;
         var rows = report.Tables.Values.Sum(t => t.Read);
         AnsiConsole.MarkupLine($"{report.Issues.Count:N0} vấn đề được ghi nhận (issues); {rows:N0} dòng trong {seconds:N1} s"

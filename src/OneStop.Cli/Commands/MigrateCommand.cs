@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using OneStop.Cli.Hosting;
-using OneStop.Infrastructure.Database;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,8 +10,8 @@ internal sealed class MigrateCommand : AsyncCommand
     public override Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
         CliHost.RunScopedAsync(async services =>
         {
-            await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(cancellationToken);
+            await CliHost.MigrateAsync(services, cancellationToken);
             AnsiConsole.MarkupLine("[green]Cơ sở dữ liệu đã được cập nhật[/] (migrations applied).");
-            return 0;
-        });
+            return ExitCodes.Success;
+        }, migrate: false, cancellationToken);
 }

@@ -18,16 +18,13 @@ internal sealed class SeedDemoCommand : AsyncCommand
                 ? "Tỉnh mẫu đã có sẵn, không thay đổi gì (demo province already seeded)."
                 : $"[green]Đã tạo tỉnh mẫu[/]: {added} bản ghi (demo province seeded).");
 
-            var table = new Table().Border(TableBorder.Rounded).Title("Tài khoản mẫu / demo accounts — mật khẩu: " + DemoProvince.Password);
-            table.AddColumn("Vai trò");
-            table.AddColumn("E-mail");
-            table.AddColumn("Cơ quan / phòng");
+            var table = new CliTable("Tài khoản mẫu / demo accounts — mật khẩu: " + DemoProvince.Password, "Vai trò", "E-mail", "Cơ quan / phòng");
             foreach (var user in DemoSeeder.AllUsers())
             {
                 table.AddRow(Roles.DisplayName(user.Role), user.Email, $"{user.AgencyCode} {user.DepartmentCode}".Trim());
             }
 
-            AnsiConsole.Write(table);
-            return 0;
-        });
+            table.Write();
+            return ExitCodes.Success;
+        }, cancellationToken: cancellationToken);
 }

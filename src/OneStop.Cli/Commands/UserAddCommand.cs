@@ -54,14 +54,14 @@ internal sealed class UserAddCommand : AsyncCommand<UserAddCommand.Settings>
                     AnsiConsole.MarkupLine($"Mật khẩu tạm thời (temporary password): [bold]{Markup.Escape(password)}[/]");
                 }
 
-                return 0;
+                return ExitCodes.Success;
             }
             catch (DomainException ex)
             {
                 AnsiConsole.MarkupLine($"[red]Lỗi:[/] {Markup.Escape(ex.Message)}");
-                return 2;
+                return ExitCodes.BadInput;
             }
-        });
+        }, cancellationToken: cancellationToken);
 
     private static string GeneratePassword() =>
         "Os" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))

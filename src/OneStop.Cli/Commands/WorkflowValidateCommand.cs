@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Cli.Hosting;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Workflows;
 using OneStop.Workflows.Loading;
 using OneStop.Workflows.Validation;
@@ -10,7 +11,11 @@ using Spectre.Console.Cli;
 
 namespace OneStop.Cli.Commands;
 
-/// <summary>onestop workflow validate FILE...: prints every problem of each definition and exits non-zero if any.</summary>
+/// <summary>
+/// onestop workflow validate FILE...: prints every problem of each definition and exits 1 if any. The files are checked without a
+/// database; agency and department names are checked too when a migrated database answers (one line says when they were not).
+/// JSON Schema files (*.schema.json, as in `workflows/*.json`) are skipped.
+/// </summary>
 internal sealed class WorkflowValidateCommand : AsyncCommand<WorkflowValidateCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -26,10 +31,10 @@ internal sealed class WorkflowValidateCommand : AsyncCommand<WorkflowValidateCom
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var catalog = settings.Offline ? null : await TryReadCatalogAsync();
-        if (catalog is null && !settings.Offline)
+        var (catalog, skipped) = settings.Offline ? ((OrganisationCatalog?)null, "--offline") : await TryReadCatalogAsync(cancellationToken);
+        if (catalog is null)
         {
-            AnsiConsole.MarkupLine("[yellow]Không đọc được danh mục cơ quan từ cơ sở dữ liệu; bỏ qua kiểm tra cơ quan/phòng ban.[/]");
+            AnsiConsole.MarkupLine($"[yellow]Chưa kiểm tra tên cơ quan/phòng ban[/] (agency and department names were not checked: {Markup.Escape(skipped!)}).");
         }
 
         var failed = 0;
@@ -39,6 +44,12 @@ internal sealed class WorkflowValidateCommand : AsyncCommand<WorkflowValidateCom
             {
                 AnsiConsole.MarkupLine($"[red]✗ {Markup.Escape(file)}[/]: không tìm thấy tệp (file not found).");
                 failed++;
+                continue;
+            }
+
+            if (file.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+            {
+                AnsiConsole.MarkupLine($"[grey]– {Markup.Escape(file)}[/]: JSON Schema, bỏ qua (skipped: not a definition).");
                 continue;
             }
 
@@ -58,24 +69,40 @@ internal sealed class WorkflowValidateCommand : AsyncCommand<WorkflowValidateCom
             }
         }
 
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 
-    private static async Task<OrganisationCatalog?> TryReadCatalogAsync()
+    /// <summary>The organisation from the database, or why not (never a query on a database that is not migrated).</summary>
+    private static async Task<(OrganisationCatalog? Catalog, string? Skipped)> TryReadCatalogAsync(CancellationToken cancellationToken)
     {
         if (DatabaseOptions.ResolveConnectionString(null) is null)
         {
-            return null;
+            return (null, "no database configured");
         }
 
         try
         {
-            return await CliHost.RunScopedAsync(services =>
-                Task.FromResult(OrganisationCatalogReader.Read(services.GetRequiredService<OneStopDbContext>())));
+            return await CliHost.RunScopedAsync<(OrganisationCatalog?, string?)>(async services =>
+            {
+                var db = services.GetRequiredService<OneStopDbContext>();
+                var state = await DatabaseState.ReadAsync(db, cancellationToken);
+                if (!state.Reachable)
+                {
+                    return (null, "the database does not answer");
+                }
+
+                return state.Migrated
+                    ? (OrganisationCatalogReader.Read(db), null)
+                    : (null, "the database is not migrated; run ./onestop db migrate");
+            }, migrate: false, cancellationToken);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        catch (DatabaseUnavailableException)
         {
-            return null;
+            return (null, "the database does not answer");
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return (null, "the database could not be read: " + DatabaseState.OneLine(ex));
         }
     }
 }

@@ -44,7 +44,7 @@ internal static class SquashedMigrations
 
         if (old.Count != Squashed.Length || applied.Contains(Baseline))
         {
-            throw new InvalidOperationException(
+            throw new DatabaseNotUpgradableException(
                 $"Cơ sở dữ liệu đang ở một phiên bản trung gian trước khi gộp migration ({old.Count}/{Squashed.Length} migration cũ): " +
                 "hãy tạo lại cơ sở dữ liệu (./onestop psql, DROP DATABASE) rồi chạy ./onestop db migrate. / The database stopped part-way " +
                 "through the pre-release migrations and cannot be upgraded: recreate it, then run ./onestop db migrate.");

@@ -16,7 +16,8 @@ using Applicant = OneStop.Documents.Models.Applicant;
 namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Fills the statutory forms from a dossier, its procedure and its journal, renders them and stores them immutably.</summary>
-public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer renderer, IOptions<ProvinceOptions> province, TimeProvider clock)
+public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer renderer, IOptions<ProvinceOptions> province, TimeProvider clock,
+    Observability.OneStopMetrics? metrics = null)
 {
     /// <summary>Issues the document, or returns the one already issued for the same source key.</summary>
     public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
@@ -27,6 +28,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             return earlier;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == request.DossierCode, cancellationToken)
             ?? throw new NotFoundException($"Không tìm thấy hồ sơ {request.DossierCode}.");
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
@@ -68,6 +70,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             request.IssuedBy, replaces?.Id, request.SourceKey);
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(cancellationToken);
+        metrics?.DocumentIssued(request.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return document;
     }
 

@@ -15,7 +15,7 @@ namespace OneStop.Infrastructure.Email;
 /// <see cref="EmailOptions.KeepSentDays"/> (the background service calls it hourly).
 /// </summary>
 public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
-    ILogger<EmailOutboxDispatcher> logger)
+    ILogger<EmailOutboxDispatcher> logger, Observability.OneStopMetrics? metrics = null)
 {
     /// <summary>Delivers up to <paramref name="max"/> pending mails; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
@@ -34,6 +34,8 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
             }
 
             var mail = rows[0];
+            using var activity = Observability.OneStopTelemetry.StartBackgroundActivity("onestop.email.send");
+            using var dossier = Observability.DossierLogContext.Begin(mail.DossierCode);
             try
             {
                 await sender.SendAsync(new EmailMessage(mail.To, mail.Subject, mail.HtmlBody) { Id = $"onestop-{mail.CreatedAt:yyyyMMddHHmmss}-{mail.Id:D10}" },
@@ -49,12 +51,14 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
                 if (ex is ParseException or FormatException || IsPermanent(ex) || mail.Attempts >= options.Value.MaxAttempts)
                 {
                     mail.FailedAt = clock.GetUtcNow();
+                    metrics?.SetAside("email");
                 }
                 else
                 {
                     mail.AvailableAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, mail.Attempts) * 5));
                 }
 
+                metrics?.DeliveryFailed("email");
                 LogFailed(logger, mail.Id, mail.Attempts, ex);
             }
 

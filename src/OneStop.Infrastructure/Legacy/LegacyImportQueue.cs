@@ -17,7 +17,8 @@ public sealed record LegacyImportJob(Guid Id, string BundlePath, string FileName
 }
 
 /// <summary>Runs admin-started imports one after another in the background (the import itself also holds a database lock).</summary>
-public sealed class LegacyImportQueue(IServiceScopeFactory scopes, ILogger<LegacyImportQueue> logger) : BackgroundService
+public sealed class LegacyImportQueue(IServiceScopeFactory scopes, Observability.LegacyImportMonitor monitor, ILogger<LegacyImportQueue> logger)
+    : BackgroundService
 {
     private readonly Channel<LegacyImportJob> _jobs = Channel.CreateUnbounded<LegacyImportJob>();
     private readonly ConcurrentDictionary<Guid, LegacyImportJob> _recent = new();
@@ -43,8 +44,9 @@ public sealed class LegacyImportQueue(IServiceScopeFactory scopes, ILogger<Legac
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<LegacyImporter>()
-                    .ImportAsync(new LegacyImportRequest(job.BundlePath) { Mapping = job.Mapping, StartedBy = job.StartedBy }, stoppingToken);
+                var importer = scope.ServiceProvider.GetRequiredService<LegacyImporter>();
+                using var tracked = monitor.Track(importer);
+                var report = await importer.ImportAsync(new LegacyImportRequest(job.BundlePath) { Mapping = job.Mapping, StartedBy = job.StartedBy }, stoppingToken);
                 job.Status = "Completed";
                 job.Message = $"Đã nhập xong: {report.Tables.Values.Sum(t => t.Read):N0} dòng đọc, {report.Issues.Count:N0} vấn đề.";
             }

@@ -12,7 +12,7 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
     /// <summary>Lines of a staging table merged per transaction.</summary>
     public const int BatchLines = 50_000;
 
-    private const long LockKey = 0x4F4E455354_4C4547; // "ONEST" "LEG"
+    internal const long LockKey = 0x4F4E455354_4C4547; // "ONEST" "LEG"
 
     public Guid RunId => runId;
 

@@ -10,7 +10,8 @@ namespace OneStop.Infrastructure.Workflows;
 /// every host at once.
 /// </summary>
 internal sealed partial class WorkflowBackgroundService(
-    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<WorkflowBackgroundService> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, Observability.BackgroundHeartbeat heartbeat,
+    ILogger<WorkflowBackgroundService> logger) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
@@ -19,18 +20,22 @@ internal sealed partial class WorkflowBackgroundService(
     {
         if (!options.Value.BackgroundProcessing)
         {
+            heartbeat.Disabled();
             return;
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
         do
         {
+            using var activity = Observability.OneStopTelemetry.StartBackgroundActivity("onestop.background.poll");
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(200, stoppingToken);
+                heartbeat.Alive();
                 await using var outboxScope = scopes.CreateAsyncScope();
                 await outboxScope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                heartbeat.Alive();
                 // Mail last, so what this tick's effects wrote to the e-mail outbox goes out in the same tick.
                 await using var mailScope = scopes.CreateAsyncScope();
                 var mail = mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>();
@@ -40,9 +45,12 @@ internal sealed partial class WorkflowBackgroundService(
                     _lastPurge = clock.GetUtcNow();
                     await mail.PurgeSentAsync(stoppingToken);
                 }
+
+                heartbeat.Beat();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                heartbeat.Beat(ex);
                 LogPollFailed(logger, ex);
             }
         }

@@ -8,7 +8,8 @@ namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>Delivers outbox effects to their handlers, each row locked with SKIP LOCKED; failures back off and are retried, never dropped.</summary>
 public sealed partial class WorkflowOutboxDispatcher(
-    OneStopDbContext db, IEnumerable<IWorkflowEffectHandler> handlers, TimeProvider clock, ILogger<WorkflowOutboxDispatcher> logger)
+    OneStopDbContext db, IEnumerable<IWorkflowEffectHandler> handlers, TimeProvider clock, ILogger<WorkflowOutboxDispatcher> logger,
+    Observability.OneStopMetrics? metrics = null)
 {
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
@@ -29,6 +30,8 @@ public sealed partial class WorkflowOutboxDispatcher(
             }
 
             var entry = row[0];
+            using var activity = Observability.OneStopTelemetry.StartBackgroundActivity("onestop.outbox.deliver");
+            using var dossier = Observability.DossierLogContext.Begin(entry.DossierId);
             var effect = JsonSerializer.Deserialize<WorkflowEffect>(entry.Payload, PayloadOptions)!;
             var handler = handlers.FirstOrDefault(h => h.Kind == effect.Kind);
             await transaction.CreateSavepointAsync("effect", cancellationToken);
@@ -55,6 +58,7 @@ public sealed partial class WorkflowOutboxDispatcher(
                 entry.Attempts++;
                 entry.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
                 entry.AvailableAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, entry.Attempts) * 5));
+                metrics?.DeliveryFailed("workflow");
                 LogFailed(logger, entry.Id, effect.Kind, entry.Attempts, ex);
             }
 

@@ -35,6 +35,8 @@ public sealed class WorkflowTimerProcessor(OneStopDbContext db, IWorkflowEngine 
                 return fired;
             }
 
+            using var activity = Observability.OneStopTelemetry.StartBackgroundActivity("onestop.timer.fire");
+            using var dossier = Observability.DossierLogContext.Begin();
             try
             {
                 var result = await engine.ProcessTimerAsync(timer.InstanceId, timer.Id, cancellationToken);

@@ -61,7 +61,8 @@ public sealed partial class DockerComposeTests
         Assert.Contains($"EXPOSE {containerPort}", dockerfile, StringComparison.Ordinal);
         Assert.Contains($"ASPNETCORE_HTTP_PORTS={containerPort}", dockerfile, StringComparison.Ordinal);
         Assert.Contains("APP_PORT=\"${ONESTOP_PORT:-5000}\"", File.ReadAllText(Path.Combine(Root, "onestop")), StringComparison.Ordinal);
-        Assert.Contains($"http://localhost:{containerPort}/health", string.Join(' ', Sequence(Map(App, "healthcheck"), "test")), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:{containerPort}/health/ready", string.Join(' ', Sequence(Map(App, "healthcheck"), "test")), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost:{containerPort}/health/ready", dockerfile, StringComparison.Ordinal);
     }
 
     [Fact]
