@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
-using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;
 
@@ -11,7 +9,7 @@ namespace OneStop.Infrastructure.Dossiers;
 /// The engine as OneStop uses it: every change to a workflow also brings its dossier's status, receipt date and appointment
 /// date up to date, in the same transaction, so the two never disagree.
 /// </summary>
-internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices) : IWorkflowEngine
+internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices, TimeProvider clock) : IWorkflowEngine
 {
     public Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
         inner.StartAsync(request, cancellationToken);
@@ -58,7 +56,7 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
             if (dossier is not null && !dossier.IsClosed)
             {
                 var before = dossier.Status;
-                Apply(dossier, result.Instance);
+                WorkflowOutcome.ApplyTo(dossier, result.Instance, clock.GetUtcNow());
                 await notices.AddAsync(dossier, before, result.Instance, outboxMark, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -76,36 +74,6 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
             {
                 await own.DisposeAsync();
             }
-        }
-    }
-
-    private static void Apply(Dossier dossier, WorkflowInstance instance)
-    {
-        var last = instance.Journal.Count > 0 ? instance.Journal[^1].At : DateTimeOffset.UtcNow;
-        if (dossier.ReceivedAt is null && instance.Journal.FirstOrDefault(j => j.Documents.Contains(DocumentKinds.Receipt)) is { } accepted)
-        {
-            dossier.Receive(accepted.At, instance.TotalDueAt ?? accepted.At);
-        }
-
-        else if (dossier.ReceivedAt is not null && instance.TotalDueAt is { } due && due != dossier.DueAt && instance.Status == InstanceStatus.Running)
-        {
-            dossier.Reschedule(due);
-        }
-
-        var status = instance.Status switch
-        {
-            InstanceStatus.Ended => instance.Outcome switch
-            {
-                EndOutcome.Rejected => DossierStatus.Rejected,
-                EndOutcome.Withdrawn => DossierStatus.Withdrawn,
-                _ => DossierStatus.Completed,
-            },
-            InstanceStatus.WaitingForApplicant => DossierStatus.WaitingForSupplement,
-            _ => dossier.ReceivedAt is null ? DossierStatus.Submitted : DossierStatus.InProgress,
-        };
-        if (status != dossier.Status)
-        {
-            dossier.MoveTo(status, last);
         }
     }
 }
