@@ -275,7 +275,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
                 ["amount"] = payment.Amount.ToString("#,0", VietnameseFormats.Culture) + " đồng",
                 ["provider"] = payment.Provider == "Simulated" ? "Thanh toán trực tuyến (ngân hàng giả lập)" : "Thanh toán trực tuyến qua " + payment.Provider,
                 ["transaction"] = payment.ProviderReference ?? payment.Id.ToString(),
-                ["paidAt"] = VietnameseFormats.DateTime((payment.CompletedAt ?? payment.CreatedAt).ToOffset(TimeSpan.FromHours(7))),
+                ["paidAt"] = VietnameseFormats.DateTime((payment.CompletedAt ?? payment.CreatedAt)),
             },
             SignerName = c.Agency.Name,
             Verification = c.Verification,

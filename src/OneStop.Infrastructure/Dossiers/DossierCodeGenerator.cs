@@ -19,7 +19,7 @@ public sealed class DossierCodeGenerator(OneStopDbContext db)
             throw new InvalidOperationException("Dossier codes are taken inside the transaction that saves the dossier.");
         }
 
-        var day = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var day = VietnamTime.DateOf(at);
         var next = (await db.Database.SqlQuery<Next>($"""
             INSERT INTO dossier_code_counters (agency_code, day, last) VALUES ({agencyCode}, {day}, 1)
             ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_code_counters.last + 1

@@ -73,7 +73,7 @@ internal static class OfficialDocumentEndpoints
             }
 
             var apology = await workspace.ApologiseAsync(dossier.Id, actor,
-                DateOnly.FromDateTime(newDueAt.ToOffset(TimeSpan.FromHours(7)).DateTime), request.Comment, cancellationToken);
+                VietnamTime.DateOf(newDueAt), request.Comment, cancellationToken);
             return TypedResults.Created($"/api/v1/dossiers/{id}/documents/{apology.Id}", new IssuedDocumentResponse(apology.Id, apology.Kind,
                 apology.Title, apology.VerificationCode, apology.Sha256, apology.IssuedAt, apology.ReplacesId));
         }

@@ -5,6 +5,7 @@ using OneStop.Workflows.Runtime.Engine;
 using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Runtime.Store;
+using OneStop.Core.Common;
 
 namespace OneStop.Workflows.Runtime;
 
@@ -25,7 +26,7 @@ public sealed class WorkflowEngine(
             request.ReceivingAgency, request.ApplicantId)
         {
             Version = 1,
-            StartedAt = clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset),
+            StartedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset),
         };
         var t = new Transition(instance, definition, instance.StartedAt, calendar);
         t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ActorAddress = request.StartedBy.Address, ToStep = definition.StartStepId });
@@ -85,7 +86,7 @@ public sealed class WorkflowEngine(
             ActorAddress = actor.Address,
             FromStep = t.Instance.OpenTasks.OrderBy(x => x.DueAt).FirstOrDefault()?.StepId,
             Comment = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Hẹn trả kết quả mới: {newDueAt.ToOffset(WorkingCalendar.VietnamOffset):dd/MM/yyyy}. Lý do: {reason}"),
+                $"Hẹn trả kết quả mới: {newDueAt.ToOffset(VietnamTime.Offset):dd/MM/yyyy}. Lý do: {reason}"),
             Documents = [.. documents],
         }), cancellationToken);
     }
@@ -145,5 +146,5 @@ public sealed class WorkflowEngine(
             "Thủ tục chưa có quy trình xử lý được ban hành.");
     }
 
-    private DateTimeOffset Now() => clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset);
+    private DateTimeOffset Now() => clock.GetUtcNow().ToOffset(VietnamTime.Offset);
 }

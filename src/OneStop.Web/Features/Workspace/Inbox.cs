@@ -6,6 +6,7 @@ using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Definitions;
+using OneStop.Core.Common;
 
 namespace OneStop.Web.Features.Workspace;
 
@@ -117,13 +118,13 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
 
             if (query.From is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
                 tasks = tasks.Where(t => t.SubmittedAt >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
                 tasks = tasks.Where(t => t.SubmittedAt < end);
             }
 

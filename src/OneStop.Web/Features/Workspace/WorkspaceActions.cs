@@ -132,7 +132,7 @@ public sealed class WorkspaceActions(
     public async Task<IssuedDocument> ApologiseAsync(Guid dossierId, WorkflowActor official, DateOnly newDate, string? reason,
         CancellationToken cancellationToken)
     {
-        var newDueAt = new DateTimeOffset(newDate.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(7));
+        var newDueAt = VietnamTime.At(newDate, new TimeOnly(17, 0));
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainException("apology.reason_required", "Văn bản xin lỗi cần nêu lý do chậm trả kết quả.");

@@ -90,7 +90,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
                 await dossiers.ChooseDeliveryAsync(userId, draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
             }
 
-            return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7))) });
+            return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow) });
         }
         catch (NotFoundException)
         {
