@@ -142,7 +142,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             Sequence = j.Sequence,
             DossierId = instance.DossierId,
             At = j.At,
-            Kind = j.Kind.ToString(),
+            Kind = j.Kind,
             ActorId = j.ActorId,
             ActorRole = j.ActorRole,
             ActorAddress = j.ActorAddress,

@@ -123,7 +123,7 @@ internal static class DossierEndpoints
 
     private static async Task<Ok<DossierViews.Detail>> GetAsync(Guid id, ClaimsPrincipal user, CitizenDossiers dossiers, DossierViews views,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await views.DetailAsync(await dossiers.OwnAsync(UserId(user), id, cancellationToken), cancellationToken));
+        TypedResults.Ok(await views.ForApplicantAsync(await dossiers.OwnAsync(UserId(user), id, cancellationToken), cancellationToken));
 
     private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, DossierViews views,
         CancellationToken cancellationToken) =>

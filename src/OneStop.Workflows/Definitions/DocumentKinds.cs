@@ -10,4 +10,5 @@ public static class DocumentKinds
     public const string Result = "result";
     public const string ControlSlip = "controlSlip";
     public const string Withdrawal = "withdrawal";
+    public const string PaymentReceipt = "paymentReceipt";
 }

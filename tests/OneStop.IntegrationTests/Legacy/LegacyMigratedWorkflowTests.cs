@@ -8,6 +8,7 @@ using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using OneStop.Legacy.Tests.Generator;
 using OneStop.Testing;
+using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;
@@ -191,8 +192,9 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
     private static async Task<List<string>> FiredAsync(ServiceHost host, string dossier)
     {
         await host.InScopeAsync(s => s.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(10_000));
-        return await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowJournal
-            .Where(j => j.DossierId == dossier && (j.Kind == "ReminderSent" || j.Kind == "Escalated" || j.Kind == "TotalDeadlineMissed"))
-            .Select(j => j.Kind).OrderBy(k => k).ToListAsync());
+        var kinds = await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowJournal
+            .Where(j => j.DossierId == dossier && (j.Kind == JournalKind.ReminderSent || j.Kind == JournalKind.Escalated || j.Kind == JournalKind.TotalDeadlineMissed))
+            .Select(j => j.Kind).ToListAsync());
+        return kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToList();
     }
 }

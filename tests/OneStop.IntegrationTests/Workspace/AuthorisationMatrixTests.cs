@@ -174,7 +174,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         await using var db = app.Database.CreateContext();
         var scenario = new DossierScenario(app.Services);
         var (counterId, leaderId) = (await scenario.UserIdAsync(Counter), await scenario.UserIdAsync(Leader));
-        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.Kind == "Apologised").OrderBy(j => j.Sequence).ToListAsync();
+        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised).OrderBy(j => j.Sequence).ToListAsync();
         Assert.Equal([(counterId.ToString(), "Reception"), (leaderId.ToString(), "Leader")], entries.Select(e => (e.ActorId!, e.ActorRole!)));
         Assert.All(entries, e =>
         {

@@ -63,7 +63,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             AgencyCode = await db.Agencies.Where(a => a.Id == draft.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
             Delivery = draft.ResultDelivery;
             PostalAddress = draft.PostalAddress ?? PostalAddress;
-            Attached = (await views.DetailAsync(draft, cancellationToken)).Attachments;
+            Attached = (await views.ForApplicantAsync(draft, cancellationToken)).Attachments;
         }
 
         return Page();
@@ -176,7 +176,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         if (DraftId is { } id)
         {
-            Attached = (await views.DetailAsync(await dossiers.OwnAsync(userId, id, cancellationToken), cancellationToken)).Attachments;
+            Attached = (await views.ForApplicantAsync(await dossiers.OwnAsync(userId, id, cancellationToken), cancellationToken)).Attachments;
         }
 
         return Page();

@@ -152,7 +152,7 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
         try
         {
             var dossier = await dossiers.OwnAsync(UserId, id, cancellationToken);
-            View = await views.DetailAsync(dossier, cancellationToken);
+            View = await views.ForApplicantAsync(dossier, cancellationToken);
             Fee = dossier.Code is null ? null : await payments.FeeDueAsync(dossier, cancellationToken);
             FeePaidAt = dossier.FeePaidAt;
             Payments = Fee is null ? [] : await payments.ListAsync(dossier.Id, cancellationToken);

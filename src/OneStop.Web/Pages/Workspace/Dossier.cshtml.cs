@@ -152,7 +152,7 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
         }
 
         Record = dossier;
-        View = await views.DetailAsync(dossier, cancellationToken);
+        View = await views.ForOfficialAsync(dossier, cancellationToken);
         Applicant = string.Join(" · ", new[] { dossier.Applicant.FullName, dossier.Applicant.IdNumber, dossier.Applicant.PhoneAsTyped, dossier.Applicant.Address }
             .Where(x => !string.IsNullOrEmpty(x)));
         // The form as it was when the dossier was submitted: its pinned procedure version, else (older dossiers) the current one.
