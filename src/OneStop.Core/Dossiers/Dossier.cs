@@ -12,16 +12,16 @@ public sealed class Dossier
         FormData = "{}";
     }
 
-    /// <summary>Starts a draft: no code yet, nothing sent to the agency.</summary>
-    public static Dossier Draft(Guid procedureId, Guid agencyId, Applicant applicant, Guid applicantUserId, string formDataJson,
-        DateTimeOffset at, string? idempotencyKey) => new()
+    /// <summary>Starts a draft: no code yet, nothing sent to the agency (a walk-in applicant has no account).</summary>
+    public static Dossier Draft(Guid procedureId, Guid agencyId, Applicant applicant, Guid? applicantUserId, string formDataJson,
+        DateTimeOffset at, string? idempotencyKey, SubmissionChannel channel = SubmissionChannel.Online) => new()
     {
         Id = Guid.NewGuid(),
         ProcedureId = procedureId,
         AgencyId = agencyId,
         Applicant = applicant,
         ApplicantUserId = applicantUserId,
-        Channel = SubmissionChannel.Online,
+        Channel = channel,
         FormData = ValidJson(formDataJson),
         CreatedAt = at,
         Status = DossierStatus.Draft,

@@ -8,13 +8,13 @@ namespace OneStop.Infrastructure.Dossiers;
 /// Gives dossier codes AGENCY-yyMMdd-NNNN: the per-agency daily counter is incremented by an upsert inside the caller's
 /// transaction, so concurrent submissions on any number of hosts queue on that row and a rolled-back submission leaves no gap.
 /// </summary>
-public sealed class DossierCodeGenerator(OneStopDbContext db)
+public sealed class DossierCodeGenerator(OneStopDbContext db, IUnitOfWork unitOfWork)
 {
     private sealed record Next(int Last);
 
     public async Task<string> NextAsync(string agencyCode, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (!unitOfWork.HasActiveTransaction)
         {
             throw new InvalidOperationException("Dossier codes are taken inside the transaction that saves the dossier.");
         }

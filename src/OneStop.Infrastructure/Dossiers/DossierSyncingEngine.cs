@@ -9,7 +9,8 @@ namespace OneStop.Infrastructure.Dossiers;
 /// The engine as OneStop uses it: every change to a workflow also brings its dossier's status, receipt date and appointment
 /// date up to date, in the same transaction, so the two never disagree.
 /// </summary>
-internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices, TimeProvider clock) : IWorkflowEngine
+internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices, TimeProvider clock,
+    IUnitOfWork unitOfWork) : IWorkflowEngine
 {
     public Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
         inner.StartAsync(request, cancellationToken);
@@ -42,17 +43,19 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
         IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
         inner.RecordApologyAsync(instanceId, actor, newDueAt, reason, documents, cancellationToken);
 
+    public Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
+        CancellationToken cancellationToken = default) => inner.RecordDocumentReissuedAsync(instanceId, actor, documentKind, reason, cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(request.InstanceId, () => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 
-    private async Task<WorkflowResult> SyncedAsync(Guid instanceId, Func<Task<WorkflowResult>> change, CancellationToken cancellationToken)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+    private Task<WorkflowResult> SyncedAsync(Guid instanceId, Func<Task<WorkflowResult>> change, CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(async () =>
         {
             var outboxMark = await notices.OutboxMarkAsync(instanceId, cancellationToken);
             var result = await change();
-            var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
+            var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.WorkflowInstanceId == instanceId, cancellationToken)
+                ?? await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
             if (dossier is not null && !dossier.IsClosed)
             {
                 var before = dossier.Status;
@@ -61,19 +64,6 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
             return result;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
-    }
+        }, cancellationToken);
 }

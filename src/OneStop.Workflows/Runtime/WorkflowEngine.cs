@@ -91,6 +91,21 @@ public sealed class WorkflowEngine(
         }), cancellationToken);
     }
 
+    public Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAnyAsync(instanceId, t => t.Journal(new JournalEntry
+        {
+            Kind = JournalKind.DocumentReissued,
+            ActorId = actor.UserId,
+            ActorRole = actor.Role,
+            ActorAddress = actor.Address,
+            Comment = reason,
+            Documents = [documentKind],
+        }), cancellationToken);
+    }
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -110,6 +125,15 @@ public sealed class WorkflowEngine(
             throw WorkflowConflictException.StaleVersion(instanceId);
         if (instance.Status == InstanceStatus.Ended)
             throw new ActionNotAllowedException("ended", $"Workflow instance {instanceId} has ended.", "Hồ sơ đã kết thúc xử lý.");
+        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
+        change(t);
+        return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A change that is journaled even after the instance ended (a document of a closed dossier may still be corrected).</summary>
+    private async Task<WorkflowResult> ChangeAnyAsync(Guid instanceId, Action<Transition> change, CancellationToken cancellationToken)
+    {
+        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
         change(t);
         return await SaveAsync(t, cancellationToken).ConfigureAwait(false);

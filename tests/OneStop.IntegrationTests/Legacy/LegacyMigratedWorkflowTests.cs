@@ -8,7 +8,6 @@ using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using OneStop.Legacy.Tests.Generator;
 using OneStop.Testing;
-using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;

@@ -146,7 +146,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         await using var db = app.Database.CreateContext();
         var specialistId = (await new DossierScenario(app.Services).UserIdAsync(Specialist)).ToString();
         var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActorId == specialistId).OrderBy(j => j.Sequence).ToListAsync();
-        Assert.Equal(["TaskClaimed", "ActionPerformed"], entries.Select(e => e.Kind));
+        Assert.Equal(["TaskClaimed", "ActionPerformed"], entries.Select(e => e.Kind.ToString()));
         Assert.All(entries, e =>
         {
             Assert.Equal(App.ClientAddress, e.ActorAddress);

@@ -48,6 +48,11 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         public IReadOnlyList<Choice> Steps { get; init; } = [];
     }
 
+    /// <summary>The names of the official's agency and department, for the inbox's heading.</summary>
+    public async Task<(string Agency, string Department)> PlaceAsync(Guid? agencyId, Guid? departmentId, CancellationToken cancellationToken) =>
+        (await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty,
+         await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty);
+
     public async Task<Result> ListAsync(WorkflowActor actor, Query query, CancellationToken cancellationToken)
     {
         // Six short queries on one connection: taken from the pool (and reset) once, not once per query.

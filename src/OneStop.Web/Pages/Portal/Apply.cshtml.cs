@@ -9,17 +9,18 @@ using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Documents;
-using OneStop.Infrastructure.Dossiers;
-using OneStop.Web.Features.Catalogue;
+using OneStop.Application.Dossiers;
 using OneStop.Web.Features.Dossiers;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Files;
+using OneStop.Web.Features.Catalogue;
 
 namespace OneStop.Web.Pages.Portal;
 
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db,
-    AddressOffers addresses) : PageModel
+public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
+    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses) : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
     public DateTimeOffset? ResumedFrom { get; private set; }
@@ -78,16 +79,15 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             return NotFound();
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var data = Shared.FormReader.Read(Request.Form, Procedure!.Form).ToJsonString();
         try
         {
             var draft = draftId is { } existing
-                ? await dossiers.UpdateDraftAsync(userId, existing, data, cancellationToken)
-                : await dossiers.CreateDraftAsync(userId, code, agencyCode, data, idempotencyKey: null, cancellationToken);
+                ? await update.ExecuteAsync(new UpdateDraftCommand(existing, data), cancellationToken)
+                : await create.ExecuteAsync(new CreateDraftCommand(code, agencyCode, data), cancellationToken);
             if (Procedure.Level == 4 && (delivery != ResultDelivery.Post || !string.IsNullOrWhiteSpace(postalAddress)))
             {
-                await dossiers.ChooseDeliveryAsync(userId, draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
+                await choose.ExecuteAsync(new ChooseResultDeliveryCommand(draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress), cancellationToken);
             }
 
             return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow) });
@@ -110,7 +110,6 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             return NotFound();
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         AgencyCode = agencyCode;
         _data = Shared.FormReader.Read(Request.Form, Procedure!.Form);
         if (_addresses.Check(Request.Form, Procedure.Form).Count > 0)
@@ -125,8 +124,8 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         try
         {
             var draft = draftId is { } existing
-                ? await dossiers.UpdateDraftAsync(userId, existing, _data.ToJsonString(), cancellationToken)
-                : await dossiers.CreateDraftAsync(userId, code, agencyCode, _data.ToJsonString(), idempotencyKey: null, cancellationToken);
+                ? await update.ExecuteAsync(new UpdateDraftCommand(existing, _data.ToJsonString()), cancellationToken)
+                : await create.ExecuteAsync(new CreateDraftCommand(code, agencyCode, _data.ToJsonString()), cancellationToken);
             DraftId = draft.Id;
             if (Procedure.Level == 4)
             {
@@ -134,7 +133,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
                 PostalAddress = postalAddress;
                 try
                 {
-                    await dossiers.ChooseDeliveryAsync(userId, draft.Id, Delivery.Value, postalAddress, cancellationToken);
+                    await choose.ExecuteAsync(new ChooseResultDeliveryCommand(draft.Id, Delivery.Value, postalAddress), cancellationToken);
                 }
                 catch (DomainException ex)
                 {
@@ -146,9 +145,8 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             {
                 try
                 {
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer, cancellationToken);
-                    await dossiers.AttachAsync(userId, draft.Id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
+                    await using var content = file.OpenReadStream();
+                    await attach.ExecuteAsync(new AttachFileCommand(draft.Id, file.Name[4..], new Upload(file.FileName, content)), cancellationToken);
                 }
                 catch (DomainException ex)
                 {
@@ -158,7 +156,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
             if (Errors.Count == 0)
             {
-                var submitted = await dossiers.SubmitAsync(userId, draft.Id, cancellationToken);
+                var submitted = await submit.ExecuteAsync(new SubmitDossierCommand(draft.Id), cancellationToken);
                 return Redirect($"/ho-so/{submitted.Id}?moi=1");
             }
         }
@@ -176,7 +174,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         if (DraftId is { } id)
         {
-            Attached = (await views.ForApplicantAsync(await dossiers.OwnAsync(userId, id, cancellationToken), cancellationToken)).Attachments;
+            Attached = (await views.ForApplicantAsync(await own.ReadAsync(id, cancellationToken), cancellationToken)).Attachments;
         }
 
         return Page();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Core.Identity;
@@ -8,10 +9,10 @@ using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime.Definitions;
 using OneStop.Workflows.Runtime.State;
 
-namespace OneStop.Web.Features.Dossiers;
+namespace OneStop.Application.Dossiers;
 
 /// <summary>What the applicant sees of a dossier: status, current stage (a department, never an official), due date, timeline, documents.</summary>
-public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistry definitions)
+public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistry definitions, OneStop.Application.Common.ICurrentUser user)
 {
     public sealed record Summary(Guid Id, string? Code, string Procedure, string Status, string StatusText, DateTimeOffset CreatedAt,
         DateTimeOffset? SubmittedAt, DateTimeOffset? DueAt);
@@ -43,9 +44,15 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
             return null;
         }
 
-        var due = dossier.DueAt ?? await db.WorkflowInstances.Where(i => i.DossierId == dossier.Code).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken);
+        var due = dossier.DueAt ?? await TotalDueAsync(dossier, cancellationToken);
         return new LookupResult(dossier.Code!, dossier.Status.ToString(), StatusText(dossier.Status), due);
     }
+
+    /// <summary>The workflow's deadline for the whole procedure, before the counter set the appointment date.</summary>
+    public async Task<DateTimeOffset?> TotalDueAsync(Dossier dossier, CancellationToken cancellationToken) =>
+        dossier?.WorkflowInstanceId is { } instanceId
+            ? await db.WorkflowInstances.Where(i => i.Id == instanceId).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken)
+            : null;
 
     public async Task<IReadOnlyList<Summary>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
         (await (from d in db.Dossiers.AsNoTracking()
@@ -53,7 +60,7 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
                 where d.ApplicantUserId == userId
                 orderby d.CreatedAt descending
                 select new { d.Id, d.Code, p.Name, d.Status, d.CreatedAt, d.SubmittedAt, d.DueAt,
-                    TotalDue = db.WorkflowInstances.Where(i => i.DossierId == d.Code).Select(i => i.TotalDueAt).FirstOrDefault() })
+                    TotalDue = db.WorkflowInstances.Where(i => i.Id == d.WorkflowInstanceId).Select(i => i.TotalDueAt).FirstOrDefault() })
             .Take(200).ToListAsync(cancellationToken))
         .Select(d => new Summary(d.Id, d.Code, d.Name, d.Status.ToString(), StatusText(d.Status), d.CreatedAt, d.SubmittedAt, d.DueAt ?? d.TotalDue))
         .ToList();
@@ -128,7 +135,7 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         }
 
         var task = dossier.Code is null ? null
-            : await db.WorkflowTasks.AsNoTracking().Where(t => t.DossierId == dossier.Code).OrderBy(t => t.DueAt).FirstOrDefaultAsync(cancellationToken);
+            : await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == dossier.WorkflowInstanceId).OrderBy(t => t.DueAt).FirstOrDefaultAsync(cancellationToken);
         string? stage = null;
         if (task is not null)
         {
@@ -146,6 +153,15 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
             .Select(a => new AttachmentInfo(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256)).ToListAsync(cancellationToken);
         return new Detail(dossier.Id, dossier.Code, procedure.Code, procedure.Name, agency.Name, dossier.Status.ToString(), StatusText(dossier.Status),
             stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments);
+    }
+
+    /// <summary>The rating the signed-in applicant gave their dossier, or null.</summary>
+    public async Task<DossierRating?> RatingAsync(Guid dossierId, CancellationToken cancellationToken)
+    {
+        var userId = user.RequireId();
+        return await db.Dossiers.AnyAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
+            ? await db.DossierRatings.AsNoTracking().SingleOrDefaultAsync(r => r.DossierId == dossierId, cancellationToken)
+            : throw new Core.Common.NotFoundException("Không tìm thấy hồ sơ.");
     }
 
     public static string StatusText(DossierStatus status) => DossierStatusText.Of(status);
