@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +8,7 @@ using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
+using OneStop.Application.Common;
 using OneStop.Application.Dossiers;
 using OneStop.Web.Features.Dossiers;
 using OneStop.Infrastructure.Dossiers;
@@ -20,7 +20,7 @@ namespace OneStop.Web.Pages.Portal;
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
 public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
-    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses) : PageModel
+    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses, ICurrentUser currentUser) : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
     public DateTimeOffset? ResumedFrom { get; private set; }
@@ -50,7 +50,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
         }
 
         // Coming back to an unfinished application continues the latest draft, files included.
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = currentUser.RequireId();
         var draft = await (from d in db.Dossiers.AsNoTracking()
                            join p in db.Procedures on d.ProcedureId equals p.Id
                            where d.ApplicantUserId == userId && d.Status == DossierStatus.Draft && p.Code == code
@@ -188,7 +188,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
             return false;
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = currentUser.RequireId();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         PostalAddress ??= user.Address;
         ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
