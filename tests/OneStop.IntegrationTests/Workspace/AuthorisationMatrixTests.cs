@@ -130,8 +130,14 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
             _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
         };
 
-        Assert.Equal(expected, await OutcomeAsync(response));
+        Assert.Equal(expected, await OutcomeAsync(await FollowToDossierAsync(client, response)));
     }
+
+    /// <summary>Pages post, then redirect to the dossier page (Post/Redirect/Get), which shows the outcome: follow that redirect.</summary>
+    private static async Task<HttpResponseMessage> FollowToDossierAsync(HttpClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Workspace/Dossier/", StringComparison.Ordinal) == true
+            ? await client.GetAsync(response.Headers.Location)
+            : response;
 
     [Fact]
     public async Task Every_action_is_journaled_with_who_when_and_from_where()
