@@ -9,7 +9,7 @@ using OneStop.Testing;
 namespace OneStop.BrowserTests;
 
 /// <summary>The app on a real Kestrel port over its own database, and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserApp : OneStopAppFactory
+public class BrowserApp : OneStopAppFactory
 {
     private IPlaywright? _playwright;
 

@@ -2,7 +2,7 @@ using OneStop.Web.Features.Admin.Audit;
 
 namespace OneStop.Web.Hosting;
 
-/// <summary>The administration console's services: audit search, organisation, officials, calendar and settings.</summary>
+/// <summary>The administration console's services: audit search, organisation, officials, calendar, settings and the workflow designer.</summary>
 internal static class AdministrationExtensions
 {
     public static WebApplicationBuilder AddAdministration(this WebApplicationBuilder builder)
@@ -13,6 +13,10 @@ internal static class AdministrationExtensions
         builder.Services.AddScoped<Features.Admin.Officials.ReassignmentQueue>();
         builder.Services.AddScoped<Features.Admin.Settings.CalendarAdmin>();
         builder.Services.AddScoped<Features.Admin.Settings.SettingsAdmin>();
+        builder.Services.AddScoped<Features.Admin.Workflows.Designer.WorkflowDesigner>();
+        builder.Services.AddScoped<Features.Admin.Workflows.Designer.DesignerCatalogueReader>();
+        builder.Services.AddScoped<Features.Admin.Workflows.Designer.WorkflowTemplates>();
+        builder.Services.AddScoped<Features.Admin.Workflows.Designer.ProcedureLookup>();
         return builder;
     }
 }

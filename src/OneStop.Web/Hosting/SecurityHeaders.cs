@@ -7,9 +7,6 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; font-src 'self'; " +
         "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    // Mermaid draws the workflow diagram as SVG with its own <style> element; only the admin workflow console allows inline styles.
-    private static readonly string DiagramPolicy = ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
-
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -22,8 +19,7 @@ internal static class SecurityHeaders
             // The API reference UI (Scalar) needs inline scripts; every other page runs none.
             if (!context.Request.Path.StartsWithSegments("/scalar"))
             {
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/Admin/Workflows", StringComparison.OrdinalIgnoreCase)
-                    ? DiagramPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }
 
             await next();

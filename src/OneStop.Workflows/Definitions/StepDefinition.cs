@@ -15,6 +15,9 @@ public sealed class StepDefinition
 
     public string? ReminderBefore { get; set; }
 
+    /// <summary>Working time after a task step's deadline before its leaders are alerted (escalation); at the deadline when absent.</summary>
+    public string? EscalateAfter { get; set; }
+
     public List<ActionDefinition> Actions { get; set; } = [];
 
     public ClockMode Clock { get; set; } = ClockMode.Resume;

@@ -22,6 +22,8 @@ internal static partial class StepChecker
                 CheckAssignee(step.Assignee, path + ".assignee", ctx);
                 if (step.Duration is null)
                     p.Missing(path + ".duration", "duration");
+                if (step.EscalateAfter is not null)
+                    CheckDuration(step.EscalateAfter, path + ".escalateAfter", p);
                 goto case StepKind.Supplement;
             case StepKind.Supplement:
                 if (step.Duration is not null)

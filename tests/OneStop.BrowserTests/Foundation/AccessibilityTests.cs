@@ -20,7 +20,10 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData(DemoAccounts.Admin, "/Workspace/Statistics")]
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Register")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?blank=true")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?id=driving-licence-renewal")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?template=construction-permit-house")]
     [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Simulate?id=driving-licence-renewal")]
     [InlineData(DemoAccounts.Admin, "/Admin/Users")]
     public async Task Pages_have_no_serious_or_critical_accessibility_violations(string? user, string path)

@@ -24,6 +24,9 @@ public sealed class ConsoleErrorTests(BrowserApp app) : IClassFixture<BrowserApp
     [InlineData(DemoAccounts.Admin, "/Admin")]
     [InlineData(DemoAccounts.Admin, "/Admin/Procedures")]
     [InlineData(DemoAccounts.Admin, "/Admin/Settings")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?blank=true")]
+    [InlineData(DemoAccounts.Admin, "/Admin/Workflows/Edit?template=construction-permit-house")]
     public async Task Pages_load_without_console_errors_or_failed_requests(string? user, string path)
     {
         var page = await app.NewPageAsync();

@@ -19,7 +19,47 @@ public sealed class RoleAccessTests(OneStopAppFactory app) : IClassFixture<OneSt
         { DemoAccounts.LeaderSgtvt, "/Admin", HttpStatusCode.Forbidden },
         { DemoAccounts.Admin, "/Admin", HttpStatusCode.OK },
         { DemoAccounts.Admin, "/Workspace", HttpStatusCode.Forbidden },
+        // The workflow designer and its look-ups (procedures, their form fields): administrators only.
+        { null, "/Admin/Workflows/Edit?blank=true", HttpStatusCode.Redirect },
+        { null, "/Admin/Workflows/Edit?handler=Procedures&q=giay", HttpStatusCode.Redirect },
+        { DemoAccounts.Citizen, "/Admin/Workflows/Edit?handler=Procedures&q=giay", HttpStatusCode.Forbidden },
+        { DemoAccounts.LeaderSgtvt, "/Admin/Workflows/Edit?template=driving-licence-renewal", HttpStatusCode.Forbidden },
+        { DemoAccounts.LeaderSgtvt, "/Admin/Workflows/Edit?handler=Procedure&code=1.002804", HttpStatusCode.Forbidden },
+        { DemoAccounts.Admin, "/Admin/Workflows/Edit?template=driving-licence-renewal", HttpStatusCode.OK },
+        { DemoAccounts.Admin, "/Admin/Workflows/Edit?handler=Procedures&q=giay", HttpStatusCode.OK },
+        { DemoAccounts.Admin, "/Admin/Workflows/Edit?handler=Procedure&code=1.002804", HttpStatusCode.OK },
     };
+
+    /// <summary>The designer's POST handlers (check, simulate, publish) by role: only an administrator gets past authorisation.</summary>
+    public static TheoryData<string?, string, HttpStatusCode> PostMatrix => new()
+    {
+        { null, "Check", HttpStatusCode.Redirect },
+        { DemoAccounts.Citizen, "Check", HttpStatusCode.Forbidden },
+        { DemoAccounts.LeaderSgtvt, "Check", HttpStatusCode.Forbidden },
+        { DemoAccounts.Admin, "Check", HttpStatusCode.OK },
+        { null, "Simulate", HttpStatusCode.Redirect },
+        { DemoAccounts.SpecialistSgtvt, "Simulate", HttpStatusCode.Forbidden },
+        { null, "Publish", HttpStatusCode.Redirect },
+        { DemoAccounts.ReceptionSgtvt, "Publish", HttpStatusCode.Forbidden },
+        { DemoAccounts.Citizen, "Publish", HttpStatusCode.Forbidden },
+    };
+
+    [Theory]
+    [MemberData(nameof(PostMatrix))]
+    public async Task Only_administrators_may_post_to_the_workflow_designer(string? user, string handler, HttpStatusCode expected)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        if (user is not null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user)).StatusCode);
+        }
+
+        // A valid anti-forgery token of this client, so that only authorisation decides.
+        var page = await client.GetStringAsync("/Account/Login");
+        var response = await client.PostFormAsync($"/Admin/Workflows/Edit?handler={handler}", new Dictionary<string, string> { ["json"] = "{}" }, page);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

@@ -31,8 +31,8 @@ public sealed class WorkflowAdminTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Contains("$.steps[0].assignee.department", rejected, StringComparison.Ordinal);
 
         var published = await (await admin.PostFormAsync("/Admin/Workflows/Edit?handler=Publish", new Dictionary<string, string> { ["Json"] = Draft })).Content.ReadAsStringAsync();
-        Assert.Contains("Đã ban hành cap-ban-sao-trich-luc phiên bản 1.", published, StringComparison.Ordinal);
-        Assert.Contains("flowchart", published, StringComparison.Ordinal);
+        Assert.Contains("Đã ban hành “Cấp bản sao trích lục hộ tịch” (mã <code>cap-ban-sao-trich-luc</code>) phiên bản 1.", System.Net.WebUtility.HtmlDecode(published),
+            StringComparison.Ordinal);
         var changed = await (await admin.PostFormAsync("/Admin/Workflows/Edit?handler=Publish", new Dictionary<string, string>
         {
             ["Json"] = Draft.Replace("Cấp bản sao trích lục hộ tịch", "Tên khác", StringComparison.Ordinal),

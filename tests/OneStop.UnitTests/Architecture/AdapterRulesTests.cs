@@ -12,7 +12,6 @@ public sealed class AdapterRulesTests
         "Pages/Admin/Index.cshtml.cs",
         "Pages/Admin/Legacy.cshtml.cs",
         "Pages/Admin/Users.cshtml.cs",
-        "Pages/Admin/Workflows/Edit.cshtml.cs",
         "Pages/Admin/Workflows/Simulate.cshtml.cs",
         "Pages/Index.cshtml.cs",
         "Pages/Portal/Apply.cshtml.cs",

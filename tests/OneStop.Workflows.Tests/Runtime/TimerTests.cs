@@ -1,3 +1,4 @@
+using OneStop.Workflows.Loading;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Tests.Support;
@@ -33,6 +34,35 @@ public class TimerTests
         Assert.True(escalated.Instance.OpenTasks[0].IsOverdue);
         var notice = Assert.Single(escalated.Effects);
         Assert.Equal(("escalation", "Leader", "QLXD", "SXD"), (notice.Reason!, notice.RecipientRole!, notice.RecipientDepartment!, notice.RecipientAgency!));
+        Assert.Contains(escalated.Instance.Journal, e => e.Kind == JournalKind.Escalated);
+    }
+
+    [Fact]
+    public async Task EscalateAfter_MarksTheTaskOverdueAtItsDeadline_AndAlertsTheLeadersLater()
+    {
+        var h = new EngineHarness(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var json = File.ReadAllText(Path.Combine(RepoPaths.Workflows, "birth-registration.json"))
+            .Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal)
+            .Replace("\"duration\": \"3h\",", "\"duration\": \"3h\", \"escalateAfter\": \"1d\",", StringComparison.Ordinal);
+        h.Registry.Publish(WorkflowLoader.LoadValid(json, DemoOrganisation.Catalog));
+        var instance = await h.StartAsync("birth-registration");
+        var atReview = (await h.ActAsync(instance, "reception", "accept")).Instance;
+        var task = Assert.Single(atReview.OpenTasks);
+        var overdue = atReview.Timers.Single(t => t.Kind == TimerKind.Overdue);
+        var escalation = atReview.Timers.Single(t => t.Kind == TimerKind.Escalation);
+
+        Assert.Equal(task.DueAt, overdue.DueAt);
+        Assert.Equal(h.Calendar.AddWorkingDays(task.DueAt!.Value, 1), escalation.DueAt);
+
+        h.Clock.Now = overdue.DueAt;
+        var late = await h.Engine.ProcessTimerAsync(instance.Id, overdue.Id);
+        Assert.True(late.Instance.OpenTasks[0].IsOverdue);
+        Assert.Empty(late.Effects);
+        Assert.DoesNotContain(late.Instance.Journal, e => e.Kind == JournalKind.Escalated);
+
+        h.Clock.Now = escalation.DueAt;
+        var escalated = await h.Engine.ProcessTimerAsync(instance.Id, escalation.Id);
+        Assert.Contains(escalated.Effects, e => e.Reason == "escalation" && e.RecipientRole == "Leader");
         Assert.Contains(escalated.Instance.Journal, e => e.Kind == JournalKind.Escalated);
     }
 

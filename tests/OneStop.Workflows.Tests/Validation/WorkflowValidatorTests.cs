@@ -141,6 +141,13 @@ public class WorkflowValidatorTests
         AssertSingle(ProblemsAfter(n => Step(n, 2)["duration"] = duration), ProblemCode.BadDuration, "$.steps[2].duration");
 
     [Fact]
+    public void Validate_BadEscalateAfter()
+    {
+        Assert.Empty(ProblemsAfter(n => Step(n, 2)["escalateAfter"] = "2d"));
+        AssertSingle(ProblemsAfter(n => Step(n, 2)["escalateAfter"] = "later"), ProblemCode.BadDuration, "$.steps[2].escalateAfter");
+    }
+
+    [Fact]
     public void Validate_BadTotalDuration() =>
         AssertSingle(ProblemsAfter(n => n["totalDuration"] = "fifteen days"), ProblemCode.BadDuration, "$.totalDuration");
 

@@ -48,7 +48,10 @@ internal static class SlaClock
         task.DueAt = due;
         if (step.Kind != StepKind.Task)
             return;
-        t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Escalation, due, task.Id));
+        var escalateAt = WorkflowDuration.TryParse(step.EscalateAfter, out var late) ? t.Calendar.Add(due, late) : due;
+        if (escalateAt > due)
+            t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Overdue, due, task.Id));
+        t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Escalation, escalateAt, task.Id));
         if (!WorkflowDuration.TryParse(step.ReminderBefore, out var before))
             return;
         var lead = before.Unit == DurationUnit.WorkingDays ? t.Calendar.WorkingDayLength * before.Amount : TimeSpan.FromHours(before.Amount);

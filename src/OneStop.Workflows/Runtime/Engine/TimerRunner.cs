@@ -21,6 +21,10 @@ internal static class TimerRunner
                 t.Journal(new JournalEntry { Kind = JournalKind.ReminderSent, TaskId = task.Id, FromStep = task.StepId });
                 t.Emit(Notify(t, task, EffectReasons.Reminder) with { RecipientUserId = task.AssignedTo });
                 break;
+            case TimerKind.Overdue when task is not null:
+                task.IsOverdue = true;
+                i.IsOverdue = true;
+                break;
             case TimerKind.Escalation when task is not null:
                 task.IsOverdue = true;
                 i.IsOverdue = true;

@@ -1,60 +1,129 @@
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Infrastructure.Data;
+using OneStop.Core.Common;
 using OneStop.Web.Features.Admin.Workflows;
+using OneStop.Web.Features.Admin.Workflows.Designer;
 using OneStop.Workflows.Validation;
 
 namespace OneStop.Web.Pages.Admin.Workflows;
 
-/// <summary>Write or upload a definition's JSON, see the validator's problems as you type and the diagram beside it, then publish.</summary>
-public sealed class EditModel(WorkflowConsole console, OneStopDbContext db) : PageModel
+/// <summary>
+/// The workflow designer: start from a template, a published version or nothing; edit steps and actions in forms beside the
+/// diagram (or the JSON, for experts), checked by the engine's validator as the administrator works; simulate; publish a new version.
+/// </summary>
+public sealed class EditModel(WorkflowConsole console, WorkflowDesigner designer, WorkflowTemplates templates, DesignerCatalogueReader catalogue,
+    ProcedureLookup procedures) : PageModel
 {
     private const long MaxUploadBytes = 1024 * 1024;
 
-    public string Json { get; private set; } = "";
-    public IReadOnlyList<WorkflowProblem> Problems { get; private set; } = [];
-    public string? Mermaid { get; private set; }
-    public string? Published { get; private set; }
-    public string? Error { get; private set; }
-    public bool Checked { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(string? id, int? version, CancellationToken cancellationToken)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        if (id is null)
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The draft's JSON: the stored form, shown to experts and read by the designer.</summary>
+    public string Draft { get; private set; } = "";
+
+    /// <summary>Where the draft came from ("blank", "template:…", "published:id:version"), so an unfinished draft is kept per start.</summary>
+    public string Origin { get; private set; } = "";
+
+    /// <summary>True on the first screen, where the administrator chooses how to start.</summary>
+    public bool Choosing { get; private set; }
+
+    public IReadOnlyList<WorkflowTemplates.Template> Templates { get; private set; } = [];
+
+    public IReadOnlyList<PublishedWorkflow> Latest { get; private set; } = [];
+
+    public string CatalogueJson { get; private set; } = "{}";
+
+    /// <summary>The problems that refused a publication (the designer also shows them beside their fields).</summary>
+    public IReadOnlyList<DesignerProblem> Problems { get; private set; } = [];
+
+    public PublishedNow? Published { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>A version just published, and the older versions with dossiers still running on them (which may be migrated).</summary>
+    public sealed record PublishedNow(string Id, int Version, string Name, bool Created, IReadOnlyList<PublishedWorkflow> Running);
+
+    public async Task<IActionResult> OnGetAsync(string? id, int? version, string? template, bool blank, CancellationToken cancellationToken)
+    {
+        if (id is not null)
         {
-            Json = Starter;
-            Show(console.Check(Json), checkedNow: false);
-            return Page();
+            var json = await console.FindJsonAsync(id, version, cancellationToken);
+            if (json is null)
+                return NotFound();
+            var next = (await designer.LatestVersionAsync(id, cancellationToken) ?? 0) + 1;
+            return await ShowAsync(NextVersion(json, next), $"published:{id}:{version?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest"}",
+                cancellationToken);
         }
 
-        var json = await console.FindJsonAsync(id, version, cancellationToken);
-        if (json is null)
-            return NotFound();
-        var next = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).MaxAsync(d => d.Version, cancellationToken) + 1;
-        Json = NextVersion(json, next);
-        Show(console.Check(Json), checkedNow: false);
+        if (template is not null)
+        {
+            var json = templates.Read(template);
+            return json is null ? NotFound() : await ShowAsync(json, "template:" + template, cancellationToken);
+        }
+
+        if (blank)
+            return await ShowAsync(BlankDraft, "blank", cancellationToken);
+
+        Choosing = true;
+        Templates = templates.List();
+        Latest = [.. (await console.ListAsync(cancellationToken)).GroupBy(w => w.Id).Select(g => g.First())];
         return Page();
     }
 
-    /// <summary>The live check while typing: problems and diagram as JSON.</summary>
-    public JsonResult OnPostCheck(string? json)
+    /// <summary>The check as the administrator edits (debounced): problems worded for their fields, warnings, latest version, Mermaid text.</summary>
+    public async Task<JsonResult> OnPostCheckAsync(string? json, CancellationToken cancellationToken) =>
+        new(await designer.CheckAsync(json, cancellationToken), Json);
+
+    /// <summary>Walks a sample dossier through the draft on the working calendar; 422 with the problems when the draft is invalid.</summary>
+    public async Task<IActionResult> OnPostSimulateAsync([FromBody] SimulationInput? input, CancellationToken cancellationToken)
     {
-        var check = console.Check(json);
-        return new JsonResult(new
+        if (input is null)
+            return new JsonResult(new { error = "Yêu cầu mô phỏng không đọc được." }, Json) { StatusCode = StatusCodes.Status400BadRequest };
+        try
         {
-            valid = check.IsValid,
-            problems = check.Problems.Select(p => new { code = p.Code.ToString(), path = p.Path, messageVi = p.MessageVi }),
-            mermaid = check.Mermaid,
-        });
+            return new JsonResult(await console.SimulateAsync(input, cancellationToken), Json);
+        }
+        catch (WorkflowValidationException)
+        {
+            return new JsonResult(await designer.CheckAsync(input.Json, cancellationToken), Json) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
+        catch (DomainException ex)
+        {
+            return new JsonResult(new { error = ex.Message }, Json) { StatusCode = StatusCodes.Status400BadRequest };
+        }
     }
 
-    public IActionResult OnPostValidate(string? json)
+    /// <summary>Procedures by code or name, for the list of procedures a workflow applies to.</summary>
+    public async Task<JsonResult> OnGetProceduresAsync(string? q, CancellationToken cancellationToken) =>
+        new(await procedures.SearchAsync(q, cancellationToken), Json);
+
+    /// <summary>A procedure's name, deadline and the form fields conditions may read; null when the catalogue has no such code
+    /// (a draft may name one; the page says so beside it rather than failing a request).</summary>
+    public async Task<JsonResult> OnGetProcedureAsync(string? code, CancellationToken cancellationToken) =>
+        new(await procedures.FormAsync(code, cancellationToken), Json);
+
+    public async Task<IActionResult> OnPostPublishAsync(string? json, CancellationToken cancellationToken)
     {
-        Json = json ?? "";
-        Show(console.Check(Json), checkedNow: true);
+        var check = console.Check(json);
+        var (created, problems) = console.Publish(check, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
+        if (problems.Count > 0)
+        {
+            var draft = SafeParse(json);
+            Problems = [.. problems.Select(p => DesignerProblemText.Describe(p, draft))];
+            return await ShowAsync(json ?? "", Request.Form["origin"].ToString(), cancellationToken);
+        }
+
+        var d = check.Definition!;
+        var running = (await console.ListAsync(cancellationToken)).Where(w => w.Id == d.Id && w.Version != d.Version && w.Running > 0).ToList();
+        Published = new PublishedNow(d.Id, d.Version, d.Name, created, running);
+        Origin = Request.Form["origin"].ToString();
         return Page();
     }
 
@@ -64,62 +133,51 @@ public sealed class EditModel(WorkflowConsole console, OneStopDbContext db) : Pa
             Error = "Chưa chọn tệp định nghĩa (.json) hoặc tệp rỗng.";
         else if (file.Length > MaxUploadBytes)
             Error = "Tệp định nghĩa quá lớn (tối đa 1 MB).";
-        else
-        {
-            using var reader = new StreamReader(file.OpenReadStream());
-            Json = await reader.ReadToEndAsync(cancellationToken);
-            Show(console.Check(Json), checkedNow: true);
-        }
+        if (Error is not null)
+            return await ShowAsync(BlankDraft, "blank", cancellationToken);
+        using var reader = new StreamReader(file!.OpenReadStream());
+        return await ShowAsync(await reader.ReadToEndAsync(cancellationToken), "upload", cancellationToken);
+    }
 
+    private async Task<IActionResult> ShowAsync(string json, string origin, CancellationToken cancellationToken)
+    {
+        Draft = json;
+        Origin = origin;
+        CatalogueJson = JsonSerializer.Serialize(await catalogue.ReadAsync(cancellationToken), Json);
         return Page();
     }
 
-    public IActionResult OnPostPublish(string? json)
+    private static JsonNode? SafeParse(string? json)
     {
-        Json = json ?? "";
-        var check = console.Check(Json);
-        var (created, problems) = console.Publish(check, User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name);
-        Show(check, checkedNow: true);
-        Problems = problems;
-        if (problems.Count == 0)
+        try
         {
-            var d = check.Definition!;
-            Published = created ? $"Đã ban hành {d.Id} phiên bản {d.Version}." : $"{d.Id} phiên bản {d.Version} đã được ban hành trước đó với cùng nội dung.";
+            return JsonNode.Parse(json ?? "");
         }
-
-        return Page();
-    }
-
-    private void Show(WorkflowCheck check, bool checkedNow)
-    {
-        Problems = check.Problems;
-        Mermaid = check.Mermaid;
-        Checked = checkedNow;
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string NextVersion(string json, int version)
     {
-        if (JsonNode.Parse(json) is not JsonObject root)
+        if (SafeParse(json) is not JsonObject root)
             return json;
         root["version"] = version;
-        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions
+        return root.ToJsonString(new JsonSerializerOptions
         {
             WriteIndented = true,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         });
     }
 
-    private const string Starter = """
+    private const string BlankDraft = """
         {
-          "id": "ma-quy-trinh",
+          "id": "",
           "version": 1,
-          "name": "Tên quy trình",
-          "procedures": ["ma-thu-tuc"],
-          "steps": [
-            { "id": "tiep-nhan", "kind": "task", "name": "Tiếp nhận hồ sơ", "assignee": { "role": "Reception", "department": "MOTCUA" }, "duration": "4h",
-              "actions": [ { "id": "accept", "label": "Tiếp nhận", "target": "hoan-thanh", "issues": ["receipt"] } ] },
-            { "id": "hoan-thanh", "kind": "end", "name": "Hoàn thành", "outcome": "completed" }
-          ]
+          "name": "",
+          "procedures": [],
+          "steps": []
         }
         """;
 }
