@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.ApplicantNotices>();
         services.AddScoped<Notifications.DossierStatusNotices>();
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddOneStopIdentity();
         services.AddScoped<UserProvisioner>();
         services.AddScoped<DatabaseInitializer>();

@@ -38,11 +38,13 @@ public static partial class VietnameseFormats
         return PhonePattern().IsMatch(digits) ? digits : null;
     }
 
-    public static string Date(DateTimeOffset value) => value.ToString("dd/MM/yyyy", Culture);
+    /// <summary>"05/12/2026", the day in Vietnam.</summary>
+    public static string Date(DateTimeOffset value) => VietnamTime.ToLocal(value).ToString("dd/MM/yyyy", Culture);
 
     public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", Culture);
 
-    public static string DateTime(DateTimeOffset value) => value.ToString("HH:mm dd/MM/yyyy", Culture);
+    /// <summary>"14:30 05/12/2026", Vietnam time.</summary>
+    public static string DateTime(DateTimeOffset value) => VietnamTime.ToLocal(value).ToString("HH:mm dd/MM/yyyy", Culture);
 
     /// <summary>Formats an amount as "1.500.000 đ".</summary>
     public static string Money(decimal amount) => amount.ToString("#,0", Culture) + " đ";

@@ -12,16 +12,16 @@ public sealed class Dossier
         FormData = "{}";
     }
 
-    /// <summary>Starts a draft: no code yet, nothing sent to the agency.</summary>
-    public static Dossier Draft(Guid procedureId, Guid agencyId, Applicant applicant, Guid applicantUserId, string formDataJson,
-        DateTimeOffset at, string? idempotencyKey) => new()
+    /// <summary>Starts a draft: no code yet, nothing sent to the agency (a walk-in applicant has no account).</summary>
+    public static Dossier Draft(Guid procedureId, Guid agencyId, Applicant applicant, Guid? applicantUserId, string formDataJson,
+        DateTimeOffset at, string? idempotencyKey, SubmissionChannel channel = SubmissionChannel.Online) => new()
     {
         Id = Guid.NewGuid(),
         ProcedureId = procedureId,
         AgencyId = agencyId,
         Applicant = applicant,
         ApplicantUserId = applicantUserId,
-        Channel = SubmissionChannel.Online,
+        Channel = channel,
         FormData = ValidJson(formDataJson),
         CreatedAt = at,
         Status = DossierStatus.Draft,
@@ -122,30 +122,95 @@ public sealed class Dossier
         }
     }
 
+    /// <summary>The counter accepted the dossier (tiếp nhận): the legal clock starts and the appointment date is set.</summary>
     public void Receive(DateTimeOffset receivedAt, DateTimeOffset dueAt)
     {
-        EnsureOpen();
+        EnsureSubmitted(nameof(Receive));
+        if (ReceivedAt is not null)
+        {
+            throw Illegal("đã được tiếp nhận");
+        }
+
         ReceivedAt = receivedAt;
         DueAt = dueAt;
-        Status = DossierStatus.InProgress;
+        if (Status == DossierStatus.Submitted)
+        {
+            Status = DossierStatus.InProgress;
+        }
     }
 
     /// <summary>The legal clock moved the appointment (a supplement restarted or resumed it).</summary>
     public void Reschedule(DateTimeOffset dueAt)
     {
-        EnsureOpen();
+        EnsureSubmitted(nameof(Reschedule));
+        if (ReceivedAt is null)
+        {
+            throw Illegal("chưa được tiếp nhận nên chưa có ngày hẹn trả");
+        }
+
         DueAt = dueAt;
     }
 
-    public void MoveTo(DossierStatus status, DateTimeOffset at)
+    /// <summary>The applicant is asked to supplement the dossier (yêu cầu bổ sung): it waits for them.</summary>
+    public void AskForSupplement()
+    {
+        EnsureSubmitted(nameof(AskForSupplement));
+        if (Status == DossierStatus.WaitingForSupplement)
+        {
+            throw Illegal("đang chờ bổ sung");
+        }
+
+        Status = DossierStatus.WaitingForSupplement;
+    }
+
+    /// <summary>The applicant's supplement arrived: the dossier goes back to where it was (received or not).</summary>
+    public void SupplementReceived()
+    {
+        EnsureSubmitted(nameof(SupplementReceived));
+        if (Status != DossierStatus.WaitingForSupplement)
+        {
+            throw Illegal("không chờ bổ sung");
+        }
+
+        Status = ReceivedAt is null ? DossierStatus.Submitted : DossierStatus.InProgress;
+    }
+
+    /// <summary>Processing ended with the result (or the dossier passed to another authority): it is closed as completed.</summary>
+    public void Complete(DateTimeOffset at) => Close(DossierStatus.Completed, at);
+
+    /// <summary>The agency refused to process the dossier (từ chối): it is closed.</summary>
+    public void Reject(DateTimeOffset at) => Close(DossierStatus.Rejected, at);
+
+    /// <summary>The applicant withdrew the dossier before a decision (rút hồ sơ): it is closed.</summary>
+    public void Withdraw(DateTimeOffset at)
+    {
+        if (Status == DossierStatus.ResultReady)
+        {
+            throw Illegal("đã có kết quả");
+        }
+
+        Close(DossierStatus.Withdrawn, at);
+    }
+
+    private void Close(DossierStatus status, DateTimeOffset at)
+    {
+        EnsureSubmitted(status.ToString());
+        Status = status;
+        CompletedAt = at;
+    }
+
+    /// <summary>Any change after submission: refused for a draft (not yet sent) and for a closed dossier.</summary>
+    private void EnsureSubmitted(string change)
     {
         EnsureOpen();
-        Status = status;
-        if (IsClosed)
+        if (Status == DossierStatus.Draft)
         {
-            CompletedAt = at;
+            throw new ConflictException("dossier.draft", $"Hồ sơ chưa được nộp ({change}).");
         }
     }
+
+    private ConflictException Illegal(string state) =>
+        new("dossier.transition", $"Hồ sơ {Code} {state}, không thể thực hiện thay đổi này.");
 
     // --- Workspace: result hand-over and the apology's new date ---
 
@@ -234,19 +299,8 @@ public sealed class Dossier
             throw new ConflictException("dossier.delivery_closed", "Hồ sơ đã trả kết quả hoặc đã kết thúc, không đổi được cách nhận kết quả.");
         }
 
-        var address = Text.CleanOrNull(postalAddress);
-        if (delivery == Dossiers.ResultDelivery.Post && (address is null || address.Length < 10))
-        {
-            throw new DomainException("dossier.postal_address_required", "Địa chỉ nhận qua bưu chính: bắt buộc nhập (số nhà, đường, xã/phường, tỉnh).");
-        }
-
-        if (address is { Length: > 500 })
-        {
-            throw new DomainException("dossier.postal_address_too_long", "Địa chỉ nhận qua bưu chính: tối đa 500 ký tự.");
-        }
-
         ResultDelivery = delivery;
-        PostalAddress = delivery == Dossiers.ResultDelivery.Post ? address : null;
+        PostalAddress = PostalAddressRule.For(delivery, postalAddress);
     }
 
     private void EnsureOpen()

@@ -1,14 +1,14 @@
 using System.Globalization;
+using OneStop.Core.Common;
 
 namespace OneStop.Documents.Forms;
 
 /// <summary>Vietnamese date and time wording per Decree 30/2020, always in Vietnam time (UTC+7).</summary>
 public static class VnFormat
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static DateTimeOffset ToVietnamTime(DateTimeOffset value) => value.ToOffset(VietnamOffset);
+    public static DateTimeOffset ToVietnamTime(DateTimeOffset value) => VietnamTime.ToLocal(value);
 
     /// <summary>"ngày 05 tháng 02 năm 2026": days below 10 and months 1–2 get a leading zero.</summary>
     public static string Date(DateTimeOffset value)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Workflows.Entities;
+using OneStop.Workflows.Runtime.State;
 
 namespace OneStop.Infrastructure.Audit;
 
@@ -12,8 +13,11 @@ namespace OneStop.Infrastructure.Audit;
 /// </summary>
 internal static class DossierAuditLines
 {
-    private static readonly HashSet<string> Acts =
-        ["Started", "ActionPerformed", "TaskClaimed", "TaskAssigned", "Migrated", "Escalated", "TotalDeadlineMissed", "Ended", "Apologised"];
+    private static readonly HashSet<JournalKind> Acts =
+    [
+        JournalKind.Started, JournalKind.ActionPerformed, JournalKind.TaskClaimed, JournalKind.TaskAssigned, JournalKind.Migrated,
+        JournalKind.Escalated, JournalKind.TotalDeadlineMissed, JournalKind.Ended, JournalKind.Apologised, JournalKind.DocumentReissued,
+    ];
 
     private static readonly HashSet<string> DossierFacts =
     [
@@ -31,11 +35,12 @@ internal static class DossierAuditLines
                 var actor = j.ActorId is null ? AuditActorInfo.System
                     : who.UserId?.ToString() == j.ActorId ? who
                     : new AuditActorInfo(Guid.TryParse(j.ActorId, out var id) ? id : null, j.ActorId, who.IpAddress, false);
-                var action = "dossier." + (j.Kind == "ActionPerformed" ? j.ActionId : char.ToLowerInvariant(j.Kind[0]) + j.Kind[1..]);
+                var kind = j.Kind.ToString();
+                var action = "dossier." + (j.Kind == JournalKind.ActionPerformed ? j.ActionId : char.ToLowerInvariant(kind[0]) + kind[1..]);
                 var before = j.FromStep is null ? null : Json(new { step = j.FromStep });
                 var after = Json(new
                 {
-                    step = j.ToStep, kind = j.Kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
+                    step = j.ToStep, kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
                     comment = j.Comment, files = j.Files, documents = j.Documents,
                 });
                 yield return new AuditEntry(now, actor, action, "Dossier", j.DossierId, j.DossierId, before, after);

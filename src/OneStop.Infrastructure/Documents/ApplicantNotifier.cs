@@ -13,7 +13,7 @@ namespace OneStop.Infrastructure.Documents;
 public sealed class ApplicantNotifier(OneStopDbContext db, ApplicantNotices notices, EmailOutbox outbox, TimeProvider clock)
 {
     /// <summary>Document kinds the applicant is told about (the supplement request already notifies through its step; control slips are internal).</summary>
-    public static readonly IReadOnlySet<string> Announced = new HashSet<string>(StringComparer.Ordinal) { "receipt", "rejection", "apology", "result" };
+    public static IReadOnlySet<string> Announced => DocumentCatalog.Announced;
 
     /// <summary>Announces the document; <paramref name="workflowOutboxId"/> is the workflow effect that issued it, if one did.</summary>
     public async Task DocumentIssuedAsync(IssuedDocument document, long? workflowOutboxId, CancellationToken cancellationToken)

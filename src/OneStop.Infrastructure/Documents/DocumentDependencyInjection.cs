@@ -19,9 +19,7 @@ internal static class DocumentDependencyInjection
         services.AddScoped<IWorkflowEffectHandler, IssueDocumentEffectHandler>();
         services.AddScoped<DossierCodeGenerator>();
         services.AddScoped<DossierIntake>();
-        services.AddScoped<CitizenDossiers>();
         services.AddScoped<Notifications.NotificationCenter>();
-        services.AddScoped<DossierRatings>();
         services.AddScoped<IWorkflowEffectHandler, FieldSetEffectHandler>();
         services.AddOptions<Files.FileStoreOptions>().BindConfiguration(Files.FileStoreOptions.Section);
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();

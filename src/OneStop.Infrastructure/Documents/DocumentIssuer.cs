@@ -10,7 +10,10 @@ using OneStop.Documents;
 using OneStop.Documents.Models;
 using OneStop.Documents.Templates;
 using OneStop.Infrastructure.Data;
+using OneStop.Core.Identity;
 using OneStop.Infrastructure.Workflows.Entities;
+using OneStop.Workflows.Definitions;
+using OneStop.Workflows.Runtime.State;
 using Applicant = OneStop.Documents.Models.Applicant;
 
 namespace OneStop.Infrastructure.Documents;
@@ -55,14 +58,14 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             Header(agency, parent, request, dossier, now));
         var rendered = request.Kind switch
         {
-            "receipt" => renderer.RenderReceipt(await ReceiptAsync(context, cancellationToken)),
-            "supplementRequest" => renderer.RenderSupplementRequest(SupplementRequest(context, request)),
-            "rejection" => renderer.RenderRejection(Rejection(context, request)),
-            "apology" => renderer.RenderApology(Apology(context, request)),
-            "controlSlip" => renderer.RenderControlSlip(await ControlSlipAsync(context, cancellationToken)),
-            "result" => renderer.RenderResult(Result(context)),
-            "paymentReceipt" => renderer.RenderResult(await PaymentReceiptAsync(context, cancellationToken)),
-            _ => throw new DomainException("document.kind_unknown", $"OneStop không có biểu mẫu cho loại văn bản '{request.Kind}'."),
+            DocumentKinds.Receipt => renderer.RenderReceipt(await ReceiptAsync(context, cancellationToken)),
+            DocumentKinds.SupplementRequest => renderer.RenderSupplementRequest(SupplementRequest(context, request)),
+            DocumentKinds.Rejection => renderer.RenderRejection(Rejection(context, request)),
+            DocumentKinds.Apology => renderer.RenderApology(Apology(context, request)),
+            DocumentKinds.ControlSlip => renderer.RenderControlSlip(await ControlSlipAsync(context, cancellationToken)),
+            DocumentKinds.Result => renderer.RenderResult(Result(context)),
+            DocumentKinds.PaymentReceipt => renderer.RenderResult(await PaymentReceiptAsync(context, cancellationToken)),
+            _ => throw Unknown(request.Kind),
         };
 
         var document = new IssuedDocument(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind), context.Header.Reference ?? string.Empty,
@@ -74,17 +77,10 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         return document;
     }
 
-    public static string TitleOf(string kind) => kind switch
-    {
-        "receipt" => "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-        "supplementRequest" => "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-        "rejection" => "Phiếu từ chối tiếp nhận, giải quyết hồ sơ",
-        "apology" => "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
-        "controlSlip" => "Phiếu kiểm soát quá trình giải quyết hồ sơ",
-        "result" => "Kết quả giải quyết thủ tục hành chính",
-        "paymentReceipt" => "Biên lai thu phí, lệ phí",
-        _ => kind,
-    };
+    public static string TitleOf(string kind) => DocumentCatalog.TitleOf(kind);
+
+    private static DomainException Unknown(string kind) =>
+        new("document.kind_unknown", $"OneStop không có biểu mẫu cho loại văn bản '{kind}'.");
 
     private sealed record FormContext(Dossier Dossier, Procedure Procedure, Agency Agency, Agency? Parent, Official Issuer,
         Verification Verification, DocumentHeader Header)
@@ -98,22 +94,11 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     private DocumentHeader Header(Agency agency, Agency? parent, IssueRequest request, Dossier dossier, DateTimeOffset now) => new(
         parent?.Name.ToUpper(VietnameseFormats.Culture),
         agency.Name.ToUpper(VietnameseFormats.Culture),
-        request.Kind is "receipt" or "supplementRequest" or "rejection" or "controlSlip" ? "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" : null,
-        $"{dossier.Code}/{ReferenceSuffix(request.Kind)}",
+        DocumentCatalog.Find(request.Kind)?.FromCounter == true ? "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" : null,
+        $"{dossier.Code}/{DocumentCatalog.Find(request.Kind)?.ReferenceSuffix ?? throw Unknown(request.Kind)}",
         province.Value.Place,
         now,
         agency.Name);
-
-    private static string ReferenceSuffix(string kind) => kind switch
-    {
-        "receipt" => "TNHS",
-        "supplementRequest" => "YCBS",
-        "rejection" => "TCHS",
-        "apology" => "XLHS",
-        "controlSlip" => "KSHS",
-        "paymentReceipt" => "BLTP",
-        _ => "KQ",
-    };
 
     private async Task<Official> IssuerAsync(string? userId, CancellationToken cancellationToken)
     {
@@ -132,7 +117,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     {
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
             .ToListAsync(cancellationToken);
-        return roles.Contains("Leader") ? "THỦ TRƯỞNG CƠ QUAN" : roles.Contains("Reception") ? "NGƯỜI TIẾP NHẬN" : "CÁN BỘ XỬ LÝ";
+        return roles.Contains(Roles.Leader) ? "THỦ TRƯỞNG CƠ QUAN" : roles.Contains(Roles.Reception) ? "NGƯỜI TIẾP NHẬN" : "CÁN BỘ XỬ LÝ";
     }
 
     private async Task<ReceiptModel> ReceiptAsync(FormContext c, CancellationToken cancellationToken)
@@ -204,9 +189,9 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     {
         var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.DossierId == c.Dossier.Code).OrderBy(j => j.Sequence)
             .ToListAsync(cancellationToken);
-        var actions = journal.Where(j => j.Kind == "ActionPerformed").ToList();
+        var actions = journal.Where(j => j.Kind == JournalKind.ActionPerformed).ToList();
         var names = await ActorNamesAsync(actions, cancellationToken);
-        var steps = actions.Select(j => new ControlSlipStep(j.ActionLabel ?? j.ActionId ?? j.Kind,
+        var steps = actions.Select(j => new ControlSlipStep(j.ActionLabel ?? j.ActionId ?? j.Kind.ToString(),
             names.GetValueOrDefault(j.ActorId ?? string.Empty, j.ActorRole ?? string.Empty), j.FromStep ?? string.Empty,
             string.Empty, j.ToStep ?? string.Empty, j.At, null, StepOutcome.OnTime, j.Comment)).ToList();
         return new ControlSlipModel
@@ -278,7 +263,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
                 ["amount"] = payment.Amount.ToString("#,0", VietnameseFormats.Culture) + " đồng",
                 ["provider"] = payment.Provider == "Simulated" ? "Thanh toán trực tuyến (ngân hàng giả lập)" : "Thanh toán trực tuyến qua " + payment.Provider,
                 ["transaction"] = payment.ProviderReference ?? payment.Id.ToString(),
-                ["paidAt"] = VietnameseFormats.DateTime((payment.CompletedAt ?? payment.CreatedAt).ToOffset(TimeSpan.FromHours(7))),
+                ["paidAt"] = VietnameseFormats.DateTime((payment.CompletedAt ?? payment.CreatedAt)),
             },
             SignerName = c.Agency.Name,
             Verification = c.Verification,

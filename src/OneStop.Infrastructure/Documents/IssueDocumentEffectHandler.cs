@@ -4,6 +4,7 @@ using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Workflows;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.State;
 
 namespace OneStop.Infrastructure.Documents;
 
@@ -25,7 +26,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
 
         var action = effect.TaskId is { } taskId
             ? await db.WorkflowJournal.AsNoTracking()
-                .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == "ActionPerformed")
+                .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == JournalKind.ActionPerformed)
                 .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
         var document = await issuer.IssueAsync(new IssueRequest(effect.DossierId, effect.DocumentKind ?? string.Empty)

@@ -29,8 +29,8 @@ public sealed class RegisterExporter(OneStopDbContext db, IDocumentRenderer rend
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
         var parent = agency.ParentId is { } parentId ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == parentId, cancellationToken) : null;
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+        var start = VietnamTime.StartOf(from);
+        var end = VietnamTime.StartOf(to.AddDays(1));
         var rows = await (from d in db.Dossiers.AsNoTracking()
                           join p in db.Procedures on d.ProcedureId equals p.Id
                           where d.AgencyId == agencyId && d.SubmittedAt >= start && d.SubmittedAt < end

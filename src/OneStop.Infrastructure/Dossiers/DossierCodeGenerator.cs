@@ -8,18 +8,18 @@ namespace OneStop.Infrastructure.Dossiers;
 /// Gives dossier codes AGENCY-yyMMdd-NNNN: the per-agency daily counter is incremented by an upsert inside the caller's
 /// transaction, so concurrent submissions on any number of hosts queue on that row and a rolled-back submission leaves no gap.
 /// </summary>
-public sealed class DossierCodeGenerator(OneStopDbContext db)
+public sealed class DossierCodeGenerator(OneStopDbContext db, IUnitOfWork unitOfWork)
 {
     private sealed record Next(int Last);
 
     public async Task<string> NextAsync(string agencyCode, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        if (db.Database.CurrentTransaction is null)
+        if (!unitOfWork.HasActiveTransaction)
         {
             throw new InvalidOperationException("Dossier codes are taken inside the transaction that saves the dossier.");
         }
 
-        var day = DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var day = VietnamTime.DateOf(at);
         var next = (await db.Database.SqlQuery<Next>($"""
             INSERT INTO dossier_code_counters (agency_code, day, last) VALUES ({agencyCode}, {day}, 1)
             ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_code_counters.last + 1

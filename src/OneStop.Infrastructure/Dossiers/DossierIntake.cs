@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
+using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
 
@@ -9,10 +10,12 @@ namespace OneStop.Infrastructure.Dossiers;
 
 /// <summary>Takes a dossier in: its code, the dossier row and the start of its workflow commit together or not at all.</summary>
 public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator codes, IWorkflowEngine engine, TimeProvider clock,
-    Procedures.ProcedureVersions versions)
+    Procedures.ProcedureVersions versions, IUnitOfWork unitOfWork)
 {
+    /// <summary>A dossier handed in whole (at the counter, or by a program): it is created and submitted at once.</summary>
     public async Task<Dossier> SubmitAsync(NewDossier request, WorkflowActor submittedBy, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var procedure = await db.Procedures.AsNoTracking().SingleOrDefaultAsync(p => p.Code == request.ProcedureCode, cancellationToken)
             ?? throw new NotFoundException($"Không có thủ tục mã {request.ProcedureCode}.");
         if (!procedure.IsActive)
@@ -20,47 +23,47 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
             throw new DomainException("procedure.inactive", $"Thủ tục {procedure.Name} hiện không tiếp nhận hồ sơ.");
         }
 
-        var agencyId = procedure.AgencyId;
-        if (agencyId is null)
+        var agencyId = await ReceivingAgencyAsync(procedure, request.AgencyCode, cancellationToken);
+        return await unitOfWork.InTransactionAsync(async () =>
         {
-            var code = request.AgencyCode?.Trim().ToUpperInvariant()
-                ?? throw new DomainException("dossier.agency_required", "Vui lòng chọn cơ quan (xã, phường) tiếp nhận hồ sơ.");
-            agencyId = await db.Agencies.Where(a => a.Code == code && a.ClosedOn == null).Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new DomainException("dossier.agency_unknown", $"Không có cơ quan mã {request.AgencyCode} đang hoạt động.");
-        }
-
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
-        RefuseClosed(agency);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var dossierCode = await codes.NextAsync(agency.Code, now, cancellationToken);
-        var dossier = new Dossier(dossierCode, procedure.Id, agency.Id, request.Applicant, request.ApplicantUserId, request.Channel,
-            request.FormDataJson, now);
-        var version = await versions.InForceAsync(procedure.Id, now, cancellationToken);
-        dossier.PinProcedureVersion(version.Id);
-        db.Dossiers.Add(dossier);
-        await db.SaveChangesAsync(cancellationToken);
-        var started = await engine.StartAsync(new StartWorkflowRequest(dossierCode, agency.Code, submittedBy)
-        {
-            DefinitionId = version.WorkflowId,
-            ApplicantId = request.ApplicantUserId?.ToString(),
+            var dossier = Dossier.Draft(procedure.Id, agencyId, request.Applicant, request.ApplicantUserId, request.FormDataJson,
+                clock.GetUtcNow(), idempotencyKey: null, request.Channel);
+            db.Dossiers.Add(dossier);
+            await TakeInAsync(dossier, submittedBy, cancellationToken);
+            return dossier;
         }, cancellationToken);
-        dossier.AttachWorkflow(started.Instance.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return dossier;
     }
 
     /// <summary>Submits a draft: code, status and workflow start in one transaction (the draft is tracked by this context).</summary>
-    public async Task SubmitDraftAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken = default)
+    public Task SubmitDraftAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken = default) =>
+        unitOfWork.InTransactionAsync(() => TakeInAsync(draft, submittedBy, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The agency a dossier goes to: the procedure's own, or for a procedure every commune handles, the active commune chosen.
+    /// Drafts and dossiers handed in whole are routed by this one rule.
+    /// </summary>
+    public async Task<Guid> ReceivingAgencyAsync(Procedure procedure, string? agencyCode, CancellationToken cancellationToken)
     {
-        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == draft.ProcedureId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(procedure);
+        if (procedure.AgencyId is { } own)
+        {
+            return own;
+        }
+
+        var code = agencyCode?.Trim().ToUpperInvariant()
+            ?? throw new DomainException("dossier.agency_required", "Vui lòng chọn Ủy ban nhân dân xã, phường tiếp nhận hồ sơ.");
+        return await db.Agencies.Where(a => a.Code == code && a.ClosedOn == null && a.Kind == Core.Organisation.AgencyKind.Commune)
+                   .Select(a => (Guid?)a.Id).SingleOrDefaultAsync(cancellationToken)
+               ?? throw new DomainException("dossier.agency_unknown", $"Không có xã, phường mã {agencyCode} đang hoạt động.");
+    }
+
+    private async Task TakeInAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken)
+    {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == draft.AgencyId, cancellationToken);
         RefuseClosed(agency);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
-        var version = await versions.InForceAsync(procedure.Id, now, cancellationToken);
+        var version = await versions.InForceAsync(draft.ProcedureId, now, cancellationToken);
         draft.PinProcedureVersion(version.Id);
         await db.SaveChangesAsync(cancellationToken);
         var started = await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
@@ -70,7 +73,6 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         }, cancellationToken);
         draft.AttachWorkflow(started.Instance.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>A closed agency (merged, dissolved) takes no new dossiers; its old ones carry on.</summary>

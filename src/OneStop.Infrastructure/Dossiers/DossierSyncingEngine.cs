@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
-using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;
 
@@ -11,7 +9,8 @@ namespace OneStop.Infrastructure.Dossiers;
 /// The engine as OneStop uses it: every change to a workflow also brings its dossier's status, receipt date and appointment
 /// date up to date, in the same transaction, so the two never disagree.
 /// </summary>
-internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices) : IWorkflowEngine
+internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContext db, Notifications.DossierStatusNotices notices, TimeProvider clock,
+    IUnitOfWork unitOfWork) : IWorkflowEngine
 {
     public Task<WorkflowResult> StartAsync(StartWorkflowRequest request, CancellationToken cancellationToken = default) =>
         inner.StartAsync(request, cancellationToken);
@@ -44,68 +43,27 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
         IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
         inner.RecordApologyAsync(instanceId, actor, newDueAt, reason, documents, cancellationToken);
 
+    public Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
+        CancellationToken cancellationToken = default) => inner.RecordDocumentReissuedAsync(instanceId, actor, documentKind, reason, cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(request.InstanceId, () => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 
-    private async Task<WorkflowResult> SyncedAsync(Guid instanceId, Func<Task<WorkflowResult>> change, CancellationToken cancellationToken)
-    {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+    private Task<WorkflowResult> SyncedAsync(Guid instanceId, Func<Task<WorkflowResult>> change, CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(async () =>
         {
             var outboxMark = await notices.OutboxMarkAsync(instanceId, cancellationToken);
             var result = await change();
-            var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
+            var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.WorkflowInstanceId == instanceId, cancellationToken)
+                ?? await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
             if (dossier is not null && !dossier.IsClosed)
             {
                 var before = dossier.Status;
-                Apply(dossier, result.Instance);
+                WorkflowOutcome.ApplyTo(dossier, result.Instance, clock.GetUtcNow());
                 await notices.AddAsync(dossier, before, result.Instance, outboxMark, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
             return result;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
-    }
-
-    private static void Apply(Dossier dossier, WorkflowInstance instance)
-    {
-        var last = instance.Journal.Count > 0 ? instance.Journal[^1].At : DateTimeOffset.UtcNow;
-        if (dossier.ReceivedAt is null && instance.Journal.FirstOrDefault(j => j.Documents.Contains(DocumentKinds.Receipt)) is { } accepted)
-        {
-            dossier.Receive(accepted.At, instance.TotalDueAt ?? accepted.At);
-        }
-
-        else if (dossier.ReceivedAt is not null && instance.TotalDueAt is { } due && due != dossier.DueAt && instance.Status == InstanceStatus.Running)
-        {
-            dossier.Reschedule(due);
-        }
-
-        var status = instance.Status switch
-        {
-            InstanceStatus.Ended => instance.Outcome switch
-            {
-                EndOutcome.Rejected => DossierStatus.Rejected,
-                EndOutcome.Withdrawn => DossierStatus.Withdrawn,
-                _ => DossierStatus.Completed,
-            },
-            InstanceStatus.WaitingForApplicant => DossierStatus.WaitingForSupplement,
-            _ => dossier.ReceivedAt is null ? DossierStatus.Submitted : DossierStatus.InProgress,
-        };
-        if (status != dossier.Status)
-        {
-            dossier.MoveTo(status, last);
-        }
-    }
+        }, cancellationToken);
 }

@@ -1,12 +1,69 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Files;
 
-/// <summary>Decides what an upload really is from its first bytes, and makes its name safe to show and store.</summary>
+/// <summary>
+/// Checks every upload the same way, with one set of Vietnamese messages: read as a stream into a temporary file and refused as
+/// soon as it passes the size limit (never read whole, never held in memory), then typed from its first bytes, and its name made
+/// safe to show and store.
+/// </summary>
 public static partial class UploadInspector
 {
+    private const int Header = 8;
+
+    /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes of the upload; throws a <see cref="DomainException"/> naming what is wrong.</summary>
+    public static async Task<InspectedUpload> InspectAsync(Upload upload, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "onestop-upload-" + Guid.NewGuid().ToString("N"));
+        var head = new byte[Header];
+        var headLength = 0;
+        long size = 0;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await upload.Content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        throw TooLarge(maxBytes);
+                    }
+
+                    var take = Math.Min(Header - headLength, read);
+                    if (take > 0)
+                    {
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            if (size == 0)
+            {
+                throw new DomainException("attachment.empty", "Tệp đính kèm rỗng.");
+            }
+
+            var type = DetectType(head.AsSpan(0, headLength))
+                ?? throw new DomainException("attachment.type", "Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên).");
+            return new InspectedUpload(path, size, type, SanitizeFileName(upload.FileName, type));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public static DomainException TooLarge(long maxBytes) =>
+        new("attachment.too_large", $"Tệp vượt quá dung lượng cho phép ({Describe(maxBytes)}).");
+
     /// <summary>application/pdf, image/jpeg or image/png from the content, whatever the name says; null for anything else.</summary>
     public static string? DetectType(ReadOnlySpan<byte> content) => content switch
     {
@@ -34,9 +91,7 @@ public static partial class UploadInspector
     [GeneratedRegex(@"[\x00-\x1F\x7F<>:""/\\|?*]+")]
     private static partial Regex Unsafe();
 
-    internal static string Describe(long bytes) => bytes >= 1024 * 1024
+    public static string Describe(long bytes) => bytes >= 1024 * 1024
         ? (bytes / 1024d / 1024d).ToString("0.#", VietnameseFormats.Culture) + " MB"
         : (bytes / 1024d).ToString("0", VietnameseFormats.Culture) + " KB";
-
-    internal static readonly Encoding Utf8 = new UTF8Encoding(false);
 }

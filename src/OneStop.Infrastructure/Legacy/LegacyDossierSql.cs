@@ -1,3 +1,5 @@
+using OneStop.Workflows.Runtime.State;
+
 namespace OneStop.Infrastructure.Legacy;
 
 /// <summary>
@@ -37,12 +39,46 @@ internal static class LegacyDossierSql
     private static readonly string Timers = $"""
         CASE WHEN r.step_kind = 'supplement' OR s.due_at IS NULL THEN '[]'::jsonb ELSE
             jsonb_build_array(
-                jsonb_build_object('id', {LegacySql.Uid("timer-total", "s.code")}, 'kind', 'totalDeadline', 'dueAt', s.due_at, 'taskId', NULL),
-                jsonb_build_object('id', {LegacySql.Uid("timer-escalation", "s.code")}, 'kind', 'escalation', 'dueAt', s.due_at, 'taskId', {TaskId}))
+                {Timer("timer-total", TimerKind.TotalDeadline, "NULL")},
+                {Timer("timer-escalation", TimerKind.Escalation, TaskId)})
             || CASE WHEN s.reminder_at IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(
-                jsonb_build_object('id', {LegacySql.Uid("timer-reminder", "s.code")}, 'kind', 'reminder', 'dueAt', s.reminder_at, 'taskId', {TaskId})) END
+                {Timer("timer-reminder", TimerKind.Reminder, TaskId, "s.reminder_at")}) END
         END
         """;
+
+    private static string Timer(string key, TimerKind kind, string taskId, string dueAt = "s.due_at") =>
+        WorkflowStateSql.Object<WorkflowTimer>(new Dictionary<string, string>
+        {
+            ["id"] = LegacySql.Uid(key, "s.code"), ["kind"] = WorkflowStateSql.Text(kind), ["dueAt"] = dueAt, ["taskId"] = taskId,
+        });
+
+    private static readonly string Waiting = WorkflowStateSql.Text(InstanceStatus.WaitingForApplicant);
+
+    private static readonly string Running = WorkflowStateSql.Text(InstanceStatus.Running);
+
+    /// <summary>The engine state of an open migrated dossier: one task at its step, its timers, one journal entry.</summary>
+    private static readonly string State = WorkflowStateSql.Object<WorkflowInstance>(new Dictionary<string, string>
+    {
+        ["id"] = InstanceId, ["dossierId"] = "s.code", ["definitionId"] = "r.workflow_id", ["definitionVersion"] = "r.workflow_version",
+        ["receivingAgency"] = "w.receiving", ["applicantId"] = "NULL", ["version"] = "1",
+        ["status"] = $"CASE WHEN r.step_kind = 'supplement' THEN {Waiting} ELSE {Running} END",
+        ["outcome"] = "NULL", ["endStepId"] = "NULL", ["startedAt"] = "s.submitted_at", ["endedAt"] = "NULL", ["totalDueAt"] = "w.total_due",
+        ["clockPausedAt"] = "CASE WHEN r.step_kind = 'supplement' THEN @exported END", ["remainingWorkingTime"] = "s.remaining", ["isOverdue"] = "false",
+        ["openTasks"] = "jsonb_build_array(" + WorkflowStateSql.Object<WorkflowTask>(new Dictionary<string, string>
+        {
+            ["id"] = TaskId, ["stepId"] = "r.step_id", ["role"] = "r.role", ["department"] = "r.department", ["agency"] = "coalesce(r.agency, w.receiving)",
+            ["assignedTo"] = "NULL", ["createdAt"] = "@exported", ["dueAt"] = "s.due_at", ["isOverdue"] = "false", ["split"] = "NULL", ["branch"] = "NULL",
+        }) + ")",
+        ["timers"] = Timers,
+        ["journal"] = "jsonb_build_array(" + WorkflowStateSql.Object<JournalEntry>(new Dictionary<string, string>
+        {
+            ["sequence"] = "1", ["at"] = "@exported", ["kind"] = WorkflowStateSql.Text(JournalKind.StepEntered), ["actorId"] = "NULL",
+            ["actorRole"] = "'System'", ["actorAddress"] = "NULL", ["taskId"] = "NULL", ["fromStep"] = "NULL", ["toStep"] = "r.step_id",
+            ["actionId"] = "NULL", ["actionLabel"] = "NULL", ["comment"] = "'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code",
+            ["department"] = "NULL", ["files"] = "'[]'::jsonb", ["documents"] = "'[]'::jsonb",
+        }) + ")",
+        ["fields"] = EmptyObject, ["joinArrivals"] = EmptyObject, ["routedDepartments"] = EmptyObject,
+    });
 
     /// <summary>The dossier's route (workflow step) when it is open and its procedure has a workflow.</summary>
     private const string Route = "LEFT JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status";
@@ -101,26 +137,12 @@ internal static class LegacyDossierSql
         INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at,
             ended_at, total_due_at, is_overdue, outcome, state)
         SELECT {InstanceId}, s.code, r.workflow_id, r.workflow_version, w.status, 1, w.receiving, s.submitted_at, NULL, w.total_due, false, NULL,
-            jsonb_build_object(
-                'id', {InstanceId}, 'dossierId', s.code, 'definitionId', r.workflow_id, 'definitionVersion', r.workflow_version,
-                'receivingAgency', w.receiving, 'applicantId', NULL, 'version', 1,
-                'status', CASE WHEN r.step_kind = 'supplement' THEN 'waitingForApplicant' ELSE 'running' END,
-                'outcome', NULL, 'endStepId', NULL, 'startedAt', s.submitted_at, 'endedAt', NULL, 'totalDueAt', w.total_due,
-                'clockPausedAt', CASE WHEN r.step_kind = 'supplement' THEN @exported END, 'remainingWorkingTime', s.remaining, 'isOverdue', false,
-                'openTasks', jsonb_build_array(jsonb_build_object(
-                    'id', {TaskId}, 'stepId', r.step_id, 'role', r.role, 'department', r.department, 'agency', coalesce(r.agency, w.receiving),
-                    'assignedTo', NULL, 'createdAt', @exported, 'dueAt', s.due_at, 'isOverdue', false, 'split', NULL, 'branch', NULL)),
-                'timers', {Timers},
-                'journal', jsonb_build_array(jsonb_build_object(
-                    'sequence', 1, 'at', @exported, 'kind', 'stepEntered', 'actorId', NULL, 'actorRole', 'System', 'taskId', NULL,
-                    'fromStep', NULL, 'toStep', r.step_id, 'actionId', NULL, 'actionLabel', NULL,
-                    'comment', 'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code, 'files', '[]'::jsonb, 'documents', '[]'::jsonb)),
-                'fields', {EmptyObject}, 'joinArrivals', {EmptyObject})
+            {State}
         FROM legacy.stg_dossiers s
         JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
         {string.Format(System.Globalization.CultureInfo.InvariantCulture, Receiving, DossierId)}
         CROSS JOIN LATERAL (SELECT coalesce(rs.code, ra.code) AS receiving,
-                                   CASE WHEN r.step_kind = 'supplement' THEN 'WaitingForApplicant' ELSE 'Running' END AS status,
+                                   CASE WHEN r.step_kind = 'supplement' THEN '{nameof(InstanceStatus.WaitingForApplicant)}' ELSE '{nameof(InstanceStatus.Running)}' END AS status,
                                    CASE WHEN r.step_kind = 'supplement' THEN NULL ELSE s.due_at END AS total_due) w
         {ChangedDossier}
         ON CONFLICT (dossier_id) DO NOTHING
@@ -146,7 +168,7 @@ internal static class LegacyDossierSql
         $"""
         INSERT INTO workflow_journal (instance_id, sequence, dossier_id, at, kind, actor_id, actor_role, task_id, from_step, to_step,
             action_id, action_label, comment, files, documents)
-        SELECT i.id, 1, s.code, @exported, 'StepEntered', NULL, 'System', NULL, NULL, r.step_id, NULL, NULL,
+        SELECT i.id, 1, s.code, @exported, '{nameof(JournalKind.StepEntered)}', NULL, 'System', NULL, NULL, r.step_id, NULL, NULL,
                'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code, {EmptyArray}, {EmptyArray}
         FROM legacy.stg_dossiers s
         JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status

@@ -4,6 +4,7 @@ using OneStop.Legacy.Records;
 using OneStop.Legacy.Reporting;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Definitions;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Legacy;
 
@@ -20,7 +21,7 @@ namespace OneStop.Infrastructure.Legacy;
 internal sealed class LegacyRouteIndex(ImportReport report, WorkingCalendar calendar, DateTimeOffset enteredAt)
 {
     private readonly Dictionary<(string Procedure, int Status), (bool Supplement, TimeSpan? ReminderLead)> _routes = [];
-    private readonly DateTimeOffset _enteredAt = enteredAt.ToOffset(WorkingCalendar.VietnamOffset);
+    private readonly DateTimeOffset _enteredAt = enteredAt.ToOffset(VietnamTime.Offset);
 
     /// <summary>The open dossiers reported without a workflow so far.</summary>
     public long Unrouted { get; private set; }

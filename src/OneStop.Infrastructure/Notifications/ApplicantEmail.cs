@@ -31,7 +31,7 @@ public static class ApplicantEmail
         Row(html, "Trạng thái", $"<strong data-status>{e.Encode(status)}</strong>");
         if (dossier.PromisedAt is { } due && !dossier.IsClosed && dossier.Status != DossierStatus.WaitingForSupplement)
         {
-            Row(html, "Hẹn trả kết quả", e.Encode(VietnameseFormats.DateTime(due.ToOffset(TimeSpan.FromHours(7)))));
+            Row(html, "Hẹn trả kết quả", e.Encode(VietnameseFormats.DateTime(due)));
         }
 
         html.Append("</table>");

@@ -53,7 +53,7 @@ public sealed class DossierStatusNotices(OneStopDbContext db, ApplicantNotices n
             }
             else if (effect.Kind == EffectKind.Notify && IsForApplicant(effect))
             {
-                if (effect.Reason != "ended" && effect.Message is { Length: > 0 } text)
+                if (effect.Reason != EffectReasons.Ended && effect.Message is { Length: > 0 } text)
                 {
                     details.Add(text);
                 }
@@ -74,7 +74,7 @@ public sealed class DossierStatusNotices(OneStopDbContext db, ApplicantNotices n
     public static bool IsForApplicant(WorkflowEffect effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        return effect.Kind == EffectKind.Notify && (effect.RecipientRole == WorkflowRoles.Citizen || effect.Reason == "ended");
+        return effect.Kind == EffectKind.Notify && (effect.RecipientRole == WorkflowRoles.Citizen || effect.Reason == EffectReasons.Ended);
     }
 
     public static string? Message(Dossier dossier, DossierStatus before)

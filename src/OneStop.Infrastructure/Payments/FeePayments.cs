@@ -100,7 +100,7 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
         {
             try
             {
-                var receipt = await issuer.IssueAsync(new IssueRequest(dossier.Code!, "paymentReceipt") { SourceKey = $"payment:{payment.Id}" },
+                var receipt = await issuer.IssueAsync(new IssueRequest(dossier.Code!, OneStop.Workflows.Definitions.DocumentKinds.PaymentReceipt) { SourceKey = $"payment:{payment.Id}" },
                     cancellationToken);
                 payment.AttachReceipt(receipt.Id);
                 await db.SaveChangesAsync(cancellationToken);

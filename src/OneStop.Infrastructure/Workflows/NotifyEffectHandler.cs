@@ -60,11 +60,11 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
     {
         var headline = effect.Reason switch
         {
-            "taskAssigned" => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý",
-            "reminder" => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý",
-            "escalation" => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý",
-            "procedureOverdue" => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết",
-            "ended" => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý",
+            EffectReasons.TaskAssigned => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý",
+            EffectReasons.Reminder => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý",
+            EffectReasons.Escalation => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý",
+            EffectReasons.ProcedureOverdue => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết",
+            EffectReasons.Ended => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý",
             _ => null,
         };
         return (headline, effect.Message) switch

@@ -14,7 +14,7 @@ namespace OneStop.Infrastructure.Workflows;
 /// The workflow store on PostgreSQL. A save is one transaction (joining the caller's, if one is open): a conditional update
 /// of the instance on its version, then the task, timer, journal and outbox rows. A stale version writes nothing.
 /// </summary>
-public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider clock) : IWorkflowStore
+public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider clock, IUnitOfWork unitOfWork) : IWorkflowStore
 {
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
@@ -142,7 +142,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             Sequence = j.Sequence,
             DossierId = instance.DossierId,
             At = j.At,
-            Kind = j.Kind.ToString(),
+            Kind = j.Kind,
             ActorId = j.ActorId,
             ActorRole = j.ActorRole,
             ActorAddress = j.ActorAddress,
@@ -167,17 +167,12 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         }));
     }
 
-    /// <summary>Joins the caller's transaction, or runs in one of its own; the change tracker is cleared either way.</summary>
+    /// <summary>Runs in the unit of work's transaction; contention becomes a conflict, and the workflow rows leave the change tracker either way.</summary>
     private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken)
     {
-        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await work();
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
+            await unitOfWork.InTransactionAsync(work, cancellationToken);
         }
         catch (Exception ex) when (IsContention(ex))
         {
@@ -187,11 +182,6 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         }
         finally
         {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-
             DetachWorkflowRows();
         }
     }

@@ -94,7 +94,7 @@ internal sealed class WorkflowJournalRecordConfiguration : IEntityTypeConfigurat
         builder.ToTable("workflow_journal");
         builder.HasKey(j => new { j.InstanceId, j.Sequence });
         builder.Property(j => j.DossierId).HasMaxLength(64);
-        builder.Property(j => j.Kind).HasMaxLength(32);
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(j => j.ActorId).HasMaxLength(64);
         builder.Property(j => j.ActorRole).HasMaxLength(32);
         builder.Property(j => j.ActorAddress).HasMaxLength(64);

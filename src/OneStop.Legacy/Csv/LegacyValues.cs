@@ -1,11 +1,11 @@
 using System.Globalization;
+using OneStop.Core.Common;
 
 namespace OneStop.Legacy.Csv;
 
 /// <summary>Parses the legacy value formats: dd/MM/yyyy[ HH:mm[:ss]] Vietnam time, integers, VND amounts.</summary>
 internal static class LegacyValues
 {
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
     private static readonly string[] TimestampFormats = ["dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd/MM/yyyy"];
 
@@ -13,7 +13,7 @@ internal static class LegacyValues
     {
         if (DateTime.TryParseExact(value, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            result = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamOffset);
+            result = VietnamTime.FromLocal(local);
             return true;
         }
 

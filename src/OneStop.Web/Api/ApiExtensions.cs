@@ -27,13 +27,11 @@ internal static class ApiExtensions
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
-        builder.Services.AddScoped<OneStop.Web.Features.Documents.DossierAccess>();
+        builder.Services.AddScoped<OneStop.Application.Common.ICurrentUser, OneStop.Web.Hosting.HttpCurrentUser>();
+        OneStop.Application.DependencyInjection.AddApplication(builder.Services);
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();
-        builder.Services.AddScoped<OneStop.Web.Features.Dossiers.DossierViews>();
         builder.Services.AddScoped<OneStop.Web.Features.Dossiers.AddressOffers>();
-        builder.Services.AddScoped<OneStop.Web.Features.Workspace.OfficialContext>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.Inbox>();
-        builder.Services.AddScoped<OneStop.Web.Features.Workspace.WorkspaceActions>();
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();
         builder.Services.AddScoped<OneStop.Web.Features.Documents.DocumentVerification>();
         builder.Services.AddScoped<OneStop.Web.Features.Admin.Procedures.ProcedureAdmin>();

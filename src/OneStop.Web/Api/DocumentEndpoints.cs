@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Infrastructure.Data;
+using OneStop.Application.Dossiers;
 using OneStop.Web.Features.Documents;
 
 namespace OneStop.Web.Api;
@@ -25,36 +23,17 @@ internal static class DocumentEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
-        Guid id, Guid documentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, CancellationToken cancellationToken)
-    {
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (dossier is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.DossierId == id, cancellationToken);
-        return document is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(document.Content, "application/pdf", document.FileName);
-    }
+        Guid id, Guid documentId, DossierDownloads downloads, CancellationToken cancellationToken) =>
+        await downloads.DocumentAsync(id, documentId, cancellationToken) is { } document
+            ? TypedResults.File(document.Content, "application/pdf", document.FileName)
+            : TypedResults.NotFound();
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> AttachmentAsync(
-        Guid id, Guid attachmentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, OneStop.Infrastructure.Files.IFileStore files,
-        CancellationToken cancellationToken)
-    {
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        var attachment = dossier is null ? null
-            : await db.DossierAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.DossierId == id, cancellationToken);
-        if (dossier is null || attachment is null || !await access.CanSeeAsync(user, dossier, cancellationToken)
-            || await files.OpenAsync(attachment.Sha256, cancellationToken) is not { } stream)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Inline so PDFs and images open in the browser; the type was decided from the content when it was uploaded.
-        return TypedResults.Stream(stream, attachment.ContentType, fileDownloadName: null, enableRangeProcessing: true);
-    }
+        Guid id, Guid attachmentId, DossierDownloads downloads, CancellationToken cancellationToken) =>
+        await downloads.AttachmentAsync(id, attachmentId, cancellationToken) is { } file
+            // Inline so PDFs and images open in the browser; the type was decided from the content when it was uploaded.
+            ? TypedResults.Stream(file.Content, file.ContentType, fileDownloadName: null, enableRangeProcessing: true)
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DocumentVerification.Result>, ProblemHttpResult>> VerifyAsync(
         string key, string? sha256, DocumentVerification verification, CancellationToken cancellationToken) =>

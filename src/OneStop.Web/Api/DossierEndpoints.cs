@@ -1,15 +1,11 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Common;
+using OneStop.Application.Common;
+using OneStop.Application.Dossiers;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Dossiers;
-using OneStop.Web.Features.Dossiers;
-using OneStop.Workflows.Runtime;
+using OneStop.Infrastructure.Files;
 
 namespace OneStop.Web.Api;
 
@@ -47,32 +43,23 @@ internal static class DossierEndpoints
             .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + 4 số cuối giấy tờ (id4) → trạng thái và ngày hẹn trả.");
     }
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
     private static string FormJson(JsonElement? data) => data is { ValueKind: JsonValueKind.Object } value ? value.GetRawText() : "{}";
 
-    private static async Task<Created<Submitted>> CreateAsync(CreateDossierRequest request, ClaimsPrincipal user, CitizenDossiers dossiers,
+    private static Submitted Summary(Dossier d) => new(d.Id, d.Code, d.Status.ToString(), d.DueAt);
+
+    private static async Task<Created<Submitted>> CreateAsync(CreateDossierRequest request, CreateDraft create,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken cancellationToken)
     {
-        if (idempotencyKey is { Length: > 100 })
-        {
-            throw new DomainException("idempotency.key_too_long", "Idempotency-Key tối đa 100 ký tự.");
-        }
-
-        var draft = await dossiers.CreateDraftAsync(UserId(user), request.ProcedureCode ?? string.Empty, request.AgencyCode,
-            FormJson(request.FormData), idempotencyKey, cancellationToken);
-        return TypedResults.Created($"/api/v1/dossiers/{draft.Id}", new Submitted(draft.Id, draft.Code, draft.Status.ToString(), draft.DueAt));
+        var draft = await create.ExecuteAsync(new CreateDraftCommand(request.ProcedureCode ?? string.Empty, request.AgencyCode, FormJson(request.FormData),
+            idempotencyKey), cancellationToken);
+        return TypedResults.Created($"/api/v1/dossiers/{draft.Id}", Summary(draft));
     }
 
-    private static async Task<Ok<Submitted>> UpdateAsync(Guid id, UpdateDossierRequest request, ClaimsPrincipal user, CitizenDossiers dossiers,
-        CancellationToken cancellationToken)
-    {
-        var draft = await dossiers.UpdateDraftAsync(UserId(user), id, FormJson(request.FormData), cancellationToken);
-        return TypedResults.Ok(new Submitted(draft.Id, draft.Code, draft.Status.ToString(), draft.DueAt));
-    }
+    private static async Task<Ok<Submitted>> UpdateAsync(Guid id, UpdateDossierRequest request, UpdateDraft update, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Summary(await update.ExecuteAsync(new UpdateDraftCommand(id, FormJson(request.FormData)), cancellationToken)));
 
     private static async Task<Results<Created<DossierViews.AttachmentInfo>, ProblemHttpResult>> AttachAsync(
-        Guid id, [FromForm] string? documentCode, IFormFile? file, ClaimsPrincipal user, CitizenDossiers dossiers, CancellationToken cancellationToken)
+        Guid id, [FromForm] string? documentCode, IFormFile? file, AttachFile attach, CancellationToken cancellationToken)
     {
         if (file is null || string.IsNullOrWhiteSpace(documentCode))
         {
@@ -80,50 +67,30 @@ internal static class DossierEndpoints
                 title: "Thiếu tệp hoặc mã giấy tờ", type: "https://onestop.vn/errors/attachment.missing");
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var attachment = await dossiers.AttachAsync(UserId(user), id, documentCode.Trim(), file.FileName, buffer.ToArray(), cancellationToken);
+        await using var content = file.OpenReadStream();
+        var attachment = await attach.ExecuteAsync(new AttachFileCommand(id, documentCode, new Upload(file.FileName, content)), cancellationToken);
         return TypedResults.Created($"/api/v1/dossiers/{id}", new DossierViews.AttachmentInfo(attachment.Id, attachment.DocumentCode,
             attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256));
     }
 
-    private static async Task<Ok<Submitted>> SubmitAsync(Guid id, ClaimsPrincipal user, CitizenDossiers dossiers, OneStopDbContext db,
-        CancellationToken cancellationToken)
+    private static async Task<Ok<Submitted>> SubmitAsync(Guid id, SubmitDossier submit, DossierViews views, CancellationToken cancellationToken)
     {
-        var dossier = await dossiers.SubmitAsync(UserId(user), id, cancellationToken);
-        var due = await db.WorkflowInstances.Where(i => i.DossierId == dossier.Code).Select(i => i.TotalDueAt).FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new Submitted(dossier.Id, dossier.Code, dossier.Status.ToString(), dossier.DueAt ?? due));
+        var dossier = await submit.ExecuteAsync(new SubmitDossierCommand(id), cancellationToken);
+        return TypedResults.Ok(Summary(dossier) with { DueAt = dossier.DueAt ?? await views.TotalDueAsync(dossier, cancellationToken) });
     }
 
-    private static async Task<Ok<Submitted>> ResubmitAsync(Guid id, ResubmitRequest? request, ClaimsPrincipal user, CitizenDossiers dossiers,
-        CancellationToken cancellationToken)
-    {
-        var updated = await dossiers.ResubmitAsync(UserId(user), id, request?.Comment, cancellationToken);
-        return TypedResults.Ok(new Submitted(updated.Id, updated.Code, updated.Status.ToString(), updated.DueAt));
-    }
+    private static async Task<Ok<Submitted>> ResubmitAsync(Guid id, ResubmitRequest? request, ResubmitDossier resubmit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Summary(await resubmit.ExecuteAsync(new ResubmitDossierCommand(id, request?.Comment), cancellationToken)));
 
-    private static async Task<Ok<Submitted>> WithdrawAsync(Guid id, WithdrawRequest request, ClaimsPrincipal user, CitizenDossiers dossiers,
-        IWorkflowEngine engine, CancellationToken cancellationToken)
-    {
-        var userId = UserId(user);
-        var dossier = await dossiers.OwnAsync(userId, id, cancellationToken);
-        if (dossier.WorkflowInstanceId is not { } instanceId || dossier.IsClosed)
-        {
-            throw new ConflictException("dossier.not_withdrawable", "Chỉ rút được hồ sơ đã nộp và chưa có quyết định.");
-        }
+    private static async Task<Ok<Submitted>> WithdrawAsync(Guid id, WithdrawRequest request, WithdrawDossier withdraw, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Summary(await withdraw.ExecuteAsync(new WithdrawDossierCommand(id, request.Reason), cancellationToken)));
 
-        await engine.WithdrawAsync(instanceId, DossierIntake.Citizen(userId), request.Reason ?? string.Empty, cancellationToken);
-        var updated = await dossiers.OwnAsync(userId, id, cancellationToken);
-        return TypedResults.Ok(new Submitted(updated.Id, updated.Code, updated.Status.ToString(), updated.DueAt));
-    }
-
-    private static async Task<Ok<IReadOnlyList<DossierViews.Summary>>> MineAsync(ClaimsPrincipal user, DossierViews views,
+    private static async Task<Ok<IReadOnlyList<DossierViews.Summary>>> MineAsync(ICurrentUser user, DossierViews views,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await views.MineAsync(UserId(user), cancellationToken));
+        TypedResults.Ok(await views.MineAsync(user.RequireId(), cancellationToken));
 
-    private static async Task<Ok<DossierViews.Detail>> GetAsync(Guid id, ClaimsPrincipal user, CitizenDossiers dossiers, DossierViews views,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await views.DetailAsync(await dossiers.OwnAsync(UserId(user), id, cancellationToken), cancellationToken));
+    private static async Task<Ok<DossierViews.Detail>> GetAsync(Guid id, OwnDossiers own, DossierViews views, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await views.ForApplicantAsync(await own.ReadAsync(id, cancellationToken), cancellationToken));
 
     private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, DossierViews views,
         CancellationToken cancellationToken) =>

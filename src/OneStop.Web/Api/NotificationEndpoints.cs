@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using OneStop.Application.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Infrastructure.Notifications;
 
@@ -20,25 +20,23 @@ internal static class NotificationEndpoints
         group.MapPost("/read-all", ReadAllAsync).WithName("MarkAllNotificationsRead").WithSummary("Đánh dấu mọi thông báo là đã đọc.");
     }
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    private static async Task<Ok<NotificationList>> ListAsync(ClaimsPrincipal user, NotificationCenter center, bool? unread, int? take,
+    private static async Task<Ok<NotificationList>> ListAsync(ICurrentUser user, NotificationCenter center, bool? unread, int? take,
         CancellationToken cancellationToken)
     {
-        var userId = UserId(user);
+        var userId = user.RequireId();
         return TypedResults.Ok(new NotificationList(await center.UnreadCountAsync(userId, cancellationToken),
             await center.ListAsync(userId, unread == true, take ?? 50, cancellationToken)));
     }
 
-    private static async Task<Ok<MarkedRead>> ReadAsync(Guid id, ClaimsPrincipal user, NotificationCenter center, CancellationToken cancellationToken)
+    private static async Task<Ok<MarkedRead>> ReadAsync(Guid id, ICurrentUser user, NotificationCenter center, CancellationToken cancellationToken)
     {
-        await center.MarkReadAsync(UserId(user), id, cancellationToken);
-        return TypedResults.Ok(new MarkedRead(await center.UnreadCountAsync(UserId(user), cancellationToken)));
+        await center.MarkReadAsync(user.RequireId(), id, cancellationToken);
+        return TypedResults.Ok(new MarkedRead(await center.UnreadCountAsync(user.RequireId(), cancellationToken)));
     }
 
-    private static async Task<Ok<MarkedRead>> ReadAllAsync(ClaimsPrincipal user, NotificationCenter center, CancellationToken cancellationToken)
+    private static async Task<Ok<MarkedRead>> ReadAllAsync(ICurrentUser user, NotificationCenter center, CancellationToken cancellationToken)
     {
-        await center.MarkAllReadAsync(UserId(user), cancellationToken);
+        await center.MarkAllReadAsync(user.RequireId(), cancellationToken);
         return TypedResults.Ok(new MarkedRead(0));
     }
 }

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using OneStop.Application.Dossiers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Core.Common;
 using OneStop.Core.Identity;
@@ -25,23 +25,21 @@ internal static class PaymentEndpoints
             .WithSummary("Thông báo kết quả từ cổng thanh toán (tham số có chữ ký HMAC-SHA256, qua query hoặc form); gửi lại nhiều lần không thay đổi kết quả.");
     }
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
     internal static PaymentInfo Info(Payment p) => new(p.Id, p.DossierId, p.Amount, p.Status.ToString(), FeePayments.StatusText(p.Status), p.Provider,
         p.CreatedAt, p.CompletedAt, p.ProviderReference,
         p.ReceiptDocumentId is { } receipt ? $"/api/v1/dossiers/{p.DossierId}/documents/{receipt}" : null);
 
-    private static async Task<Created<PaymentStarted>> StartAsync(Guid id, ClaimsPrincipal user, FeePayments payments, CancellationToken cancellationToken)
+    private static async Task<Created<PaymentStarted>> StartAsync(Guid id, PayFee pay, CancellationToken cancellationToken)
     {
-        var (payment, url) = await payments.StartAsync(UserId(user), id, cancellationToken);
+        var (payment, url) = await pay.ExecuteAsync(new PayFeeCommand(id), cancellationToken);
         return TypedResults.Created($"/api/v1/dossiers/{id}/payments",
             new PaymentStarted(payment.Id, payment.Amount, payment.Status.ToString(), url.ToString()));
     }
 
-    private static async Task<Ok<IReadOnlyList<PaymentInfo>>> ListAsync(Guid id, ClaimsPrincipal user, FeePayments payments,
-        Infrastructure.Dossiers.CitizenDossiers dossiers, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<PaymentInfo>>> ListAsync(Guid id, FeePayments payments, OwnDossiers own,
+        CancellationToken cancellationToken)
     {
-        var dossier = await dossiers.OwnAsync(UserId(user), id, cancellationToken);
+        var dossier = await own.ReadAsync(id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PaymentInfo>>((await payments.ListAsync(dossier.Id, cancellationToken)).Select(Info).ToList());
     }
 

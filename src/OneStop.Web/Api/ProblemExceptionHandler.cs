@@ -29,6 +29,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             },
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", notFound),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Không có quyền", forbidden),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", domain),
             OneStop.Workflows.Runtime.Errors.WorkflowConflictException conflict => Workflow(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             OneStop.Workflows.Runtime.Errors.WorkflowNotFoundException missing => Workflow(StatusCodes.Status404NotFound, "Không tìm thấy", missing),

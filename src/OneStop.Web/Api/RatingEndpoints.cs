@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
-using OneStop.Infrastructure.Dossiers;
+using OneStop.Application.Dossiers;
 
 namespace OneStop.Web.Api;
 
@@ -21,20 +20,16 @@ internal static class RatingEndpoints
         group.MapGet("/", GetAsync).WithName("GetDossierRating").WithSummary("Đánh giá đã gửi (404 khi chưa đánh giá).");
     }
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
     private static RatingInfo Info(DossierRating r) => new(r.DossierId, r.Score, r.Comment, r.CreatedAt);
 
-    private static async Task<Created<RatingInfo>> RateAsync(Guid id, RatingRequest request, ClaimsPrincipal user, DossierRatings ratings,
-        CancellationToken cancellationToken)
+    private static async Task<Created<RatingInfo>> RateAsync(Guid id, RatingRequest request, RateDossier rate, CancellationToken cancellationToken)
     {
-        var rating = await ratings.RateAsync(UserId(user), id, request.Score, request.Comment, cancellationToken);
+        var rating = await rate.ExecuteAsync(new RateDossierCommand(id, request.Score, request.Comment), cancellationToken);
         return TypedResults.Created($"/api/v1/dossiers/{id}/rating", Info(rating));
     }
 
-    private static async Task<Results<Ok<RatingInfo>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, DossierRatings ratings,
-        CancellationToken cancellationToken) =>
-        await ratings.FindAsync(UserId(user), id, cancellationToken) is { } rating
+    private static async Task<Results<Ok<RatingInfo>, ProblemHttpResult>> GetAsync(Guid id, DossierViews views, CancellationToken cancellationToken) =>
+        await views.RatingAsync(id, cancellationToken) is { } rating
             ? TypedResults.Ok(Info(rating))
             : TypedResults.Problem("Hồ sơ chưa được đánh giá.", statusCode: 404, title: "Không tìm thấy", type: "https://onestop.vn/errors/rating.none");
 }

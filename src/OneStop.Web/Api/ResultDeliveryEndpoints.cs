@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
-using OneStop.Infrastructure.Dossiers;
+using OneStop.Application.Dossiers;
 
 namespace OneStop.Web.Api;
 
@@ -31,12 +30,10 @@ internal static class ResultDeliveryEndpoints
     private static DeliveryInfo Info(Dossier d) =>
         new(d.Id, d.ResultDelivery?.ToString().ToLowerInvariant(), d.ResultDelivery is { } x ? Text(x) : null, d.PostalAddress);
 
-    private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private static async Task<Ok<DeliveryInfo>> GetAsync(Guid id, OwnDossiers own, CancellationToken cancellationToken) =>
+        TypedResults.Ok(Info(await own.ReadAsync(id, cancellationToken)));
 
-    private static async Task<Ok<DeliveryInfo>> GetAsync(Guid id, ClaimsPrincipal user, CitizenDossiers dossiers, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Info(await dossiers.OwnAsync(UserId(user), id, cancellationToken)));
-
-    private static async Task<Ok<DeliveryInfo>> ChooseAsync(Guid id, DeliveryRequest request, ClaimsPrincipal user, CitizenDossiers dossiers,
+    private static async Task<Ok<DeliveryInfo>> ChooseAsync(Guid id, DeliveryRequest request, ChooseResultDelivery choose,
         CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ResultDelivery>(request.Delivery, ignoreCase: true, out var delivery) || !Enum.IsDefined(delivery))
@@ -44,6 +41,6 @@ internal static class ResultDeliveryEndpoints
             throw new DomainException("dossier.delivery_unknown", "Cách nhận kết quả: chọn 'electronic' (bản điện tử) hoặc 'post' (bưu chính).");
         }
 
-        return TypedResults.Ok(Info(await dossiers.ChooseDeliveryAsync(UserId(user), id, delivery, request.PostalAddress, cancellationToken)));
+        return TypedResults.Ok(Info(await choose.ExecuteAsync(new ChooseResultDeliveryCommand(id, delivery, request.PostalAddress), cancellationToken)));
     }
 }

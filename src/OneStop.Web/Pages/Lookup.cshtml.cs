@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Web.Features.Dossiers;
+using OneStop.Application.Dossiers;
 
 namespace OneStop.Web.Pages;
 

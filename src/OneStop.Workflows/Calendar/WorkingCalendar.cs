@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using OneStop.Workflows.Definitions;
+using OneStop.Core.Common;
 
 namespace OneStop.Workflows.Calendar;
 
 /// <summary>Vietnamese working-day calendar: Mon–Fri minus holidays plus compensating days, working hours and the afternoon cut-off.</summary>
 public sealed class WorkingCalendar
 {
-    /// <summary>Vietnam's UTC offset.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     private readonly WorkingCalendarOptions _options;
     private readonly ConcurrentDictionary<int, YearDays> _years = new();
     private readonly Dictionary<int, OfficialHolidayYear> _official;
@@ -140,9 +138,9 @@ public sealed class WorkingCalendar
     /// <summary>The days off of a year (official list if any, else computed defaults).</summary>
     public IReadOnlySet<DateOnly> DaysOff(int year) => _years.GetOrAdd(year, Build).DaysOff;
 
-    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(VietnamOffset);
+    private static DateTimeOffset Local(DateTimeOffset instant) => VietnamTime.ToLocal(instant);
 
-    private static DateTimeOffset At(DateOnly date, TimeOnly time) => new(date.ToDateTime(time), VietnamOffset);
+    private static DateTimeOffset At(DateOnly date, TimeOnly time) => VietnamTime.At(date, time);
 
     private static DateTimeOffset Max(DateTimeOffset x, DateTimeOffset y) => x > y ? x : y;
 

@@ -41,6 +41,10 @@ public interface IWorkflowEngine
     Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
         IReadOnlyList<string> documents, CancellationToken cancellationToken = default);
 
+    /// <summary>Journals the correction of an issued document by a new one (who, when, from where, which kind and why); the workflow does not move.</summary>
+    Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
 }

@@ -5,7 +5,7 @@ namespace OneStop.Workflows.Runtime;
 /// <summary>A side effect to deliver after the transition is saved (written to an outbox in the same transaction).</summary>
 public sealed record WorkflowEffect(EffectKind Kind, Guid InstanceId, string DossierId)
 {
-    /// <summary>A short machine reason, e.g. "taskAssigned", "reminder", "escalation".</summary>
+    /// <summary>Why: one of <see cref="EffectReasons"/> for the engine's own notices, else the id of the action or step that emitted it.</summary>
     public string? Reason { get; init; }
 
     public string? RecipientUserId { get; init; }

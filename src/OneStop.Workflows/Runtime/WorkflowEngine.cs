@@ -5,6 +5,7 @@ using OneStop.Workflows.Runtime.Engine;
 using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Runtime.Store;
+using OneStop.Core.Common;
 
 namespace OneStop.Workflows.Runtime;
 
@@ -25,7 +26,7 @@ public sealed class WorkflowEngine(
             request.ReceivingAgency, request.ApplicantId)
         {
             Version = 1,
-            StartedAt = clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset),
+            StartedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset),
         };
         var t = new Transition(instance, definition, instance.StartedAt, calendar);
         t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ActorAddress = request.StartedBy.Address, ToStep = definition.StartStepId });
@@ -85,8 +86,23 @@ public sealed class WorkflowEngine(
             ActorAddress = actor.Address,
             FromStep = t.Instance.OpenTasks.OrderBy(x => x.DueAt).FirstOrDefault()?.StepId,
             Comment = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Hẹn trả kết quả mới: {newDueAt.ToOffset(WorkingCalendar.VietnamOffset):dd/MM/yyyy}. Lý do: {reason}"),
+                $"Hẹn trả kết quả mới: {newDueAt.ToOffset(VietnamTime.Offset):dd/MM/yyyy}. Lý do: {reason}"),
             Documents = [.. documents],
+        }), cancellationToken);
+    }
+
+    public Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAnyAsync(instanceId, t => t.Journal(new JournalEntry
+        {
+            Kind = JournalKind.DocumentReissued,
+            ActorId = actor.UserId,
+            ActorRole = actor.Role,
+            ActorAddress = actor.Address,
+            Comment = reason,
+            Documents = [documentKind],
         }), cancellationToken);
     }
 
@@ -109,6 +125,15 @@ public sealed class WorkflowEngine(
             throw WorkflowConflictException.StaleVersion(instanceId);
         if (instance.Status == InstanceStatus.Ended)
             throw new ActionNotAllowedException("ended", $"Workflow instance {instanceId} has ended.", "Hồ sơ đã kết thúc xử lý.");
+        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
+        change(t);
+        return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A change that is journaled even after the instance ended (a document of a closed dossier may still be corrected).</summary>
+    private async Task<WorkflowResult> ChangeAnyAsync(Guid instanceId, Action<Transition> change, CancellationToken cancellationToken)
+    {
+        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
         change(t);
         return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
@@ -145,5 +170,5 @@ public sealed class WorkflowEngine(
             "Thủ tục chưa có quy trình xử lý được ban hành.");
     }
 
-    private DateTimeOffset Now() => clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset);
+    private DateTimeOffset Now() => clock.GetUtcNow().ToOffset(VietnamTime.Offset);
 }

@@ -6,6 +6,7 @@ using OneStop.Workflows.Runtime.Definitions;
 using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Runtime.Store;
 using OneStop.Workflows.Validation;
+using OneStop.Core.Common;
 
 namespace OneStop.Workflows.Simulation;
 
@@ -78,7 +79,7 @@ public static class WorkflowSimulator
                 Files = action.RequiresFile ? ["mo-phong.pdf"] : [],
                 FormData = request.Inputs,
             }, cancellationToken).ConfigureAwait(false);
-            steps.Add(new SimulatedStep(step.Id, step.Name, Describe(task), task.CreatedAt, task.DueAt, clock.GetUtcNow().ToOffset(WorkingCalendar.VietnamOffset),
+            steps.Add(new SimulatedStep(step.Id, step.Name, Describe(task), task.CreatedAt, task.DueAt, clock.GetUtcNow().ToOffset(VietnamTime.Offset),
                 chosen.ActionId, chosen.Label, action.Target, task.Branch));
             instance = result.Instance;
             totalDue ??= instance.TotalDueAt;
@@ -104,7 +105,7 @@ public static class WorkflowSimulator
             warnings.Add("Dừng mô phỏng: quá nhiều thao tác.");
         return new SimulationResult(steps, warnings)
         {
-            Start = request.Start.ToOffset(WorkingCalendar.VietnamOffset),
+            Start = request.Start.ToOffset(VietnamTime.Offset),
             CountingStart = countingStart,
             EndedAt = instance.EndedAt,
             Outcome = instance.Outcome,

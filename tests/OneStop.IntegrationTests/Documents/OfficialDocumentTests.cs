@@ -37,7 +37,8 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
         var dossier = await scenario.SubmitDrivingLicenceAsync();
         await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
         await scenario.DeliverEffectsAsync();
-        var client = await SignedInAsync(DemoAccounts.ReceptionSgtvt);
+        var reception = await SignedInAsync(DemoAccounts.ReceptionSgtvt);
+        var client = await SignedInAsync(DemoAccounts.LeaderSgtvt);
         Guid receiptId;
         string oldHash;
         await using (var db = app.Database.CreateContext())
@@ -46,9 +47,27 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
             (receiptId, oldHash) = (receipt.Id, receipt.Sha256);
         }
 
-        var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents", new { kind = "receipt", replaces = receiptId });
+        var byReception = await reception.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "receipt", replaces = receiptId, comment = "Sai ngày sinh" });
+        var noReason = await client.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents", new { kind = "receipt", replaces = receiptId });
+        var response = await client.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "receipt", replaces = receiptId, comment = "Sai ngày sinh của người nộp" });
 
+        // A correction is a leader's decision, with a reason; it is journaled (so audited and on the timeline).
+        Assert.Equal(HttpStatusCode.Forbidden, byReception.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using (var db = app.Database.CreateContext())
+        {
+            var journaled = await db.WorkflowJournal.SingleAsync(j => j.DossierId == dossier.Code
+                && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.DocumentReissued);
+            Assert.Equal(("Leader", "Sai ngày sinh của người nộp"), (journaled.ActorRole, journaled.Comment));
+            Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "dossier.documentReissued" && a.EntityId == dossier.Code));
+        }
+
+        var again = await client.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "receipt", replaces = receiptId, comment = "Lần nữa" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var correction = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("receipt", correction.GetProperty("kind").GetString());
         var old = await client.GetFromJsonAsync<JsonElement>($"/api/v1/verify/{receiptId}");

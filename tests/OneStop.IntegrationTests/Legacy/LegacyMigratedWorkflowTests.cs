@@ -191,8 +191,9 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
     private static async Task<List<string>> FiredAsync(ServiceHost host, string dossier)
     {
         await host.InScopeAsync(s => s.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(10_000));
-        return await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowJournal
-            .Where(j => j.DossierId == dossier && (j.Kind == "ReminderSent" || j.Kind == "Escalated" || j.Kind == "TotalDeadlineMissed"))
-            .Select(j => j.Kind).OrderBy(k => k).ToListAsync());
+        var kinds = await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowJournal
+            .Where(j => j.DossierId == dossier && (j.Kind == JournalKind.ReminderSent || j.Kind == JournalKind.Escalated || j.Kind == JournalKind.TotalDeadlineMissed))
+            .Select(j => j.Kind).ToListAsync());
+        return kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToList();
     }
 }

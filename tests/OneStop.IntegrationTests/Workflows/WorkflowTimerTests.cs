@@ -40,7 +40,7 @@ public sealed class WorkflowTimerTests(WorkflowFixture fixture) : IClassFixture<
         Assert.True(results.Sum() >= dueBefore);
         Assert.Empty(await check.WorkflowTimers.ToListAsync());
         var fired = await check.WorkflowJournal
-            .Where(j => j.DossierId.StartsWith("SGTVT-TIMER-") && (j.Kind == "ReminderSent" || j.Kind == "Escalated" || j.Kind == "TotalDeadlineMissed"))
+            .Where(j => j.DossierId.StartsWith("SGTVT-TIMER-") && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.ReminderSent || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Escalated || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TotalDeadlineMissed))
             .GroupBy(j => new { j.InstanceId, j.Kind, j.TaskId }).Select(g => g.Count()).ToListAsync();
         Assert.Equal(results.Sum(), fired.Count);
         Assert.All(fired, count => Assert.Equal(1, count));

@@ -54,7 +54,7 @@ public sealed class WorkflowVersioningTests(WorkflowFixture fixture) : IClassFix
         var record = await db.WorkflowInstances.SingleAsync(i => i.Id == running.Instance.Id);
         Assert.Equal(2, record.DefinitionVersion);
         Assert.Equal("reception-2027", (await db.WorkflowTasks.SingleAsync(t => t.InstanceId == record.Id)).StepId);
-        Assert.Contains(await db.WorkflowJournal.Where(j => j.InstanceId == record.Id).ToListAsync(), j => j.Kind == "Migrated");
+        Assert.Contains(await db.WorkflowJournal.Where(j => j.InstanceId == record.Id).ToListAsync(), j => j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Migrated);
     }
 
     [Fact]

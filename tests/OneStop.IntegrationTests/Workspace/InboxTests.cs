@@ -104,8 +104,8 @@ public sealed partial class InboxTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Contains(dossier.Code!, await loser.GetStringAsync("/Workspace?filter=mine"), StringComparison.Ordinal);
         Assert.Contains("data-action=\"submit\"", await loser.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"), StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=\"submit\"", await winner.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"), StringComparison.Ordinal);
-        var journal = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && (j.Kind == "TaskClaimed" || j.Kind == "TaskAssigned")).ToListAsync();
-        Assert.Equal(["TaskClaimed", "TaskAssigned"], journal.OrderBy(j => j.Sequence).Select(j => j.Kind));
+        var journal = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskClaimed || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskAssigned)).ToListAsync();
+        Assert.Equal(["TaskClaimed", "TaskAssigned"], journal.OrderBy(j => j.Sequence).Select(j => j.Kind.ToString()));
     }
 
     private static List<string> Codes(string html) => Row().Matches(html).Select(m => m.Groups[2].Value).ToList();

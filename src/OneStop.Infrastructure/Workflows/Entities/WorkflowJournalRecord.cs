@@ -1,3 +1,5 @@
+using OneStop.Workflows.Runtime.State;
+
 namespace OneStop.Infrastructure.Workflows.Entities;
 
 /// <summary>One append-only journal entry (a trigger refuses updates and deletes).</summary>
@@ -7,7 +9,7 @@ public sealed class WorkflowJournalRecord
     public required long Sequence { get; init; }
     public required string DossierId { get; init; }
     public required DateTimeOffset At { get; init; }
-    public required string Kind { get; init; }
+    public required JournalKind Kind { get; init; }
     public string? ActorId { get; init; }
     public string? ActorRole { get; init; }
 

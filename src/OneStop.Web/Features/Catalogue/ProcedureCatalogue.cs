@@ -6,7 +6,7 @@ using OneStop.Infrastructure.Data;
 namespace OneStop.Web.Features.Catalogue;
 
 /// <summary>The public procedure catalogue: browse by field and agency, search without diacritics.</summary>
-public sealed class ProcedureCatalogue(OneStopDbContext db)
+public sealed class ProcedureCatalogue(OneStopDbContext db, OneStop.Application.Common.ICurrentUser user)
 {
     public const int PageSize = 20;
 
@@ -44,11 +44,26 @@ public sealed class ProcedureCatalogue(OneStopDbContext db)
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var pageNumber = Math.Max(1, page);
+        // A page past the last (or a negative or huge number) shows the nearest page, never an overflowing offset.
+        var pageNumber = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var items = await query.OrderBy(x => x.f.Name).ThenBy(x => x.p.Name).Skip((pageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Summary(x.p.Code, x.p.Name, x.f.Name, x.a != null ? x.a.Name : null, (int)x.p.Level, x.p.Fee, x.p.ProcessingDays))
             .ToListAsync(cancellationToken);
         return new Page(items, total, pageNumber);
+    }
+
+    /// <summary>The procedures the signed-in official's counter takes in: its agency's own, and at a commune every commune's.</summary>
+    public async Task<IReadOnlyList<Facet>> AtCounterAsync(CancellationToken cancellationToken)
+    {
+        if (user.AgencyId is not { } agencyId)
+        {
+            return [];
+        }
+
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
+        return await db.Procedures.AsNoTracking()
+            .Where(p => p.IsActive && (p.AgencyId == agencyId || (p.AgencyId == null && agency.Kind == Core.Organisation.AgencyKind.Commune)))
+            .OrderBy(p => p.Name).Select(p => new Facet(p.Code, p.Name, 0)).ToListAsync(cancellationToken);
     }
 
     public async Task<Detail?> FindAsync(string code, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
+using OneStop.Core.Common;
 
 namespace OneStop.Web.Features.Statistics;
 
@@ -13,7 +14,7 @@ namespace OneStop.Web.Features.Statistics;
 /// </summary>
 public sealed class DossierStatistics(OneStopDbContext db)
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private static readonly TimeSpan Vietnam = VietnamTime.Offset;
 
     public sealed record Counts(int Received, int InProgress, int OnTime, int Late, int Rejected, int Withdrawn, int Apologised)
     {

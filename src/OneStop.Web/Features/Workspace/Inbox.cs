@@ -6,6 +6,7 @@ using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Definitions;
+using OneStop.Core.Common;
 
 namespace OneStop.Web.Features.Workspace;
 
@@ -46,6 +47,11 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
 
         public IReadOnlyList<Choice> Steps { get; init; } = [];
     }
+
+    /// <summary>The names of the official's agency and department, for the inbox's heading.</summary>
+    public async Task<(string Agency, string Department)> PlaceAsync(Guid? agencyId, Guid? departmentId, CancellationToken cancellationToken) =>
+        (await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty,
+         await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty);
 
     public async Task<Result> ListAsync(WorkflowActor actor, Query query, CancellationToken cancellationToken)
     {
@@ -117,13 +123,13 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
 
             if (query.From is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
                 tasks = tasks.Where(t => t.SubmittedAt >= start);
             }
 
             if (query.To is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
                 tasks = tasks.Where(t => t.SubmittedAt < end);
             }
 

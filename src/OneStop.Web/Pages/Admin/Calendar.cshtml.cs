@@ -16,7 +16,7 @@ public sealed class CalendarModel(CalendarAdmin calendar, TimeProvider clock) : 
 
     public CalendarAdmin.YearView View { get; private set; } = null!;
     public OneStop.Workflows.Calendar.WorkingCalendarOptions Effective => calendar.Effective;
-    public int ThisYear => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).Year;
+    public int ThisYear => clock.GetUtcNow().ToOffset(VietnamTime.Offset).Year;
 
     public void OnGet() => Load(keepText: false);
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,12 +8,12 @@ namespace OneStop.Web.Pages.Notifications;
 
 /// <summary>The signed-in user's notifications, unread first in colour; mark one or all read.</summary>
 [Authorize]
-public sealed class IndexModel(NotificationCenter center) : PageModel
+public sealed class IndexModel(NotificationCenter center, OneStop.Application.Common.ICurrentUser user) : PageModel
 {
     public IReadOnlyList<NotificationCenter.Item> Items { get; private set; } = [];
     public int Unread { get; private set; }
 
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid UserId => OneStop.Application.Common.CurrentUserExtensions.RequireId(user);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ using OneStop.Core.Common;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Officials;
 using OneStop.Web.Features.Admin.Officials;
-using OneStop.Web.Features.Workspace;
+using OneStop.Application.Officials;
+using OneStop.Application.Workspace;
 using OneStop.Web.Hosting;
 using OneStop.Workflows.Runtime;
 
@@ -13,27 +14,27 @@ namespace OneStop.Web.Pages.Officials;
 
 /// <summary>Tasks waiting for reassignment after their official left or moved; leaders give each to a colleague.</summary>
 [Authorize(Policy = AuthenticationExtensions.OfficialPolicy)]
-public sealed class ReassignmentsModel(ReassignmentQueue queue, OfficialContext officials, WorkspaceActions workspace) : PageModel
+public sealed class ReassignmentsModel(ReassignmentQueue queue, OfficialContext officials, Colleagues colleagues, AssignTask assign) : PageModel
 {
-    public sealed record Item(TaskReassignment Flag, IReadOnlyList<WorkspaceActions.Colleague> Colleagues);
+    public sealed record Item(TaskReassignment Flag, IReadOnlyList<Colleagues.Colleague> Colleagues);
 
     public IReadOnlyList<Item> Items { get; private set; } = [];
     public bool IsLeader { get; private set; }
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await officials.ActorAsync(User, cancellationToken) is { } actor ? await LoadAsync(actor, cancellationToken) : Forbid();
+        await officials.ActorAsync(cancellationToken) is { } actor ? await LoadAsync(actor, cancellationToken) : Forbid();
 
     public async Task<IActionResult> OnPostAssignAsync(Guid instanceId, Guid taskId, Guid assignee, CancellationToken cancellationToken)
     {
-        if (await officials.ActorAsync(User, cancellationToken) is not { } actor)
+        if (await officials.ActorAsync(cancellationToken) is not { } actor)
         {
             return Forbid();
         }
 
         try
         {
-            await workspace.AssignAsync(instanceId, taskId, assignee, actor, cancellationToken);
+            await assign.ExecuteAsync(new AssignTaskCommand(taskId, assignee), cancellationToken);
             Message = "Đã phân công lại công việc.";
         }
         catch (DomainException ex)
@@ -51,14 +52,11 @@ public sealed class ReassignmentsModel(ReassignmentQueue queue, OfficialContext 
     private async Task<IActionResult> LoadAsync(WorkflowActor actor, CancellationToken cancellationToken)
     {
         IsLeader = actor.Role == Roles.Leader;
-        var items = new List<Item>();
-        foreach (var flag in await queue.ListAsync(actor, cancellationToken))
-        {
-            var colleagues = IsLeader ? await workspace.ColleaguesAsync(flag.Role, flag.Agency, flag.Department, cancellationToken) : [];
-            items.Add(new Item(flag, colleagues.Where(c => c.Id.ToString() != flag.FormerAssignee).ToList()));
-        }
-
-        Items = items;
+        var flags = await queue.ListAsync(actor, cancellationToken);
+        var places = IsLeader ? flags.Select(f => new Colleagues.Place(f.Role, f.Agency, f.Department)).Distinct().ToList() : [];
+        var team = await colleagues.ForAsync(places, cancellationToken);
+        Items = flags.Select(flag => new Item(flag, (team.GetValueOrDefault(new Colleagues.Place(flag.Role, flag.Agency, flag.Department)) ?? [])
+            .Where(c => c.Id.ToString() != flag.FormerAssignee).ToList())).ToList();
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
@@ -9,17 +8,19 @@ using OneStop.Core.Dossiers;
 using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Documents;
-using OneStop.Infrastructure.Dossiers;
-using OneStop.Web.Features.Catalogue;
+using OneStop.Application.Common;
+using OneStop.Application.Dossiers;
 using OneStop.Web.Features.Dossiers;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Files;
+using OneStop.Web.Features.Catalogue;
 
 namespace OneStop.Web.Pages.Portal;
 
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dossiers, DossierViews views, OneStopDbContext db,
-    AddressOffers addresses) : PageModel
+public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
+    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses, ICurrentUser currentUser) : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
     public DateTimeOffset? ResumedFrom { get; private set; }
@@ -49,7 +50,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         }
 
         // Coming back to an unfinished application continues the latest draft, files included.
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = currentUser.RequireId();
         var draft = await (from d in db.Dossiers.AsNoTracking()
                            join p in db.Procedures on d.ProcedureId equals p.Id
                            where d.ApplicantUserId == userId && d.Status == DossierStatus.Draft && p.Code == code
@@ -63,7 +64,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             AgencyCode = await db.Agencies.Where(a => a.Id == draft.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
             Delivery = draft.ResultDelivery;
             PostalAddress = draft.PostalAddress ?? PostalAddress;
-            Attached = (await views.DetailAsync(draft, cancellationToken)).Attachments;
+            Attached = (await views.ForApplicantAsync(draft, cancellationToken)).Attachments;
         }
 
         return Page();
@@ -78,19 +79,18 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             return NotFound();
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var data = Shared.FormReader.Read(Request.Form, Procedure!.Form).ToJsonString();
         try
         {
             var draft = draftId is { } existing
-                ? await dossiers.UpdateDraftAsync(userId, existing, data, cancellationToken)
-                : await dossiers.CreateDraftAsync(userId, code, agencyCode, data, idempotencyKey: null, cancellationToken);
+                ? await update.ExecuteAsync(new UpdateDraftCommand(existing, data), cancellationToken)
+                : await create.ExecuteAsync(new CreateDraftCommand(code, agencyCode, data), cancellationToken);
             if (Procedure.Level == 4 && (delivery != ResultDelivery.Post || !string.IsNullOrWhiteSpace(postalAddress)))
             {
-                await dossiers.ChooseDeliveryAsync(userId, draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
+                await choose.ExecuteAsync(new ChooseResultDeliveryCommand(draft.Id, delivery ?? ResultDelivery.Electronic, postalAddress), cancellationToken);
             }
 
-            return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7))) });
+            return new JsonResult(new { draftId = draft.Id, savedAt = VietnameseFormats.DateTime(DateTimeOffset.UtcNow) });
         }
         catch (NotFoundException)
         {
@@ -110,7 +110,6 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             return NotFound();
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         AgencyCode = agencyCode;
         _data = Shared.FormReader.Read(Request.Form, Procedure!.Form);
         if (_addresses.Check(Request.Form, Procedure.Form).Count > 0)
@@ -125,8 +124,8 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
         try
         {
             var draft = draftId is { } existing
-                ? await dossiers.UpdateDraftAsync(userId, existing, _data.ToJsonString(), cancellationToken)
-                : await dossiers.CreateDraftAsync(userId, code, agencyCode, _data.ToJsonString(), idempotencyKey: null, cancellationToken);
+                ? await update.ExecuteAsync(new UpdateDraftCommand(existing, _data.ToJsonString()), cancellationToken)
+                : await create.ExecuteAsync(new CreateDraftCommand(code, agencyCode, _data.ToJsonString()), cancellationToken);
             DraftId = draft.Id;
             if (Procedure.Level == 4)
             {
@@ -134,7 +133,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
                 PostalAddress = postalAddress;
                 try
                 {
-                    await dossiers.ChooseDeliveryAsync(userId, draft.Id, Delivery.Value, postalAddress, cancellationToken);
+                    await choose.ExecuteAsync(new ChooseResultDeliveryCommand(draft.Id, Delivery.Value, postalAddress), cancellationToken);
                 }
                 catch (DomainException ex)
                 {
@@ -146,9 +145,8 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             {
                 try
                 {
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer, cancellationToken);
-                    await dossiers.AttachAsync(userId, draft.Id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
+                    await using var content = file.OpenReadStream();
+                    await attach.ExecuteAsync(new AttachFileCommand(draft.Id, file.Name[4..], new Upload(file.FileName, content)), cancellationToken);
                 }
                 catch (DomainException ex)
                 {
@@ -158,7 +156,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
             if (Errors.Count == 0)
             {
-                var submitted = await dossiers.SubmitAsync(userId, draft.Id, cancellationToken);
+                var submitted = await submit.ExecuteAsync(new SubmitDossierCommand(draft.Id), cancellationToken);
                 return Redirect($"/ho-so/{submitted.Id}?moi=1");
             }
         }
@@ -176,7 +174,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
 
         if (DraftId is { } id)
         {
-            Attached = (await views.DetailAsync(await dossiers.OwnAsync(userId, id, cancellationToken), cancellationToken)).Attachments;
+            Attached = (await views.ForApplicantAsync(await own.ReadAsync(id, cancellationToken), cancellationToken)).Attachments;
         }
 
         return Page();
@@ -190,7 +188,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, CitizenDossiers dos
             return false;
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = currentUser.RequireId();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         PostalAddress ??= user.Address;
         ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));

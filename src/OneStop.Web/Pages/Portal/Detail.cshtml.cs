@@ -1,21 +1,18 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Core.Procedures;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Dossiers;
+using OneStop.Application.Dossiers;
+using OneStop.Infrastructure.Files;
 using OneStop.Infrastructure.Payments;
 using OneStop.Core.Payments;
 using OneStop.Core.Dossiers;
-using OneStop.Web.Features.Dossiers;
 using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, FeePayments payments, DossierRatings ratings)
+public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossierFacts facts, FeePayments payments)
     : PageModel
 {
     public bool CanRate { get; private set; }
@@ -37,8 +34,9 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     public string? SupplementRequest { get; private set; }
     public IReadOnlyList<RequiredDocument> RequiredDocuments { get; private set; } = [];
     public string? Error { get; private set; }
-
-    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    public string? Message { get; private set; }
+    public bool CanWithdraw { get; private set; }
+    public string? WithdrawError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? moi, string? thanhtoan, string? nhanketqua, CancellationToken cancellationToken)
     {
@@ -55,19 +53,16 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     }
 
     /// <summary>The applicant answers a supplement request: new files, then the workflow's resubmit action.</summary>
-    public async Task<IActionResult> OnPostAsync(Guid id, string? comment, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, string? comment, [FromServices] ResubmitDossier resubmit, CancellationToken cancellationToken)
     {
+        var uploads = Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)).ToList();
+        var streams = uploads.Select(f => f.OpenReadStream()).ToList();
         try
         {
-            var dossier = await dossiers.OwnAsync(UserId, id, cancellationToken);
-            foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, cancellationToken);
-                await dossiers.AttachAsync(UserId, id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
-            }
-
-            await dossiers.ResubmitAsync(UserId, dossier.Id, comment, cancellationToken);
+            await resubmit.ExecuteAsync(new ResubmitDossierCommand(id, comment,
+                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList()), cancellationToken);
+            TempData["PortalMessage"] = "Đã nộp bổ sung hồ sơ.";
+            return Redirect($"/ho-so/{id}");
         }
         catch (NotFoundException)
         {
@@ -81,16 +76,49 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
         {
             Error = ex.MessageVi;
         }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>The applicant withdraws the dossier before it is decided, with a reason (the same use case as the API's).</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string? withdrawReason, [FromServices] WithdrawDossier withdraw,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await withdraw.ExecuteAsync(new WithdrawDossierCommand(id, withdrawReason), cancellationToken);
+            TempData["PortalMessage"] = "Đã rút hồ sơ.";
+            return Redirect($"/ho-so/{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            WithdrawError = ex.Message;
+        }
+        catch (WorkflowException ex)
+        {
+            WithdrawError = ex.MessageVi;
+        }
 
         return await LoadAsync(id, cancellationToken);
     }
 
     /// <summary>Starts an online payment of the fee and sends the citizen to the payment provider.</summary>
-    public async Task<IActionResult> OnPostPayAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPayAsync(Guid id, [FromServices] PayFee pay, CancellationToken cancellationToken)
     {
         try
         {
-            var (_, url) = await payments.StartAsync(UserId, id, cancellationToken);
+            var (_, url) = await pay.ExecuteAsync(new PayFeeCommand(id), cancellationToken);
             return Redirect(url.ToString());
         }
         catch (NotFoundException)
@@ -106,11 +134,12 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     }
 
     /// <summary>The applicant chooses (or changes) how to receive the result.</summary>
-    public async Task<IActionResult> OnPostDeliveryAsync(Guid id, ResultDelivery? delivery, string? postalAddress, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDeliveryAsync(Guid id, ResultDelivery? delivery, string? postalAddress, [FromServices] ChooseResultDelivery choose,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await dossiers.ChooseDeliveryAsync(UserId, id, delivery ?? ResultDelivery.Electronic, postalAddress, cancellationToken);
+            await choose.ExecuteAsync(new ChooseResultDeliveryCommand(id, delivery ?? ResultDelivery.Electronic, postalAddress), cancellationToken);
             return Redirect($"/ho-so/{id}?nhanketqua=1");
         }
         catch (NotFoundException)
@@ -128,11 +157,12 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     }
 
     /// <summary>The applicant rates the completed dossier (once).</summary>
-    public async Task<IActionResult> OnPostRateAsync(Guid id, int? score, string? ratingComment, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRateAsync(Guid id, int? score, string? ratingComment, [FromServices] RateDossier rate,
+        CancellationToken cancellationToken)
     {
         try
         {
-            await ratings.RateAsync(UserId, id, score ?? 0, ratingComment, cancellationToken);
+            await rate.ExecuteAsync(new RateDossierCommand(id, score ?? 0, ratingComment), cancellationToken);
             return Redirect($"/ho-so/{id}#danh-gia");
         }
         catch (NotFoundException)
@@ -151,23 +181,21 @@ public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, On
     {
         try
         {
-            var dossier = await dossiers.OwnAsync(UserId, id, cancellationToken);
-            View = await views.DetailAsync(dossier, cancellationToken);
+            Message ??= TempData["PortalMessage"] as string;
+            var dossier = await own.ReadAsync(id, cancellationToken);
+            View = await views.ForApplicantAsync(dossier, cancellationToken);
             Fee = dossier.Code is null ? null : await payments.FeeDueAsync(dossier, cancellationToken);
             FeePaidAt = dossier.FeePaidAt;
             Payments = Fee is null ? [] : await payments.ListAsync(dossier.Id, cancellationToken);
             CanPay = Fee is not null && FeePaidAt is null && !dossier.IsClosed;
-            Rating = await ratings.FindAsync(UserId, dossier.Id, cancellationToken);
+            Rating = await views.RatingAsync(dossier.Id, cancellationToken);
             CanRate = Rating is null && dossier.Status == DossierStatus.Completed;
-            OffersDelivery = dossier.ResultDelivery is not null
-                || await db.Procedures.AsNoTracking().AnyAsync(p => p.Id == dossier.ProcedureId && p.Level == OnlineLevel.Level4, cancellationToken);
+            OffersDelivery = dossier.ResultDelivery is not null || await facts.IsLevel4Async(dossier, cancellationToken);
             CanChooseDelivery = OffersDelivery && !dossier.IsClosed && dossier.ResultReturnedAt is null;
             DeliveryView = new DeliveryChoiceView(dossier.ResultDelivery, dossier.PostalAddress ?? dossier.Applicant.Address, _deliveryError);
-            RequiredDocuments = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
-                .SingleAsync(cancellationToken);
-            SupplementRequest = dossier.Code is null ? null : await db.WorkflowJournal.AsNoTracking()
-                .Where(j => j.DossierId == dossier.Code && j.ActionId == "requestSupplement").OrderByDescending(j => j.Sequence)
-                .Select(j => j.Comment).FirstOrDefaultAsync(cancellationToken);
+            RequiredDocuments = await facts.RequiredDocumentsAsync(dossier, cancellationToken);
+            SupplementRequest = await facts.SupplementRequestAsync(dossier, cancellationToken);
+            CanWithdraw = dossier.WorkflowInstanceId is not null && !dossier.IsClosed && dossier.Status != DossierStatus.ResultReady;
             return Page();
         }
         catch (NotFoundException)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Data;
 using OneStop.Web.Features.Statistics;
+using OneStop.Core.Common;
 
 namespace OneStop.Web.Pages.Reports;
 
@@ -14,7 +15,7 @@ namespace OneStop.Web.Pages.Reports;
 /// Workspace folder, whose policy admits only officials, but keeps its address.
 /// </summary>
 [Authorize(Roles = Roles.Leader + "," + Roles.Admin)]
-public sealed class StatisticsModel(DossierStatistics statistics, OneStopDbContext db) : PageModel
+public sealed class StatisticsModel(DossierStatistics statistics, OneStopDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record AgencyOption(string Code, string Name);
 
@@ -43,7 +44,7 @@ public sealed class StatisticsModel(DossierStatistics statistics, OneStopDbConte
 
     private async Task<DossierStatistics.Report?> BuildAsync(DateOnly? from, DateOnly? to, string? agency, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, 1, 1);
         if (start > end || end.DayNumber - start.DayNumber > DossierStatistics.MaxDays)

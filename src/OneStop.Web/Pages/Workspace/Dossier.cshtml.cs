@@ -1,122 +1,92 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Dossiers;
+using OneStop.Application.Workspace;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
-using OneStop.Core.Identity;
-using OneStop.Infrastructure.Data;
-using OneStop.Web.Features.Documents;
-using OneStop.Web.Features.Dossiers;
-using OneStop.Web.Features.Workspace;
-using OneStop.Workflows.Calendar;
+using OneStop.Infrastructure.Files;
 using OneStop.Workflows.Runtime;
-using OneStop.Workflows.Runtime.Definitions;
 using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Workspace;
 
+/// <summary>
+/// An official's dossier page: an adapter over <see cref="WorkspaceDossierView"/> and the workspace use cases. Every post redirects
+/// back (Post/Redirect/Get) with its message in TempData, so a reload never posts again.
+/// </summary>
 [RequestSizeLimit(16 * 1024 * 1024)]
-public sealed class DossierModel(OneStopDbContext db, DossierAccess access, DossierViews views, OfficialContext officials, IWorkflowEngine engine,
-    WorkspaceActions workspace, IWorkflowDefinitionRegistry definitions, WorkingCalendar calendar, TimeProvider clock)
-    : PageModel
+public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOfficials visible) : PageModel
 {
-    public sealed record FieldValue(string Label, string Value);
+    private WorkspaceDossierView.Page? _page;
 
-    public sealed record OpenTask(Guid TaskId, string Step, string? AssignedTo, DateTimeOffset? DueAt, Inbox.Deadline Deadline, bool Claimable,
-        bool Assignable, IReadOnlyList<WorkspaceActions.Colleague> Colleagues);
-
-    public DossierViews.Detail? View { get; private set; }
-    public Dossier? Record { get; private set; }
-    public string Applicant { get; private set; } = string.Empty;
-    public IReadOnlyList<FieldValue> Fields { get; private set; } = [];
-    public IReadOnlyList<AvailableAction> Actions { get; private set; } = [];
-    public IReadOnlyList<OpenTask> Tasks { get; private set; } = [];
-    public Inbox.Deadline? DossierDeadline { get; private set; }
-    public string? ReturnedByName { get; private set; }
-    public bool CanApologise { get; private set; }
+    public DossierViews.Detail? View => _page?.View;
+    public Dossier? Record => _page?.Record;
+    public string Applicant => _page?.Applicant ?? string.Empty;
+    public IReadOnlyList<WorkspaceDossierView.FieldValue> Fields => _page?.Fields ?? [];
+    public IReadOnlyList<AvailableAction> Actions => _page?.Actions ?? [];
+    public IReadOnlyList<WorkspaceDossierView.OpenTask> Tasks => _page?.Tasks ?? [];
+    public WorkspaceDossierView.Deadline? DossierDeadline => _page?.DossierDeadline;
+    public string? ReturnedByName => _page?.ReturnedByName;
+    public bool CanApologise => _page?.CanApologise ?? false;
 
     /// <summary>Names of the departments offered by actions that let the official choose who handles the next step.</summary>
-    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> DepartmentNames => _page?.DepartmentNames ?? new Dictionary<string, string>();
 
     /// <summary>An official of another agency acting on a step routed to them (liên thông): they see only what the step needs.</summary>
-    public bool IsOtherAgency { get; private set; }
-    public long Version { get; private set; }
-    public string? Message { get; private set; }
-    public string? Error { get; private set; }
+    public bool IsOtherAgency => _page?.IsOtherAgency ?? false;
+    public long Version => _page?.Version ?? 0;
 
-    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+    [TempData(Key = "DossierMessage")] public string? Message { get; set; }
+    [TempData(Key = "DossierError")] public string? Error { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        _page = await pages.FindAsync(id, cancellationToken);
+        return _page is null ? NotFound() : Page();
+    }
 
     public Task<IActionResult> OnPostAsync(Guid id, Guid taskId, string actionId, string? comment, long version, IFormFile? resultFile,
-        HandoverMethod? handoverMethod, string? receivedBy, string? department, CancellationToken cancellationToken) =>
-        ActAsync(id, cancellationToken, async (dossier, instance, actor) =>
+        HandoverMethod? handoverMethod, string? receivedBy, string? department, [FromServices] PerformAction perform,
+        [FromServices] ReturnResult returnResult, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
         {
-            WorkspaceActions.UploadedFile? file = null;
-            if (resultFile is { Length: > 0 })
-            {
-                using var buffer = new MemoryStream();
-                await resultFile.CopyToAsync(buffer, cancellationToken);
-                file = new(resultFile.FileName, buffer.ToArray());
-            }
+            await using var content = resultFile is { Length: > 0 } ? resultFile.OpenReadStream() : null;
+            var action = new PerformActionCommand(id, taskId, actionId, comment, version, department,
+                content is null ? null : new Upload(resultFile!.FileName, content));
+            return actionId == ReturnResult.ActionId
+                ? (await returnResult.ExecuteAsync(new ReturnResultCommand(action, handoverMethod, receivedBy), cancellationToken)).Message
+                : (await perform.ExecuteAsync(action, cancellationToken)).Message;
+        }, cancellationToken);
 
-            var result = await workspace.PerformAsync(dossier, new PerformActionRequest(instance, taskId, actionId, actor)
-            {
-                Comment = comment,
-                ExpectedVersion = version,
-                FormData = FormData(dossier.FormData),
-                Department = department,
-            }, file, handoverMethod is { } method ? new(method, receivedBy) : null, cancellationToken);
-            return $"Đã thực hiện: {result.Instance.Journal.LastOrDefault(j => j.ActionId == actionId && j.ActionLabel is not null)?.ActionLabel ?? actionId}.";
-        });
+    public Task<IActionResult> OnPostClaimAsync(Guid id, Guid taskId, [FromServices] ClaimTask claim, CancellationToken cancellationToken) =>
+        ActAsync(id, async () => (await claim.ExecuteAsync(new ClaimTaskCommand(taskId), cancellationToken)).Message, cancellationToken);
 
-    public Task<IActionResult> OnPostClaimAsync(Guid id, Guid taskId, CancellationToken cancellationToken) =>
-        ActAsync(id, cancellationToken, async (_, instance, actor) =>
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid taskId, Guid assigneeId, [FromServices] AssignTask assign,
+        CancellationToken cancellationToken) =>
+        ActAsync(id, async () => (await assign.ExecuteAsync(new AssignTaskCommand(taskId, assigneeId), cancellationToken)).Message, cancellationToken);
+
+    public Task<IActionResult> OnPostApologyAsync(Guid id, DateOnly? newDate, string? reason, [FromServices] Apologise apologise,
+        CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
         {
-            await engine.ClaimAsync(instance, taskId, actor, cancellationToken);
-            return "Bạn đã nhận xử lý công việc này.";
-        });
+            await apologise.ExecuteAsync(new ApologiseCommand(id, newDate, reason), cancellationToken);
+            return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate!.Value:dd/MM/yyyy}.";
+        }, cancellationToken);
 
-    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid taskId, Guid assigneeId, CancellationToken cancellationToken) =>
-        ActAsync(id, cancellationToken, async (_, instance, actor) =>
-        {
-            await workspace.AssignAsync(instance, taskId, assigneeId, actor, cancellationToken);
-            var name = await db.Users.Where(u => u.Id == assigneeId).Select(u => u.FullName).SingleAsync(cancellationToken);
-            return $"Đã phân công cho {name}.";
-        });
-
-    public Task<IActionResult> OnPostApologyAsync(Guid id, DateOnly? newDate, string? reason, CancellationToken cancellationToken) =>
-        ActAsync(id, cancellationToken, async (dossier, _, actor) =>
-        {
-            if (newDate is null)
-            {
-                throw new DomainException("apology.date_required", "Chọn ngày hẹn trả mới.");
-            }
-
-            if (dossier.AgencyId != OwnAgency())
-            {
-                throw new DomainException("apology.not_owner", "Chỉ cơ quan tiếp nhận hồ sơ phát hành văn bản xin lỗi.");
-            }
-
-            await workspace.ApologiseAsync(dossier.Id, actor, newDate.Value, reason, cancellationToken);
-            return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate.Value:dd/MM/yyyy}.";
-        });
-
-    private Guid? OwnAgency() => Guid.TryParse(User.FindFirst("agency")?.Value, out var agency) ? agency : null;
-
-    private async Task<IActionResult> ActAsync(Guid id, CancellationToken cancellationToken, Func<Dossier, Guid, WorkflowActor, Task<string>> act)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act, CancellationToken cancellationToken)
     {
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        var actor = await officials.ActorAsync(User, cancellationToken);
-        if (dossier?.Code is null || actor is null || !await access.CanSeeAsync(User, dossier, cancellationToken))
+        if (!await visible.CanSeeAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var instance = await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId == dossier.Code).Select(i => (Guid?)i.Id)
-            .SingleOrDefaultAsync(cancellationToken);
         try
         {
-            Message = instance is null ? null : await act(dossier, instance.Value, actor);
+            Message = await act();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
         catch (WorkflowException ex)
         {
@@ -126,98 +96,19 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
         {
             Error = ex.Message;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
             Error = "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại trang.";
         }
 
-        db.ChangeTracker.Clear();
-        if (Message is not null && !await access.CanSeeAsync(User, dossier, cancellationToken))
+        if (Message is not null && !await visible.CanSeeAsync(id, cancellationToken))
         {
             // The step went back to the origin agency (liên thông): this official no longer sees the dossier.
-            TempData["WorkspaceMessage"] = $"{dossier.Code}: {Message}";
+            TempData["WorkspaceMessage"] = $"{await visible.CodeAsync(id, cancellationToken)}: {Message}";
+            Message = null;
             return Redirect("/Workspace");
         }
 
-        return await LoadAsync(id, cancellationToken);
-    }
-
-    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        var actor = await officials.ActorAsync(User, cancellationToken);
-        if (dossier?.Code is null || actor is null || !await access.CanSeeAsync(User, dossier, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        Record = dossier;
-        View = await views.DetailAsync(dossier, cancellationToken);
-        Applicant = string.Join(" · ", new[] { dossier.Applicant.FullName, dossier.Applicant.IdNumber, dossier.Applicant.PhoneAsTyped, dossier.Applicant.Address }
-            .Where(x => !string.IsNullOrEmpty(x)));
-        // The form as it was when the dossier was submitted: its pinned procedure version, else (older dossiers) the current one.
-        var schema = dossier.ProcedureVersionId is { } versionId
-            ? await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.FormSchema).SingleAsync(cancellationToken)
-            : await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.FormSchema).SingleAsync(cancellationToken);
-        var data = FormData(dossier.FormData);
-        Fields = schema.Where(f => data.ContainsKey(f.Name)).Select(f => new FieldValue(f.Label, data[f.Name]?.ToString() ?? string.Empty)).ToList();
-        var now = clock.GetUtcNow();
-        var soon = calendar.AddWorkingDays(now, 1);
-        Inbox.Deadline DeadlineOf(DateTimeOffset? due) => due < now ? Inbox.Deadline.Overdue : due < soon ? Inbox.Deadline.DueSoon : Inbox.Deadline.OnTime;
-        DossierDeadline = dossier.IsClosed || View.DueAt is null ? null : DeadlineOf(View.DueAt);
-        IsOtherAgency = dossier.AgencyId != OwnAgency();
-        CanApologise = !dossier.IsClosed && dossier.ReceivedAt is not null && dossier.AgencyId == OwnAgency();
-        if (dossier.ResultReturnedBy is { } returnedBy)
-        {
-            ReturnedByName = await db.Users.Where(u => u.Id == returnedBy).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken);
-        }
-
-        var instance = await engine.FindByDossierAsync(dossier.Code, cancellationToken);
-        if (instance is not null)
-        {
-            Version = instance.Version;
-            Actions = await engine.ListAvailableActionsAsync(instance.Id, actor, data, cancellationToken);
-            var offered = Actions.SelectMany(a => a.DepartmentChoices).Distinct().ToList();
-            if (offered.Count > 0)
-            {
-                // The choices are departments of the agency the next step belongs to (this dossier's steps stay within one agency).
-                var agencyCodes = instance.OpenTasks.Select(t => t.Agency).Append(instance.ReceivingAgency).Distinct().ToList();
-                DepartmentNames = (await (from d in db.Departments
-                                          join a in db.Agencies on d.AgencyId equals a.Id
-                                          where agencyCodes.Contains(a.Code) && offered.Contains(d.Code)
-                                          select new { d.Code, d.Name }).ToListAsync(cancellationToken))
-                    .DistinctBy(d => d.Code).ToDictionary(d => d.Code, d => d.Name);
-            }
-            var tasks = new List<OpenTask>();
-            foreach (var task in instance.OpenTasks.Where(t => t.Role != Roles.Citizen && (t.Agency == actor.Agency)))
-            {
-                var claimable = task.AssignedTo is null && task.Role == actor.Role && task.Department == actor.Department;
-                var assignable = task.AssignedTo == actor.UserId || actor.Role == Roles.Leader;
-                var colleagues = assignable ? await workspace.ColleaguesAsync(task.Role, task.Agency, task.Department, cancellationToken) : [];
-                var assignedName = task.AssignedTo is { } assigned && Guid.TryParse(assigned, out var assignedId)
-                    ? await db.Users.Where(u => u.Id == assignedId).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken)
-                    : null;
-                tasks.Add(new OpenTask(task.Id, definitions.Find(instance.DefinitionId, instance.DefinitionVersion)?.FindStep(task.StepId)?.Name ?? task.StepId,
-                    assignedName, task.DueAt,
-                    DeadlineOf(task.DueAt), claimable, assignable && colleagues.Count > 0, colleagues));
-            }
-
-            Tasks = tasks;
-        }
-
-        return Page();
-    }
-
-    private static Dictionary<string, object?> FormData(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)(p.Value.ValueKind switch
-        {
-            JsonValueKind.String => p.Value.GetString(),
-            JsonValueKind.Number => p.Value.GetDecimal(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => p.Value.GetRawText(),
-        }));
+        return RedirectToPage(new { id });
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Officials;
+using OneStop.Application.Workspace;
+using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
-using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
 using OneStop.Web.Features.Workspace;
-using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Errors;
 
 namespace OneStop.Web.Pages.Workspace;
 
-public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext db, OfficialContext officials, Inbox inbox, IWorkflowEngine engine)
+public sealed class IndexModel(UserManager<OneStopUser> users, OfficialContext officials, Inbox inbox, ClaimTask claim)
     : PageModel
 {
     public string FullName { get; private set; } = string.Empty;
@@ -52,9 +52,8 @@ public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext 
         };
         FullName = user.FullName;
         RoleNames = string.Join(", ", (await users.GetRolesAsync(user)).Select(Roles.DisplayName));
-        AgencyName = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        DepartmentName = await db.Departments.Where(d => d.Id == user.DepartmentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        if (await officials.ActorAsync(User, cancellationToken) is { } actor)
+        (AgencyName, DepartmentName) = await inbox.PlaceAsync(user.AgencyId, user.DepartmentId, cancellationToken);
+        if (await officials.ActorAsync(cancellationToken) is { } actor)
         {
             Result = await inbox.ListAsync(actor, Query, cancellationToken);
         }
@@ -65,23 +64,18 @@ public sealed class IndexModel(UserManager<OneStopUser> users, OneStopDbContext 
     /// <summary>Takes an unassigned task from the inbox.</summary>
     public async Task<IActionResult> OnPostClaimAsync(Guid taskId, string? returnUrl, CancellationToken cancellationToken)
     {
-        var actor = await officials.ActorAsync(User, cancellationToken);
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (actor is null || task is null)
+        try
         {
-            TempData["WorkspaceError"] = "Công việc này không còn mở. Vui lòng tải lại.";
+            var done = await claim.ExecuteAsync(new ClaimTaskCommand(taskId), cancellationToken);
+            TempData["WorkspaceMessage"] = $"Bạn đã nhận xử lý hồ sơ {done.DossierCode}.";
         }
-        else
+        catch (WorkflowException ex)
         {
-            try
-            {
-                await engine.ClaimAsync(task.InstanceId, taskId, actor, cancellationToken);
-                TempData["WorkspaceMessage"] = $"Bạn đã nhận xử lý hồ sơ {task.DossierId}.";
-            }
-            catch (WorkflowException ex)
-            {
-                TempData["WorkspaceError"] = ex.MessageVi;
-            }
+            TempData["WorkspaceError"] = ex.MessageVi;
+        }
+        catch (DomainException ex)
+        {
+            TempData["WorkspaceError"] = ex.Message;
         }
 
         return LocalRedirect(returnUrl is { Length: > 0 } && Url.IsLocalUrl(returnUrl) ? returnUrl : "/Workspace");

@@ -14,7 +14,7 @@ namespace OneStop.Web.Pages.Workspace;
 /// The counter's register (sổ theo dõi hồ sơ) of the official's agency for a date range, on screen, with the same entries as the
 /// PDF and the spreadsheet that /api/v1/register gives.
 /// </summary>
-public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db) : PageModel
+public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
 
@@ -35,7 +35,7 @@ public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db
             return Forbid();
         }
 
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var today = VietnamTime.Today(clock);
         To = to ?? today;
         From = from ?? new DateOnly(To.Year, To.Month, 1);
         AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);

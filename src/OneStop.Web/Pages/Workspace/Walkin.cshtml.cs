@@ -1,17 +1,15 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Core.Identity;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Dossiers;
+using OneStop.Application.Officials;
+using OneStop.Application.Workspace;
+using OneStop.Infrastructure.Files;
 using OneStop.Web.Features.Catalogue;
 using OneStop.Web.Features.Dossiers;
-using OneStop.Web.Features.Workspace;
 using OneStop.Web.Pages.Shared;
 
 namespace OneStop.Web.Pages.Workspace;
@@ -19,8 +17,7 @@ namespace OneStop.Web.Pages.Workspace;
 /// <summary>The counter creates a dossier for someone who walked in with papers: no account needed; the official then accepts it.</summary>
 [Authorize(Roles = Roles.Reception)]
 [RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogue, OfficialContext officials, DossierIntake intake, CitizenDossiers attachments,
-    AddressOffers addresses)
+public sealed class WalkinModel(ProcedureCatalogue catalogue, OfficialContext officials, WalkInIntake intake, AddressOffers addresses)
     : PageModel
 {
     public sealed record Choice(string Code, string Name);
@@ -44,7 +41,7 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
 
     public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
     {
-        var actor = await officials.ActorAsync(User, cancellationToken);
+        var actor = await officials.ActorAsync(cancellationToken);
         await LoadAsync(code, cancellationToken);
         if (Procedure is null || actor is null)
         {
@@ -78,33 +75,33 @@ public sealed class WalkinModel(OneStopDbContext db, ProcedureCatalogue catalogu
             return Page();
         }
 
-        var dossier = await intake.SubmitAsync(new NewDossier(Procedure.Code, actor.Agency, new Applicant(ApplicantName, ApplicantIdNumber, ApplicantPhone,
-            ApplicantEmail?.Trim(), ApplicantAddress), null, SubmissionChannel.Counter, _data.ToJsonString()), actor, cancellationToken);
-        var officialId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        foreach (var file in Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)))
+        var uploads = Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)).ToList();
+        var streams = uploads.Select(f => f.OpenReadStream()).ToList();
+        try
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            try
+            var result = await intake.ExecuteAsync(new WalkInIntakeCommand(Procedure.Code, new Applicant(ApplicantName, ApplicantIdNumber, ApplicantPhone,
+                ApplicantEmail?.Trim(), ApplicantAddress), _data.ToJsonString(),
+                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList()), cancellationToken);
+            if (result.FileWarnings.Count > 0)
             {
-                await attachments.AttachAtCounterAsync(officialId, dossier.Id, file.Name[4..], file.FileName, buffer.ToArray(), cancellationToken);
+                TempData["WalkinWarning"] = string.Join(" ", result.FileWarnings);
             }
-            catch (DomainException ex)
+
+            return Redirect($"/Workspace/Dossier/{result.Dossier.Id}");
+        }
+        finally
+        {
+            foreach (var stream in streams)
             {
-                TempData["WalkinWarning"] = $"{file.FileName}: {ex.Message}";
+                await stream.DisposeAsync();
             }
         }
-
-        return Redirect($"/Workspace/Dossier/{dossier.Id}");
     }
+
 
     private async Task LoadAsync(string? code, CancellationToken cancellationToken)
     {
-        var agencyId = Guid.Parse(User.FindFirstValue("agency")!);
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, cancellationToken);
-        Procedures = await db.Procedures.AsNoTracking()
-            .Where(p => p.IsActive && (p.AgencyId == agencyId || (p.AgencyId == null && agency.Kind == Core.Organisation.AgencyKind.Commune)))
-            .OrderBy(p => p.Name).Select(p => new Choice(p.Code, p.Name)).ToListAsync(cancellationToken);
+        Procedures = (await catalogue.AtCounterAsync(cancellationToken)).Select(p => new Choice(p.Code, p.Name)).ToList();
         Code = code;
         _addresses = await addresses.CurrentAsync(cancellationToken);
         Procedure = code is not null && Procedures.Any(p => p.Code == code) ? await catalogue.FindAsync(code, cancellationToken) : null;

@@ -106,7 +106,7 @@ internal static class ActionRunner
             Kind = JournalKind.TaskAssigned, ActorId = actor.UserId, ActorRole = actor.Role, ActorAddress = actor.Address, TaskId = taskId, FromStep = task.StepId,
             Comment = previous is null ? $"→ {assignee}" : $"{previous} → {assignee}",
         });
-        t.Emit(t.Effect(EffectKind.Notify) with { Reason = "taskAssigned", TaskId = taskId, RecipientUserId = assignee });
+        t.Emit(t.Effect(EffectKind.Notify) with { Reason = EffectReasons.TaskAssigned, TaskId = taskId, RecipientUserId = assignee });
     }
 
     private static WorkflowTask OpenTask(Transition t, Guid taskId) => t.Instance.FindTask(taskId)

@@ -73,7 +73,7 @@ internal static class StepRunner
         SlaClock.ScheduleTask(t, task, step);
         t.Emit(t.Effect(EffectKind.Notify) with
         {
-            Reason = supplement ? "supplementRequested" : "taskCreated",
+            Reason = supplement ? EffectReasons.SupplementRequested : EffectReasons.TaskCreated,
             TaskId = task.Id,
             RecipientUserId = task.AssignedTo,
             RecipientRole = task.Role,
@@ -111,24 +111,31 @@ internal static class StepRunner
         Enter(t, join.Next!, join.Id, null, null, depth + 1);
     }
 
-    private static void End(Transition t, StepDefinition step)
+    private static void End(Transition t, StepDefinition step) =>
+        Finish(t, step.Outcome ?? EndOutcome.Completed, step.Id, step.Name, "end");
+
+    /// <summary>
+    /// Ends the instance: every open task and timer goes, the outcome is journaled and the applicant is told. An end step calls it;
+    /// so does a withdrawal in a definition without a withdrawn end step (then <paramref name="endStepId"/> is null).
+    /// </summary>
+    public static void Finish(Transition t, EndOutcome outcome, string? endStepId, string notice, string cancelledBecause)
     {
         var i = t.Instance;
         foreach (var task in i.TaskList.ToList())
         {
             CloseTask(t, task);
-            t.Journal(new JournalEntry { Kind = JournalKind.TaskCancelled, TaskId = task.Id, FromStep = task.StepId, Comment = "end" });
+            t.Journal(new JournalEntry { Kind = JournalKind.TaskCancelled, TaskId = task.Id, FromStep = task.StepId, Comment = cancelledBecause });
         }
 
         i.TimerList.Clear();
         i.ArrivalMap.Clear();
         i.Status = InstanceStatus.Ended;
-        i.Outcome = step.Outcome ?? EndOutcome.Completed;
-        i.EndStepId = step.Id;
+        i.Outcome = outcome;
+        i.EndStepId = endStepId;
         i.EndedAt = t.Now;
         i.ClockPausedAt = null;
         i.RemainingWorkingTime = null;
-        t.Journal(new JournalEntry { Kind = JournalKind.Ended, ToStep = step.Id, Comment = i.Outcome.ToString() });
-        t.Emit(t.Effect(EffectKind.Notify) with { Reason = "ended", RecipientUserId = i.ApplicantId, Message = step.Name });
+        t.Journal(new JournalEntry { Kind = JournalKind.Ended, ToStep = endStepId, Comment = outcome.ToString() });
+        t.Emit(t.Effect(EffectKind.Notify) with { Reason = EffectReasons.Ended, RecipientUserId = i.ApplicantId, Message = notice });
     }
 }

@@ -19,7 +19,7 @@ internal static class TimerRunner
         {
             case TimerKind.Reminder when task is not null:
                 t.Journal(new JournalEntry { Kind = JournalKind.ReminderSent, TaskId = task.Id, FromStep = task.StepId });
-                t.Emit(Notify(t, task, "reminder") with { RecipientUserId = task.AssignedTo });
+                t.Emit(Notify(t, task, EffectReasons.Reminder) with { RecipientUserId = task.AssignedTo });
                 break;
             case TimerKind.Overdue when task is not null:
                 task.IsOverdue = true;
@@ -29,14 +29,14 @@ internal static class TimerRunner
                 task.IsOverdue = true;
                 i.IsOverdue = true;
                 t.Journal(new JournalEntry { Kind = JournalKind.Escalated, TaskId = task.Id, FromStep = task.StepId });
-                t.Emit(Notify(t, task, "escalation") with { RecipientRole = WorkflowRoles.Leader });
+                t.Emit(Notify(t, task, EffectReasons.Escalation) with { RecipientRole = WorkflowRoles.Leader });
                 break;
             case TimerKind.TotalDeadline:
                 i.IsOverdue = true;
                 t.Journal(new JournalEntry { Kind = JournalKind.TotalDeadlineMissed });
                 t.Emit(t.Effect(EffectKind.Notify) with
                 {
-                    Reason = "procedureOverdue", RecipientRole = WorkflowRoles.Leader, RecipientAgency = i.ReceivingAgency,
+                    Reason = EffectReasons.ProcedureOverdue, RecipientRole = WorkflowRoles.Leader, RecipientAgency = i.ReceivingAgency,
                     Message = "Hồ sơ đã quá hạn giải quyết; cần lập phiếu xin lỗi và hẹn lại.",
                 });
                 break;

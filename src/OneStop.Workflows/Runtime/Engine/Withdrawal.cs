@@ -9,6 +9,8 @@ internal static class Withdrawal
 {
     public const string ActionId = "withdraw";
 
+    private const string Label = "Rút hồ sơ";
+
     public static void Withdraw(Transition t, WorkflowActor actor, string reason)
     {
         var i = t.Instance;
@@ -31,7 +33,7 @@ internal static class Withdrawal
             ActorAddress = actor.Address,
             FromStep = from,
             ActionId = ActionId,
-            ActionLabel = "Rút hồ sơ",
+            ActionLabel = Label,
             Comment = reason.Trim().Normalize(System.Text.NormalizationForm.FormC),
         });
         var end = t.Definition.Steps.FirstOrDefault(s => s.Kind == StepKind.End && s.Outcome == EndOutcome.Withdrawn);
@@ -41,19 +43,7 @@ internal static class Withdrawal
             return;
         }
 
-        foreach (var task in i.OpenTasks.ToList())
-        {
-            StepRunner.CloseTask(t, task);
-            t.Journal(new JournalEntry { Kind = JournalKind.TaskCancelled, TaskId = task.Id, FromStep = task.StepId, Comment = ActionId });
-        }
-
-        i.TimerList.Clear();
-        i.ArrivalMap.Clear();
-        i.Status = InstanceStatus.Ended;
-        i.Outcome = EndOutcome.Withdrawn;
-        i.EndedAt = t.Now;
-        i.ClockPausedAt = null;
-        i.RemainingWorkingTime = null;
-        t.Journal(new JournalEntry { Kind = JournalKind.Ended, Comment = EndOutcome.Withdrawn.ToString() });
+        // No withdrawn end step in the definition: the same ending, without a step to record.
+        StepRunner.Finish(t, EndOutcome.Withdrawn, null, Label, ActionId);
     }
 }

@@ -21,4 +21,7 @@ public enum JournalKind
 
     /// <summary>The agency apologised for a late dossier and gave a new date (the workflow does not move; the dossier still counts as late).</summary>
     Apologised,
+
+    /// <summary>An issued document was corrected by a new one that replaces it (đính chính); both stay verifiable.</summary>
+    DocumentReissued,
 }

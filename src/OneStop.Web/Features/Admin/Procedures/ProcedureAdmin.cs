@@ -239,7 +239,7 @@ public sealed partial class ProcedureAdmin(OneStopDbContext db, ProcedureVersion
         var effective = Text.Clean(input.EffectiveFrom);
         if (effective.Length > 0)
         {
-            var today = DateOnly.FromDateTime(effectiveFrom.ToOffset(WorkingCalendar.VietnamOffset).DateTime);
+            var today = DateOnly.FromDateTime(effectiveFrom.ToOffset(VietnamTime.Offset).DateTime);
             if (!DateOnly.TryParseExact(effective, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 Add(nameof(input.EffectiveFrom), "Ngày hiệu lực: ngày không hợp lệ (dd/MM/yyyy).");
@@ -250,7 +250,7 @@ public sealed partial class ProcedureAdmin(OneStopDbContext db, ProcedureVersion
             }
             else if (date > today)
             {
-                effectiveFrom = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), WorkingCalendar.VietnamOffset);
+                effectiveFrom = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset);
             }
         }
 

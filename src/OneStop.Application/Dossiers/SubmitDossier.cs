@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Common;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Dossiers;
+using OneStop.Infrastructure.Notifications;
+
+namespace OneStop.Application.Dossiers;
+
+public sealed record SubmitDossierCommand(Guid DossierId);
+
+/// <summary>Checks the draft (form and required documents) and submits it: code, status, workflow and notice together. Submitting twice returns it unchanged.</summary>
+public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrentUser user, DossierIntake intake, ApplicantNotices notices,
+    TimeProvider clock, IUnitOfWork unitOfWork) : UseCase<SubmitDossierCommand, Dossier>(unitOfWork)
+{
+    public override async Task<Dossier> ExecuteAsync(SubmitDossierCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            return await base.ExecuteAsync(command, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Submitted at the same moment by another request (double click on two hosts): everything here rolled back; report the winner's result.
+            db.ChangeTracker.Clear();
+            return await own.ReadAsync(command.DossierId, cancellationToken);
+        }
+    }
+
+    protected override async Task<Dossier> RunAsync(SubmitDossierCommand command, CancellationToken cancellationToken)
+    {
+        var dossier = await own.GetAsync(command.DossierId, cancellationToken);
+        if (dossier.Status != DossierStatus.Draft)
+        {
+            return dossier;
+        }
+
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
+        var errors = FormValidator.Validate(procedure.FormSchema, dossier.FormData);
+        var attached = await db.DossierAttachments.Where(a => a.DossierId == dossier.Id).Select(a => a.DocumentCode).Distinct().ToListAsync(cancellationToken);
+        foreach (var missing in procedure.RequiredDocuments.Where(d => d.IsRequired && !attached.Contains(d.Code)))
+        {
+            errors[$"attachments.{missing.Code}"] = [$"{missing.Name}: chưa đính kèm."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new DossierValidationException(errors);
+        }
+
+        await intake.SubmitDraftAsync(dossier, user.AsApplicant(), cancellationToken);
+        await notices.AddAsync(dossier, new ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
+            $"submitted:{dossier.Id:N}", clock.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return dossier;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Common;
+using OneStop.Application.Dossiers;
+using OneStop.Application.Officials;
+using OneStop.Core.Common;
+using OneStop.Core.Documents;
+using OneStop.Core.Identity;
+using OneStop.Infrastructure.Audit;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Documents;
+using OneStop.Workflows.Runtime;
+
+namespace OneStop.Application.Workspace;
+
+/// <summary>The document to correct and why; the new one replaces it, and both stay verifiable.</summary>
+public sealed record ReissueDocumentCommand(Guid DossierId, Guid ReplacesDocumentId, string? Reason);
+
+/// <summary>
+/// Corrects an issued document (đính chính): a leader of the receiving agency issues a new one that replaces it. Journaled with
+/// who, when, from where and why (hence the audit log and the timeline); /verify of either document names the other.
+/// </summary>
+public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials,
+    IWorkflowEngine engine, DocumentIssuer issuer, ApplicantNotifier applicant, IAuditLog audit, IUnitOfWork unitOfWork)
+    : UseCase<ReissueDocumentCommand, IssuedDocument>(unitOfWork)
+{
+    protected override async Task<IssuedDocument> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
+    {
+        var official = await officials.RequireAsync(cancellationToken);
+        var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
+        if (official.Role != Roles.Leader || !access.IsOwnAgency(dossier))
+        {
+            throw new ForbiddenException("document.reissue_not_leader", "Chỉ lãnh đạo cơ quan tiếp nhận hồ sơ được đính chính văn bản đã phát hành.");
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason))
+        {
+            throw new DomainException("document.reissue_reason_required", "Đính chính văn bản cần nêu lý do.");
+        }
+
+        var replaced = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == command.ReplacesDocumentId && d.DossierId == dossier.Id)
+                           .Select(d => new { d.Id, d.Kind }).SingleOrDefaultAsync(cancellationToken)
+                       ?? throw new NotFoundException("Không tìm thấy văn bản cần đính chính trong hồ sơ này.");
+        if (await db.IssuedDocuments.AnyAsync(d => d.ReplacesId == replaced.Id, cancellationToken))
+        {
+            throw new ConflictException("document.already_replaced", "Văn bản này đã được đính chính; hãy đính chính văn bản mới nhất.");
+        }
+
+        var reason = Text.Clean(command.Reason);
+        var document = await issuer.IssueAsync(new IssueRequest(dossier.Code!, replaced.Kind)
+        {
+            IssuedBy = official.UserId,
+            Comment = reason,
+            NewDueAt = dossier.NewDueAt,
+            Replaces = replaced.Id,
+        }, cancellationToken);
+        if (dossier.WorkflowInstanceId is { } instanceId)
+        {
+            await engine.RecordDocumentReissuedAsync(instanceId, official, document.Kind, reason, cancellationToken);
+        }
+        else
+        {
+            await audit.WriteAsync("dossier.documentReissued", "Dossier", dossier.Code, null,
+                new { replaces = replaced.Id, document = document.Id, kind = document.Kind, reason, role = official.Role }, dossier.Code, cancellationToken);
+        }
+
+        await applicant.DocumentIssuedAsync(document, workflowOutboxId: null, cancellationToken);
+        return document;
+    }
+}
