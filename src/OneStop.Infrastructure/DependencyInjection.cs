@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.ApplicantNotices>();
         services.AddScoped<Notifications.DossierStatusNotices>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Links.PublicLinks>();
         services.AddOneStopIdentity();
         services.AddScoped<UserProvisioner>();
         services.AddScoped<DatabaseInitializer>();

@@ -38,6 +38,8 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:OneStop"] = Database.ConnectionString,
+            // WebApplicationFactory's client calls the app "localhost"; outside Development only named hosts are served.
+            ["AllowedHosts"] = "localhost",
             ["Email:Mode"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",

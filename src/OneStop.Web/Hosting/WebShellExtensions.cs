@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
+using OneStop.Web.Security;
 
 namespace OneStop.Web.Hosting;
 
@@ -33,12 +34,14 @@ internal static class WebShellExtensions
             })
             .AddViewLocalization();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "onestop.csrf");
+        builder.AddPublicHostFiltering();
         return builder;
     }
 
     public static WebApplication UseWebShell(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePublicHostFiltering();
         app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages

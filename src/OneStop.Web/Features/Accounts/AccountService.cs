@@ -7,6 +7,7 @@ using OneStop.Core.Common;
 using OneStop.Core.Identity;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Links;
 
 namespace OneStop.Web.Features.Accounts;
 
@@ -16,8 +17,7 @@ public sealed class AccountService(
     UserManager<OneStopUser> users,
     IEmailSender email,
     IValidator<RegisterCitizen> validator,
-    LinkGenerator links,
-    IHttpContextAccessor http)
+    PublicLinks links)
 {
     public async Task<OneStopUser> RegisterAsync(RegisterCitizen request, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class AccountService(
     public async Task SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken)
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = PageLink("/Account/ConfirmEmail", new { userId = user.Id, code });
+        var link = links.To("/Account/ConfirmEmail", [new("userId", user.Id.ToString()), new("code", code)]);
         await email.SendAsync(user.Email!, "Xác nhận địa chỉ e-mail — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
             $"<p>Vui lòng xác nhận e-mail của bạn bằng cách <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p>" +
@@ -62,7 +62,7 @@ public sealed class AccountService(
         }
 
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = PageLink("/Account/ResetPassword", new { email = user.Email, code });
+        var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
         await email.SendAsync(user.Email!, "Đặt lại mật khẩu — OneStop",
             $"<p>Để đặt lại mật khẩu, <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p><p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>" +
             "<p>Nếu bạn không yêu cầu, hãy bỏ qua thư này.</p>",
@@ -91,13 +91,6 @@ public sealed class AccountService(
         }
 
         return result;
-    }
-
-    private string PageLink(string page, object values)
-    {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Links are built during a request.");
-        return links.GetUriByPage(context, page, handler: null, values)
-            ?? throw new InvalidOperationException($"No route to {page}.");
     }
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
