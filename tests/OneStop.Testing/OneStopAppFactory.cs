@@ -40,6 +40,8 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["ConnectionStrings:OneStop"] = Database.ConnectionString,
             // WebApplicationFactory's client calls the app "localhost"; outside Development only named hosts are served.
             ["AllowedHosts"] = "localhost",
+            // The suite runs on the demo province: a deliberate demonstration (banner, Admin and Leader not forced to enrol 2FA).
+            ["Demo:Enabled"] = "true",
             ["Email:Mode"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",
