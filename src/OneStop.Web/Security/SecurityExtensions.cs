@@ -7,6 +7,7 @@ internal static class SecurityExtensions
     {
         builder.Services.AddSingleton<DemoMode>();
         builder.Services.AddSingleton<SimulatorPolicy>();
+        builder.Services.AddScoped<Reauthentication>();
         // First of all hosted services: nothing starts (migration, seeding, timers) while the configuration is refused.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ProductionGuard>());
         return builder;
