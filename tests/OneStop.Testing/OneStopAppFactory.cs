@@ -42,6 +42,9 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["AllowedHosts"] = "localhost",
             // The suite runs on the demo province: a deliberate demonstration (banner, Admin and Leader not forced to enrol 2FA).
             ["Demo:Enabled"] = "true",
+            // Every test client comes from one address and signs in hundreds of times: the limits are raised, not removed
+            // (Security/RateLimitTests runs them at their real values).
+            ["RateLimiting:Scale"] = "1000",
             ["Email:Mode"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",

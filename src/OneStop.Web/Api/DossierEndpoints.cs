@@ -30,11 +30,12 @@ internal static class DossierEndpoints
 
     public static void MapDossierEndpoints(this RouteGroupBuilder v1)
     {
-        var dossiers = v1.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen));
+        var dossiers = v1.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen))
+            .RequireRateLimiting(OneStop.Web.Security.RateLimits.Submit);
         dossiers.MapPost("/", CreateAsync).WithName("CreateDossier")
             .WithSummary("Tạo hồ sơ nháp (mã thủ tục, dữ liệu tờ khai). Header Idempotency-Key: gửi lại cùng khóa trả về cùng hồ sơ.");
         dossiers.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateDossier").WithSummary("Cập nhật tờ khai của hồ sơ nháp.");
-        dossiers.MapPost("/{id:guid}/attachments", AttachAsync).DisableAntiforgery().WithName("AttachFile")
+        dossiers.MapPost("/{id:guid}/attachments", AttachAsync).DisableAntiforgery().RequireRateLimiting(OneStop.Web.Security.RateLimits.Upload).WithName("AttachFile")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequest))
             .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung.");
         dossiers.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitDossier").WithSummary("Nộp hồ sơ: kiểm tra, cấp mã hồ sơ, bắt đầu quy trình.");
@@ -43,7 +44,7 @@ internal static class DossierEndpoints
             .WithSummary("Rút hồ sơ trước khi có quyết định (bắt buộc nêu lý do).");
         dossiers.MapGet("/", MineAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi.");
         dossiers.MapGet("/{id:guid}", GetAsync).WithName("GetDossier").WithSummary("Trạng thái, tiến trình, văn bản của hồ sơ.");
-        v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().WithTags("Dossiers").WithName("LookupDossier")
+        v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.Lookup).WithTags("Dossiers").WithName("LookupDossier")
             .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + 4 số cuối giấy tờ (id4) → trạng thái và ngày hẹn trả.");
     }
 

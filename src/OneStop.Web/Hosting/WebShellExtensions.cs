@@ -56,6 +56,7 @@ internal static class WebShellExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAccountRevalidation();
+        app.UseRateLimiter();
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();

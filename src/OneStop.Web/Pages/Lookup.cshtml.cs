@@ -5,6 +5,7 @@ using OneStop.Web.Features.Dossiers;
 namespace OneStop.Web.Pages;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Lookup)]
 public sealed class LookupModel(DossierViews views) : PageModel
 {
     public string? Code { get; private set; }

@@ -8,6 +8,10 @@ internal static class SecurityExtensions
         builder.Services.AddSingleton<DemoMode>();
         builder.Services.AddSingleton<SimulatorPolicy>();
         builder.Services.AddScoped<Reauthentication>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<MailThrottle>();
+        builder.AddRateLimits();
         // First of all hosted services: nothing starts (migration, seeding, timers) while the configuration is refused.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ProductionGuard>());
         return builder;

@@ -8,6 +8,7 @@ namespace OneStop.Web.Pages.Payments;
 
 /// <summary>The simulated bank's page: checks OneStop's signed request, then sends the payer back with a signed outcome.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.PaymentCallback)]
 public sealed class SimulatedModel(SimulatedPaymentProvider bank, IPaymentProvider configured) : PageModel
 {
     public Guid PaymentId { get; private set; }

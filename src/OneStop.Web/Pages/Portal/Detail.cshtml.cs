@@ -15,6 +15,7 @@ using OneStop.Workflows.Runtime.Errors;
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Upload)]
 public sealed class DetailModel(CitizenDossiers dossiers, DossierViews views, OneStopDbContext db, FeePayments payments, DossierRatings ratings)
     : PageModel
 {

@@ -17,6 +17,7 @@ using OneStop.Workflows.Runtime.Errors;
 namespace OneStop.Web.Pages.Workspace;
 
 [RequestSizeLimit(16 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Upload)]
 public sealed class DossierModel(OneStopDbContext db, DossierAccess access, DossierViews views, OfficialContext officials, IWorkflowEngine engine,
     WorkspaceActions workspace, IWorkflowDefinitionRegistry definitions, WorkingCalendar calendar, TimeProvider clock)
     : PageModel
