@@ -45,7 +45,7 @@ internal static class DossierEndpoints
         dossiers.MapGet("/", MineAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi.");
         dossiers.MapGet("/{id:guid}", GetAsync).WithName("GetDossier").WithSummary("Trạng thái, tiến trình, văn bản của hồ sơ.");
         v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.Lookup).WithTags("Dossiers").WithName("LookupDossier")
-            .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + 4 số cuối giấy tờ (id4) → trạng thái và ngày hẹn trả.");
+            .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + mã tra cứu in trên giấy tiếp nhận (key) → trạng thái và ngày hẹn trả.");
     }
 
     private static Guid UserId(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -126,11 +126,11 @@ internal static class DossierEndpoints
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await views.DetailAsync(await dossiers.OwnAsync(UserId(user), id, cancellationToken), cancellationToken));
 
-    private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, DossierViews views,
+    private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? key, DossierViews views,
         CancellationToken cancellationToken) =>
-        await views.LookupAsync(code, id4, cancellationToken) is { } found
+        await views.LookupAsync(code, key, cancellationToken) is { } found
             ? TypedResults.Ok(found)
-            // The same answer whether the code or the digits were wrong, so neither can be probed.
-            : TypedResults.Problem("Không tìm thấy hồ sơ với mã và 4 số cuối giấy tờ đã nhập.", statusCode: 404, title: "Không tìm thấy",
+            // The same answer whether the code or the key was wrong, so neither can be probed.
+            : TypedResults.Problem("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.", statusCode: 404, title: "Không tìm thấy",
                 type: "https://onestop.vn/errors/not_found");
 }
