@@ -11,6 +11,7 @@ internal static class SecurityExtensions
         builder.Services.AddScoped<PasswordSignIn>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<MailThrottle>();
+        builder.Services.AddSingleton<ApiReference>();
         builder.AddRateLimits();
         // First of all hosted services: nothing starts (migration, seeding, timers) while the configuration is refused.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ProductionGuard>());
