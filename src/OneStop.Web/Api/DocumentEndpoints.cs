@@ -25,7 +25,8 @@ internal static class DocumentEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
-        Guid id, Guid documentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, CancellationToken cancellationToken)
+        Guid id, Guid documentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, OneStop.Infrastructure.Audit.PersonalDataReads reads,
+        CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (dossier is null || !await access.CanSeeAsync(user, dossier, cancellationToken))
@@ -34,14 +35,18 @@ internal static class DocumentEndpoints
         }
 
         var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.DossierId == id, cancellationToken);
-        return document is null
-            ? TypedResults.NotFound()
-            : TypedResults.File(document.Content, "application/pdf", document.FileName);
+        if (document is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await reads.DocumentAsync(document.Id, document.FileName, dossier.Code, cancellationToken);
+        return TypedResults.File(document.Content, "application/pdf", document.FileName);
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> AttachmentAsync(
         Guid id, Guid attachmentId, ClaimsPrincipal user, OneStopDbContext db, DossierAccess access, OneStop.Infrastructure.Files.IFileStore files,
-        CancellationToken cancellationToken)
+        OneStop.Infrastructure.Audit.PersonalDataReads reads, CancellationToken cancellationToken)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         var attachment = dossier is null ? null
@@ -52,6 +57,7 @@ internal static class DocumentEndpoints
             return TypedResults.NotFound();
         }
 
+        await reads.AttachmentAsync(attachment.Id, attachment.FileName, dossier.Code, cancellationToken);
         // Inline so PDFs and images open in the browser; the type was decided from the content when it was uploaded.
         return TypedResults.Stream(stream, attachment.ContentType, fileDownloadName: null, enableRangeProcessing: true);
     }

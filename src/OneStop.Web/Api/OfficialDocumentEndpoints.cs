@@ -90,7 +90,8 @@ internal static class OfficialDocumentEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterAsync(
-        DateOnly from, DateOnly to, string? format, ClaimsPrincipal user, RegisterExporter exporter, CancellationToken cancellationToken)
+        DateOnly from, DateOnly to, string? format, ClaimsPrincipal user, RegisterExporter exporter, OneStop.Infrastructure.Audit.PersonalDataReads reads,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(user.FindFirstValue("agency"), out var agencyId))
         {
@@ -99,6 +100,7 @@ internal static class OfficialDocumentEndpoints
 
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         var document = await exporter.ExportAsync(agencyId, from, to, csv, cancellationToken);
+        await reads.RegisterAsync(agencyId, from, to, csv ? "csv" : "pdf", cancellationToken);
         return TypedResults.File(document.Content, document.ContentType, $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.{(csv ? "csv" : "pdf")}");
     }
 }

@@ -153,6 +153,7 @@ public sealed class DossierModel(OneStopDbContext db, DossierAccess access, Doss
         }
 
         Record = dossier;
+        await HttpContext.RequestServices.GetRequiredService<OneStop.Infrastructure.Audit.PersonalDataReads>().DossierAsync(dossier.Id, dossier.Code, cancellationToken);
         View = await views.DetailAsync(dossier, cancellationToken);
         Applicant = string.Join(" · ", new[] { dossier.Applicant.FullName, dossier.Applicant.IdNumber, dossier.Applicant.PhoneAsTyped, dossier.Applicant.Address }
             .Where(x => !string.IsNullOrEmpty(x)));
