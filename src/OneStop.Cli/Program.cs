@@ -27,6 +27,7 @@ public static class CliProgram
                 workflow.AddCommand<WorkflowValidateCommand>("validate").WithDescription("Validate workflow definition files.");
                 workflow.AddCommand<WorkflowDiagramCommand>("diagram").WithDescription("Write a workflow's diagram (Mermaid).");
             });
+            config.AddCommand<DevCaCommand>("dev-ca").WithDescription("Make a development CA and PKCS#12 files for named people and agencies (never for production).");
             config.AddBranch("legacy", legacy =>
             {
                 legacy.AddCommand<LegacyImportCommand>("import").WithDescription("Import a legacy export (--dry-run: validate and report only).");

@@ -11,4 +11,6 @@ public enum DocumentKind
     Register,
     RegisterCsv,
     Result,
+    StopProcessing,
+    WithdrawalConfirmation,
 }

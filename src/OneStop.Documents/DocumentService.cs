@@ -37,6 +37,12 @@ public sealed class DocumentService : IDocumentRenderer
     public RenderedDocument RenderControlSlip(ControlSlipModel model) =>
         Compose(DocumentKind.ControlSlip, ControlSlipForm.Build(Check(model)), $"phieu-kiem-soat-{model.DossierCode}");
 
+    public RenderedDocument RenderStopProcessing(StopProcessingModel model) =>
+        Compose(DocumentKind.StopProcessing, StopProcessingForm.Build(Check(model)), $"dung-giai-quyet-{model.DossierCode}");
+
+    public RenderedDocument RenderWithdrawalConfirmation(WithdrawalConfirmationModel model) =>
+        Compose(DocumentKind.WithdrawalConfirmation, WithdrawalConfirmationForm.Build(Check(model)), $"xac-nhan-rut-ho-so-{model.DossierCode}");
+
     public RenderedDocument RenderRegister(RegisterModel model) =>
         Compose(DocumentKind.Register, RegisterForm.Build(Check(model)), RegisterName(model));
 
@@ -54,8 +60,8 @@ public sealed class DocumentService : IDocumentRenderer
 
     private static RenderedDocument Compose(DocumentKind kind, DocumentLayout layout, string name)
     {
-        var (content, pages) = PdfComposer.Compose(layout);
-        return new RenderedDocument(kind, content, Hash(content), Pdf, pages, SafeName(name) + ".pdf");
+        var (content, pages, slots) = PdfComposer.Compose(layout);
+        return new RenderedDocument(kind, content, Hash(content), Pdf, pages, SafeName(name) + ".pdf") { SignatureSlots = slots };
     }
 
     private static string RegisterName(RegisterModel m) =>

@@ -15,6 +15,12 @@ public interface IDocumentRenderer
 
     RenderedDocument RenderControlSlip(ControlSlipModel model);
 
+    /// <summary>The notice that processing stops (Mẫu số 05).</summary>
+    RenderedDocument RenderStopProcessing(StopProcessingModel model);
+
+    /// <summary>The confirmation that the applicant withdrew the dossier.</summary>
+    RenderedDocument RenderWithdrawalConfirmation(WithdrawalConfirmationModel model);
+
     RenderedDocument RenderRegister(RegisterModel model);
 
     RenderedDocument ExportRegisterCsv(RegisterModel model);

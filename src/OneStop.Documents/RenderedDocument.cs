@@ -7,4 +7,8 @@ public sealed record RenderedDocument(
     string Sha256,
     string ContentType,
     int PageCount,
-    string FileName);
+    string FileName)
+{
+    /// <summary>Where the form drew its signing spaces (empty for CSV and forms without a signature block).</summary>
+    public IReadOnlyList<SignatureSlot> SignatureSlots { get; init; } = [];
+}

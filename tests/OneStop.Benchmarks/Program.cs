@@ -40,6 +40,8 @@ internal static class Program
         {
             case "documents":
                 return await DocumentsBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "signing":
+                return await SigningBenchmark.RunAsync(options).ConfigureAwait(false);
             case "workflow":
                 return await WorkflowBenchmark.RunAsync(options).ConfigureAwait(false);
             case "all":

@@ -10,7 +10,7 @@ public static class PdfComposer
     /// <summary>Composes the layout and returns the PDF file's bytes.</summary>
     public static byte[] Render(DocumentLayout layout) => Compose(layout).Content;
 
-    internal static (byte[] Content, int PageCount) Compose(DocumentLayout layout)
+    internal static (byte[] Content, int PageCount, IReadOnlyList<SignatureSlot> Slots) Compose(DocumentLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         FontSetup.EnsureConfigured();
@@ -21,6 +21,7 @@ public static class PdfComposer
         document.Info.Creator = "OneStop";
         document.Options.CompressContentStreams = true;
 
+        IReadOnlyList<SignatureSlot> slots;
         using (var ctx = new RenderContext(document, layout.Page, layout.Footer))
         {
             var blocks = layout.Blocks;
@@ -28,6 +29,8 @@ public static class PdfComposer
             {
                 blocks[i].Flow(ctx, Math.Min(Reserve(ctx, blocks, i), ctx.ContentHeight / 2));
             }
+
+            slots = [.. ctx.SignatureSlots];
         }
 
         if (layout.NumberPagesFromSecond)
@@ -38,7 +41,7 @@ public static class PdfComposer
         using var stream = new MemoryStream();
         var pages = document.PageCount;
         document.Save(stream, false);
-        return (stream.ToArray(), pages);
+        return (stream.ToArray(), pages, slots);
     }
 
     // The height of the chain of blocks that must share a page with the end of block i.

@@ -44,6 +44,8 @@ internal sealed class RenderContext : IDisposable
 
     public bool AtPageTop => Y <= Top + 0.01;
 
+    public List<SignatureSlot> SignatureSlots { get; } = [];
+
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormC);
 
     // Words repeat a lot in Vietnamese ("hồ sơ", "ngày", "tháng"); measuring each once per render pays off.
@@ -73,6 +75,10 @@ internal sealed class RenderContext : IDisposable
             NewPage();
         }
     }
+
+    // x and y are XGraphics coordinates (top left origin) on the current page; slots are kept in PDF user space.
+    public void RecordSignatureSlot(string key, double x, double y, double width, double height) =>
+        SignatureSlots.Add(new SignatureSlot(key, Document.PageCount - 1, x, Page.Height - y - height, width, height));
 
     public void NewPage()
     {

@@ -38,7 +38,7 @@ public sealed class SignatureBlock : Block
             blocks.Add(new Paragraph(s.Note, new TextStyle(12, Italic: true), TextAlign.Center) { SpaceAfter = 0 });
         }
 
-        blocks.Add(new SpacerBlock(signingSpace));
+        blocks.Add(new SigningSpaceBlock(signingSpace, s.SlotKey));
         if (!string.IsNullOrWhiteSpace(s.Name))
         {
             blocks.Add(new Paragraph(s.Name, new TextStyle(13, Bold: true), TextAlign.Center) { SpaceAfter = 0 });

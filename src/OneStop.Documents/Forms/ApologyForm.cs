@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Văn bản xin lỗi và hẹn lại ngày trả kết quả.
+// Mẫu số 04 (Circular 03/2025/TT-VPCP): Văn bản xin lỗi, with the new date for the result.
 internal static class ApologyForm
 {
     public const string Title = "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
@@ -24,12 +24,7 @@ internal static class ApologyForm
             $"nội dung yêu cầu giải quyết: {m.ProcedureName}. Thời hạn trả kết quả giải quyết hồ sơ là {VnFormat.TimeAndDate(m.OriginalDueAt)}."));
         layout.Add(FormParts.Text(
             $"Tuy nhiên, đến nay {agency} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."));
-        layout.Add(new Paragraph(new TextRun("Lý do: ", FormParts.Bold), new TextRun(m.Reason, FormParts.Body))
-        {
-            Align = TextAlign.Justify,
-            FirstLineIndent = 28,
-            SpaceAfter = 4,
-        });
+        layout.Add(FormParts.Labelled("Lý do", m.Reason));
         layout.Add(new Paragraph(
             new TextRun($"Sự chậm trễ này đã gây phiền hà, tốn kém thời gian, chi phí đi lại của Ông/Bà. {agency} xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào ", FormParts.Body),
             new TextRun(VnFormat.TimeAndDate(m.NewDueAt), FormParts.Bold),
@@ -41,7 +36,7 @@ internal static class ApologyForm
         });
         layout.Add(FormParts.Text("Xin trân trọng cảm ơn./."));
         layout.Add(new SignatureBlock(
-            [new Signatory(m.SignerTitle, m.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)")],
+            [new Signatory(m.SignerTitle, m.SignerName, "(Ký, ghi rõ họ tên và đóng dấu)") { SlotKey = SignatureSlotKeys.Signer }],
             [FormParts.Recipients(["- Như trên;", "- Lưu: VT, hồ sơ."])]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

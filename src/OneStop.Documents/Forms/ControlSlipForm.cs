@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over, then the overall result.
+// Mẫu số 06 (Circular 03/2025/TT-VPCP): Phiếu kiểm soát quá trình giải quyết hồ sơ: one row per hand-over, then the overall result.
 internal static class ControlSlipForm
 {
     public const string Title = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ";

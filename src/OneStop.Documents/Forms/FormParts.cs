@@ -71,6 +71,15 @@ internal static class FormParts
             SpaceAfter = 3,
         };
 
+    // "Lý do: …" as an indented justified paragraph with a bold label.
+    public static Paragraph Labelled(string label, string value) =>
+        new(new TextRun(label + ": ", Bold), new TextRun(value, Body))
+        {
+            Align = TextAlign.Justify,
+            FirstLineIndent = 28,
+            SpaceAfter = 4,
+        };
+
     public static Paragraph Text(string text, TextStyle? style = null, double indent = 28) =>
         new(text, style ?? Body, TextAlign.Justify) { FirstLineIndent = indent, SpaceAfter = 4 };
 

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả.
+// Mẫu số 01 (Circular 03/2025/TT-VPCP): Giấy tiếp nhận hồ sơ và hẹn trả kết quả.
 internal static class ReceiptForm
 {
     public const string Title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
@@ -33,8 +33,8 @@ internal static class ReceiptForm
         }
 
         layout.Add(new SignatureBlock([
-            new Signatory("NGƯỜI NỘP HỒ SƠ", m.SubmitterName ?? m.Applicant.Name),
-            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", m.ReceivingOfficial),
+            new Signatory("NGƯỜI NỘP HỒ SƠ", m.SubmitterName ?? m.Applicant.Name) { SlotKey = SignatureSlotKeys.Applicant },
+            new Signatory("NGƯỜI TIẾP NHẬN HỒ SƠ", m.ReceivingOfficial) { SlotKey = SignatureSlotKeys.Signer },
         ]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

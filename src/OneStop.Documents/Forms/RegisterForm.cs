@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Sổ theo dõi hồ sơ: the register for a period, on A4 landscape.
+// Mẫu số 07 (Circular 03/2025/TT-VPCP): Sổ theo dõi hồ sơ: the register for a period, on A4 landscape.
 internal static class RegisterForm
 {
     public const string Title = "SỔ THEO DÕI HỒ SƠ";

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Mẫu số 03: Phiếu từ chối tiếp nhận, giải quyết hồ sơ.
+// Mẫu số 03 (Circular 03/2025/TT-VPCP): Phiếu từ chối tiếp nhận, giải quyết hồ sơ.
 internal static class RejectionForm
 {
     public const string Title = "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ";
@@ -24,17 +24,12 @@ internal static class RejectionForm
         layout.Add(FormParts.Text(m.Reason));
         if (!string.IsNullOrWhiteSpace(m.LegalBasis))
         {
-            layout.Add(new Paragraph(new TextRun("Căn cứ pháp lý: ", FormParts.Bold), new TextRun(m.LegalBasis, FormParts.Body))
-            {
-                Align = TextAlign.Justify,
-                FirstLineIndent = 28,
-                SpaceAfter = 4,
-            });
+            layout.Add(FormParts.Labelled("Căn cứ pháp lý", m.LegalBasis));
         }
 
         layout.Add(FormParts.Text("Xin thông báo cho Ông/Bà được biết và thực hiện./."));
         layout.Add(new SignatureBlock(
-            [new Signatory(m.SignerTitle, m.SignerName)],
+            [new Signatory(m.SignerTitle, m.SignerName) { SlotKey = SignatureSlotKeys.Signer }],
             [FormParts.Recipients(["- Như trên;", "- Lưu: VT, hồ sơ."])]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;

@@ -3,7 +3,7 @@ using OneStop.Documents.Models;
 
 namespace OneStop.Documents.Forms;
 
-// Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
+// Mẫu số 02 (Circular 03/2025/TT-VPCP): Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.
 internal static class SupplementRequestForm
 {
     public const string Title = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ";
@@ -46,7 +46,7 @@ internal static class SupplementRequestForm
 
         layout.Add(FormParts.Text(contact + " để được hướng dẫn."));
         layout.Add(FormParts.Text("Thời gian bổ sung, hoàn thiện hồ sơ không tính vào thời hạn giải quyết thủ tục hành chính.", FormParts.Italic));
-        layout.Add(new SignatureBlock([new Signatory("NGƯỜI HƯỚNG DẪN", m.Official)]));
+        layout.Add(new SignatureBlock([new Signatory("NGƯỜI HƯỚNG DẪN", m.Official) { SlotKey = SignatureSlotKeys.Signer }]));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;
     }

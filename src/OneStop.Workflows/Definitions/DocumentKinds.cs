@@ -10,4 +10,7 @@ public static class DocumentKinds
     public const string Result = "result";
     public const string ControlSlip = "controlSlip";
     public const string Withdrawal = "withdrawal";
+
+    /// <summary>The notice that processing stops (Mẫu số 05, Circular 03/2025/TT-VPCP).</summary>
+    public const string StopProcessing = "stopProcessing";
 }

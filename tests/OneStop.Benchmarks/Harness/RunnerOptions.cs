@@ -12,6 +12,7 @@ internal sealed record RunnerOptions
 
         commands:
           documents   receipt PDF: OneStop.Documents (PDFsharp) on 1 and N workers, and headless Chromium HTML→PDF
+          signing     receipt: CPU ms of the unsigned render, + the official's PAdES signature, + the agency's seal, and verifying
           workflow    driving a dossier start→end: OneStop WorkflowEngine (in-memory store) and WorkflowCore 3.22 (in memory)
           all         documents, then workflow
           submissions online submissions through /api/v1 (form + 2 attachments of 200 KB, submit) at 1, 2, 4, 8 concurrent clients

@@ -12,7 +12,7 @@ public class ExtremeInputTests
 
     private static readonly Applicant Giant = Samples.GiantApplicant;
 
-    public static TheoryData<string> Forms => ["receipt", "supplement", "rejection", "apology", "control-slip", "result", "register"];
+    public static TheoryData<string> Forms => ["receipt", "supplement", "rejection", "apology", "stop", "withdrawal", "control-slip", "result", "register"];
 
     [Theory]
     [MemberData(nameof(Forms))]
@@ -25,6 +25,8 @@ public class ExtremeInputTests
             "supplement" => s.RenderSupplementRequest(Samples.Supplement() with { Applicant = Giant }),
             "rejection" => s.RenderRejection(Samples.Rejection() with { Applicant = Giant }),
             "apology" => s.RenderApology(Samples.Apology() with { Applicant = Giant }),
+            "stop" => s.RenderStopProcessing(Samples.StopProcessing() with { Applicant = Giant }),
+            "withdrawal" => s.RenderWithdrawalConfirmation(Samples.Withdrawal() with { Applicant = Giant }),
             "control-slip" => s.RenderControlSlip(Samples.ControlSlip() with { Applicant = Giant }),
             "result" => s.RenderResult(Samples.Result() with { Applicant = Giant }),
             _ => s.RenderRegister(GiantRegister()),

@@ -72,6 +72,52 @@ public class ReadBackTests
     }
 
     [Fact]
+    public void Stop_processing_notice_every_field_is_extractable()
+    {
+        var m = Samples.StopProcessing();
+        var text = PdfReadBack.Text(Service.RenderStopProcessing(m).Content);
+        CommonHeader(text, null, "129/TB-SXD");
+        Renderer.AssertContains(text,
+            StopProcessingForm.Title, StopProcessingForm.Subtitle, "Mã hồ sơ: H37.15-261205-0042", "Kính gửi: Ông/Bà " + m.Applicant.Name,
+            "Ngày 05/12/2026, Sở Xây dựng tiếp nhận hồ sơ của Ông/Bà, mã hồ sơ H37.15-261205-0042", m.ProcedureName,
+            "Sở Xây dựng thông báo dừng giải quyết hồ sơ nêu trên kể từ 10 giờ 30 phút, ngày 14 tháng 12 năm 2026.",
+            "Lý do: " + m.Reason, "Căn cứ pháp lý: " + m.LegalBasis, "được xử lý như sau: " + m.Handling,
+            "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Vi Văn Thắng", "Nơi nhận:");
+        Assert.DoesNotContain("Theo đề nghị của Ông/Bà", text, StringComparison.Ordinal);
+        Renderer.AssertContains(PdfReadBack.Text(Service.RenderStopProcessing(Samples.StopProcessing(atRequest: true)).Content),
+            "Theo đề nghị của Ông/Bà, Sở Xây dựng thông báo dừng giải quyết hồ sơ");
+        Verification(text);
+    }
+
+    [Fact]
+    public void Withdrawal_confirmation_every_field_is_extractable()
+    {
+        var m = Samples.Withdrawal();
+        var doc = Service.RenderWithdrawalConfirmation(m);
+        Assert.Equal(DocumentKind.WithdrawalConfirmation, doc.Kind);
+        Assert.Equal("xac-nhan-rut-ho-so-H37.15-261205-0042.pdf", doc.FileName);
+        var text = PdfReadBack.Text(doc.Content);
+        CommonHeader(text, "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", "130/XNRHS-BPMC");
+        Renderer.AssertContains(text,
+            WithdrawalConfirmationForm.Title, "Mã hồ sơ: H37.15-261205-0042", "Người nộp hồ sơ: " + m.Applicant.Name, m.ProcedureName,
+            "Thời gian tiếp nhận hồ sơ: 09 giờ 15 phút, ngày 05 tháng 12 năm 2026",
+            "Thời gian đề nghị rút hồ sơ: 14 giờ 05 phút, ngày 09 tháng 12 năm 2026", "Hình thức đề nghị: " + m.Channel,
+            "Lý do rút hồ sơ: " + m.Reason, "Sở Xây dựng xác nhận Ông/Bà đã rút hồ sơ nêu trên.",
+            "Giấy tờ đã trả lại cho người nộp hồ sơ:", m.ReturnedDocuments[1], "NGƯỜI XÁC NHẬN", "Lường Văn Đức");
+        Verification(text);
+    }
+
+    [Fact]
+    public void The_circular_numbers_every_statutory_form_once()
+    {
+        Assert.Equal(["01", "02", "03", "04", "05", "06", "07"], StatutoryForms.All.Select(e => e.Number).OfType<string>().Distinct());
+        Assert.Equal("Mẫu số 05", StatutoryForms.FormNumber(DocumentKind.StopProcessing));
+        Assert.Equal("Mẫu số 06", StatutoryForms.FormNumber(DocumentKind.ControlSlip));
+        Assert.Null(StatutoryForms.FormNumber(DocumentKind.WithdrawalConfirmation));
+        Assert.All(Enum.GetValues<DocumentKind>(), k => Assert.Contains(StatutoryForms.All, e => e.Kind == k));
+    }
+
+    [Fact]
     public void Control_slip_every_field_is_extractable()
     {
         var m = Samples.ControlSlip();

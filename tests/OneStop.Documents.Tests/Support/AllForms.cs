@@ -12,11 +12,15 @@ public static class AllForms
         yield return ("02-supplement-request", () => s.RenderSupplementRequest(Samples.Supplement()));
         yield return ("03-rejection", () => s.RenderRejection(Samples.Rejection()));
         yield return ("04-apology", () => s.RenderApology(Samples.Apology()));
-        yield return ("05-control-slip", () => s.RenderControlSlip(Samples.ControlSlip()));
-        yield return ("05-control-slip-80-steps", () => s.RenderControlSlip(Samples.ControlSlip(80)));
-        yield return ("06-register", () => s.RenderRegister(Samples.Register()));
-        yield return ("06-register-500-rows", () => s.RenderRegister(Samples.Register(500)));
-        yield return ("07-result", () => s.RenderResult(Samples.Result()));
+        yield return ("05-stop-processing", () => s.RenderStopProcessing(Samples.StopProcessing()));
+        yield return ("05-stop-processing-at-request", () => s.RenderStopProcessing(Samples.StopProcessing(atRequest: true)));
+        yield return ("06-control-slip", () => s.RenderControlSlip(Samples.ControlSlip()));
+        yield return ("06-control-slip-80-steps", () => s.RenderControlSlip(Samples.ControlSlip(80)));
+        yield return ("07-register", () => s.RenderRegister(Samples.Register()));
+        yield return ("07-register-500-rows", () => s.RenderRegister(Samples.Register(500)));
+        yield return ("result", () => s.RenderResult(Samples.Result()));
+        yield return ("withdrawal-confirmation", () => s.RenderWithdrawalConfirmation(Samples.Withdrawal()));
+        yield return ("withdrawal-confirmation-40-documents", () => s.RenderWithdrawalConfirmation(Samples.Withdrawal(40)));
     }
 
     public static TheoryData<string> Names()

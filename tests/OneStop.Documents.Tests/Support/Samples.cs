@@ -112,6 +112,40 @@ public static class Samples
         Verification = Verification(),
     };
 
+    public static StopProcessingModel StopProcessing(bool atRequest = false) => new()
+    {
+        Header = Header(null, "129/TB-SXD"),
+        DossierCode = "H37.15-261205-0042",
+        Applicant = Applicant(),
+        ProcedureName = Procedure,
+        ReceivedAt = new DateTimeOffset(2026, 12, 5, 9, 15, 0, Vn),
+        StoppedAt = new DateTimeOffset(2026, 12, 14, 10, 30, 0, Vn),
+        AtApplicantRequest = atRequest,
+        Reason = atRequest
+            ? "Người nộp hồ sơ đề nghị dừng giải quyết để điều chỉnh thiết kế công trình"
+            : "Quá thời hạn bổ sung, hoàn thiện hồ sơ theo Phiếu yêu cầu số 126/YCBS-BPMC mà người nộp hồ sơ không bổ sung",
+        LegalBasis = atRequest ? null : "Khoản 3 Điều 18 Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ.",
+        Handling = "Trả lại bản chính các giấy tờ đã nộp; lệ phí đã nộp được hoàn trả theo quy định.",
+        SignerTitle = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        SignerName = "Vi Văn Thắng",
+        Verification = Verification(),
+    };
+
+    public static WithdrawalConfirmationModel Withdrawal(int returned = 2) => new()
+    {
+        Header = Header("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", "130/XNRHS-BPMC"),
+        DossierCode = "H37.15-261205-0042",
+        Applicant = Applicant(),
+        ProcedureName = Procedure,
+        ReceivedAt = new DateTimeOffset(2026, 12, 5, 9, 15, 0, Vn),
+        RequestedAt = new DateTimeOffset(2026, 12, 9, 14, 5, 0, Vn),
+        Channel = "Trực tuyến trên Cổng dịch vụ công của tỉnh",
+        Reason = "Gia đình thay đổi phương án xây dựng, sẽ nộp lại hồ sơ sau",
+        ReturnedDocuments = [.. Enumerable.Range(1, returned).Select(i => $"Bản vẽ thiết kế xây dựng số {i} (bản chính)")],
+        Official = "Lường Văn Đức",
+        Verification = Verification(),
+    };
+
     public static ControlSlipModel ControlSlip(int steps = 5) => new()
     {
         Header = Header("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ", null),
