@@ -69,7 +69,7 @@ internal static class AuthEndpoints
         RefreshRequest request, SignInManager<OneStopUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock)
     {
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        var ticket = protector.Unprotect(request.RefreshToken);
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { IsActive: true } user)
         {

@@ -1,18 +1,13 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.Core.Dossiers;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Files;
-using OneStop.IntegrationTests.Documents;
 using OneStop.IntegrationTests.Workspace;
-using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Security;
 
@@ -22,84 +17,9 @@ namespace OneStop.IntegrationTests.Security;
 /// (applicant: the demo citizen; at the specialist's step of Phòng QLPT), then for scoped lines as another citizen and as an official
 /// of another agency (Sở Tư pháp). Officials of other departments of Sở GTVT are the counter official and the leader.
 /// </summary>
-public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture<AccessMatrixTests.App>
+public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<PreparedDossierApp>
 {
-    public enum Persona
-    {
-        Anonymous,
-        Citizen,
-        Reception,
-        Specialist,
-        Leader,
-        Admin,
-        OtherCitizen,
-        OtherAgency,
-    }
-
     private static readonly Persona[] Roles = [Persona.Anonymous, Persona.Citizen, Persona.Reception, Persona.Specialist, Persona.Leader, Persona.Admin];
-
-    /// <summary>The app with one prepared dossier and a signed-in client per persona.</summary>
-    public sealed class App : OneStopAppFactory
-    {
-        private readonly ConcurrentDictionary<Persona, Lazy<Task<HttpClient>>> _clients = new();
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private Scenario? _scenario;
-
-        public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId);
-
-        public Task<HttpClient> ClientAsync(Persona persona) => _clients.GetOrAdd(persona, p => new Lazy<Task<HttpClient>>(async () =>
-        {
-            var client = CreateClient(new() { AllowAutoRedirect = false });
-            if (p != Persona.Anonymous)
-            {
-                Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Account(p))).StatusCode);
-            }
-
-            return client;
-        })).Value;
-
-        public async Task<Scenario> ScenarioAsync()
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                return _scenario ??= await PrepareAsync();
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        private async Task<Scenario> PrepareAsync()
-        {
-            var scenario = new DossierScenario(Services);
-            var dossier = await scenario.SubmitDrivingLicenceAsync();
-            await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
-            await scenario.DeliverEffectsAsync();
-            await using var scope = Services.CreateAsyncScope();
-            var hash = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(OfficialPages.Pdf);
-            var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-            var attachment = new DossierAttachment(dossier.Id, "GIAY-TO", "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash,
-                DateTimeOffset.UtcNow, dossier.ApplicantUserId);
-            db.DossierAttachments.Add(attachment);
-            await db.SaveChangesAsync();
-            var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
-            return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id);
-        }
-
-        private static string Account(Persona persona) => persona switch
-        {
-            Persona.Citizen => DemoAccounts.Citizen,
-            Persona.Reception => DemoAccounts.ReceptionSgtvt,
-            Persona.Specialist => DemoAccounts.SpecialistSgtvt,
-            Persona.Leader => DemoAccounts.LeaderSgtvt,
-            Persona.Admin => DemoAccounts.Admin,
-            Persona.OtherCitizen => "hoang.thi.mai@demo.onestop.vn",
-            Persona.OtherAgency => "chuyenvien.hctp.stp@demo.onestop.vn",
-            _ => throw new ArgumentOutOfRangeException(nameof(persona)),
-        };
-    }
 
     [Fact]
     public void Every_endpoint_and_page_has_a_line_in_the_matrix_and_every_line_an_endpoint()
@@ -108,10 +28,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
         var missing = found.Keys.Where(k => !AccessMatrix.Entries.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var stale = AccessMatrix.Entries.Keys.Where(k => !found.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
 
-        Assert.True(missing.Count == 0, "Endpoints or pages without a line in tests/OneStop.IntegrationTests/Security/AccessMatrix.cs — add, with the " +
-            "roles that may reach them (Who.Anyone, Who.SignedIn, Who.Citizen, Who.Officials, Who.Reception, Who.Leader, Who.Admin … combined with |) " +
-            "and Scope.Own / Scope.Agency when the resource must be the caller's:\n" +
-            string.Join("\n", missing.Select(k => $"        [\"{k}\"] = new(Who.Admin),")));
+        Assert.True(missing.Count == 0, "Endpoints or pages without a line in tests/OneStop.IntegrationTests/Security/AccessMatrix.cs. Add these " +
+            "lines (the roles shown are what the endpoint declares: narrow them to who may really reach it — Who.Anyone, Who.SignedIn, " +
+            "Who.Citizen, Who.Officials, Who.Reception, Who.Specialist, Who.Leader, Who.Admin, combined with | — and add Scope.Own when the " +
+            "dossier must be the citizen's own, Scope.Agency when it must be the official's agency's):\n" +
+            string.Join("\n", missing.Select(k => $"        [\"{k}\"] = new({Declared(app.Services, found[k])}),")));
         Assert.True(stale.Count == 0, "Lines in AccessMatrix.cs without an endpoint (renamed or removed? update them):\n" + string.Join("\n", stale));
     }
 
@@ -230,6 +151,27 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
         return endpoints;
     }
 
+    /// <summary>The roles an endpoint's own authorisation metadata admits, as a Who expression (a suggestion for a missing line).</summary>
+    private static string Declared(IServiceProvider services, RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return "Who.Anyone";
+        }
+
+        var policy = AuthorizationPolicy.CombineAsync(services.GetRequiredService<IAuthorizationPolicyProvider>(),
+            endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(), endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>()).GetAwaiter().GetResult();
+        if (policy is null)
+        {
+            return "Who.Anyone";
+        }
+
+        var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>()
+            .Select(r => r.AllowedRoles.ToHashSet(StringComparer.Ordinal))
+            .Aggregate((HashSet<string>?)null, (all, next) => all is null ? next : [.. all.Intersect(next)]);
+        return roles is null ? "Who.SignedIn" : roles.Count == 0 ? "Who.Nobody" : string.Join(" | ", roles.Order(StringComparer.Ordinal).Select(r => "Who." + r));
+    }
+
     private static string Key(RouteEndpoint endpoint)
     {
         if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
@@ -241,7 +183,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
         return $"{methods} /{endpoint.RoutePattern.RawText!.TrimStart('/')}";
     }
 
-    private static string Path(RouteEndpoint endpoint, App.Scenario scenario)
+    private static string Path(RouteEndpoint endpoint, PreparedDossierApp.Scenario scenario)
     {
         var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
         var path = new StringBuilder();
@@ -254,7 +196,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
                 {
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
-                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => Uri.EscapeDataString(Value(route, parameter.Name, scenario)),
+                    Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => Uri.EscapeDataString(PreparedDossierApp.RouteValue(route, parameter.Name, scenario)),
                     _ => string.Empty,
                 });
             }
@@ -262,23 +204,6 @@ public sealed class AccessMatrixTests(AccessMatrixTests.App app) : IClassFixture
 
         return path.Length == 0 ? "/" : path.ToString();
     }
-
-    /// <summary>A value for each route parameter, from the prepared dossier; a new parameter name needs a line here.</summary>
-    private static string Value(string route, string name, App.Scenario s) => name switch
-    {
-        "id" when route.StartsWith("/api/v1/admin/workflows", StringComparison.Ordinal) => "driving-licence-renewal",
-        "version" => "1",
-        "code" when route.Contains("lookup", StringComparison.Ordinal) => s.Dossier.Code!,
-        "code" => "1.002804",
-        "id" => s.Dossier.Id.ToString(),
-        "documentId" => s.DocumentId.ToString(),
-        "attachmentId" => s.AttachmentId.ToString(),
-        "key" => s.VerificationCode,
-        "documentName" => "v1",
-        "path" => "khong-co-tep.txt",
-        _ => throw new InvalidOperationException(
-            $"No value for the route parameter {{{name}}} of {route}: add one in AccessMatrixTests.Value (tests/OneStop.IntegrationTests/Security)."),
-    };
 
     private static Who Of(Persona persona) => persona switch
     {
