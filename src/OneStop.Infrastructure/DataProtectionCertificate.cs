@@ -7,6 +7,8 @@ namespace OneStop.Infrastructure;
 /// <summary>
 /// The certificate that encrypts the Data Protection keys at rest (section "DataProtection": <c>CertificatePath</c> to a PKCS#12
 /// file with its private key, <c>CertificatePassword</c>). Without it the keys are stored in PostgreSQL unencrypted.
+/// <c>CreateCertificateIfMissing</c> makes a self-signed one at that path on first start (kept apart from the database, e.g. on
+/// the app's volume; several instances must share the same file).
 /// </summary>
 public static class DataProtectionCertificate
 {
@@ -23,7 +25,12 @@ public static class DataProtectionCertificate
 
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"{Section}:CertificatePath points to '{path}', which does not exist.");
+            if (!configuration.GetValue($"{Section}:CreateCertificateIfMissing", false))
+            {
+                throw new InvalidOperationException($"{Section}:CertificatePath points to '{path}', which does not exist.");
+            }
+
+            Create(path, configuration[$"{Section}:CertificatePassword"]);
         }
 
         X509Certificate2 certificate;
@@ -43,5 +50,21 @@ public static class DataProtectionCertificate
         }
 
         return certificate;
+    }
+
+    private static void Create(string path, string? password)
+    {
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=OneStop Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(30));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var file = new FileStream(path, options);
+        file.Write(certificate.Export(X509ContentType.Pkcs12, password));
     }
 }

@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.DossierStatusNotices>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<Links.PublicLinks>();
         services.AddOneStopIdentity();
         services.AddScoped<UserProvisioner>();
         services.AddScoped<DatabaseInitializer>();

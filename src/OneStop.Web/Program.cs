@@ -1,12 +1,14 @@
 using OneStop.Infrastructure;
 using OneStop.Web.Api;
 using OneStop.Web.Hosting;
+using OneStop.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
 builder.AddInfrastructure();
 builder.AddAuthenticationAndRoles();
+builder.AddSecurity();
 builder.AddWebShell();
 builder.AddForwardedHeaders();
 builder.AddApi();

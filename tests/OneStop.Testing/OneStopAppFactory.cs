@@ -38,6 +38,13 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:OneStop"] = Database.ConnectionString,
+            // WebApplicationFactory's client calls the app "localhost"; outside Development only named hosts are served.
+            ["AllowedHosts"] = "localhost",
+            // The suite runs on the demo province: a deliberate demonstration (banner, Admin and Leader not forced to enrol 2FA).
+            ["Demo:Enabled"] = "true",
+            // Every test client comes from one address and signs in hundreds of times: the limits are raised, not removed
+            // (Security/RateLimitTests runs them at their real values).
+            ["RateLimiting:Scale"] = "1000",
             ["Email:Mode"] = "Pickup",
             ["Email:PickupDirectory"] = MailDirectory,
             ["Startup:MigrateDatabase"] = "false",

@@ -25,21 +25,24 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
 
     public sealed record Detail(Guid Id, string? Code, string ProcedureCode, string Procedure, string Agency, string Status, string StatusText,
         string? CurrentStage, DateTimeOffset? DueAt, string FormData, IReadOnlyList<TimelineEntry> Timeline,
-        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments);
+        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments, string? LookupKey = null);
 
     public sealed record LookupResult(string Code, string Status, string StatusText, DateTimeOffset? DueAt);
 
-    /// <summary>Public look-up: the dossier's code (or legacy code) and the last 4 digits of the applicant's ID number; null when either is wrong.</summary>
-    public async Task<LookupResult?> LookupAsync(string code, string? id4, CancellationToken cancellationToken)
+    /// <summary>
+    /// Public look-up: the dossier's code (or legacy code) and its look-up key from the receipt or the e-mail — a second factor
+    /// that cannot be guessed (50 random bits, and the look-up is rate limited); null when either is wrong.
+    /// </summary>
+    public async Task<LookupResult?> LookupAsync(string code, string? key, CancellationToken cancellationToken)
     {
         var normalized = OneStop.Core.Common.Text.Clean(code).ToUpperInvariant();
-        if (normalized.Length == 0 || id4 is not { Length: 4 } || !id4.All(char.IsAsciiDigit))
+        if (normalized.Length is 0 or > 64 || LookupKeys.Normalize(key) is null)
         {
             return null;
         }
 
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == normalized || d.LegacyCode == normalized, cancellationToken);
-        if (dossier?.Applicant.IdNumber is not { } idNumber || !idNumber.EndsWith(id4, StringComparison.Ordinal))
+        var candidates = await db.Dossiers.AsNoTracking().Where(d => d.Code == normalized || d.LegacyCode == normalized).Take(2).ToListAsync(cancellationToken);
+        if (candidates.FirstOrDefault(d => d.Code is not null && d.MatchesLookupKey(key)) is not { } dossier)
         {
             return null;
         }
@@ -152,7 +155,8 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         var attachments = await db.DossierAttachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.UploadedAt)
             .Select(a => new AttachmentInfo(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256)).ToListAsync(cancellationToken);
         return new Detail(dossier.Id, dossier.Code, procedure.Code, procedure.Name, agency.Name, dossier.Status.ToString(), StatusText(dossier.Status),
-            stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments);
+            stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments,
+            dossier.Code is null ? null : LookupKeys.Format(dossier.LookupKey));
     }
 
     /// <summary>The rating the signed-in applicant gave their dossier, or null.</summary>

@@ -303,6 +303,14 @@ public sealed class Dossier
         PostalAddress = PostalAddressRule.For(delivery, postalAddress);
     }
 
+    // --- Public look-up: the second factor printed on the receipt ---
+
+    /// <summary>The random key the public look-up asks beside the code; drawn by the database when the row is inserted.</summary>
+    public string? LookupKey { get; private set; }
+
+    /// <summary>Whether a key someone typed (case, spaces and dashes ignored) is this dossier's.</summary>
+    public bool MatchesLookupKey(string? typed) => LookupKeys.Matches(LookupKey, typed);
+
     private void EnsureOpen()
     {
         if (IsClosed)

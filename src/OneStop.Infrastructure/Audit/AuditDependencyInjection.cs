@@ -10,6 +10,7 @@ internal static class AuditDependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<PersonalDataReads>();
         services.AddScoped<AuditSaveChangesInterceptor>();
         return services;
     }

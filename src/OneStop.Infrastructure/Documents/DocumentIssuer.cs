@@ -139,6 +139,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             DueAt = c.Dossier.DueAt ?? instance?.TotalDueAt ?? received,
             ResultDelivery = c.Procedure.Level == OnlineLevel.Level4 ? "Trực tuyến hoặc qua dịch vụ bưu chính" : "Tại Bộ phận Tiếp nhận và Trả kết quả",
             ReceivingOfficial = c.Issuer.Name,
+            TrackingKey = OneStop.Core.Dossiers.LookupKeys.Format(c.Dossier.LookupKey),
             Verification = c.Verification,
         };
     }

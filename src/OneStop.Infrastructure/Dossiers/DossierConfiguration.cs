@@ -46,6 +46,11 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasOne<OneStopUser>().WithMany().HasForeignKey(d => d.ResultReturnedBy).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(d => d.PromisedAt);
 
+        // Public look-up: a dossier added through EF has its key at once (for the notice written before the save); a row inserted by
+        // SQL (the legacy import) gets one from the column's default.
+        builder.Property(d => d.LookupKey).HasMaxLength(LookupKeys.Length).IsRequired()
+            .HasDefaultValueSql(Data.Sql.LookupKeySql.Function + "()").HasValueGenerator<LookupKeyGenerator>();
+
         // Portal: fee payment and how the result is delivered.
         builder.Property(d => d.ResultDelivery).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.PostalAddress).HasMaxLength(500);

@@ -7,14 +7,18 @@ namespace OneStop.Infrastructure.Identity;
 /// <summary>One user store for pages, API and CLI: Identity on PostgreSQL with OneStop's rules.</summary>
 public static class IdentitySetup
 {
-    public static IdentityBuilder AddOneStopIdentity(this IServiceCollection services) =>
-        services.AddIdentityCore<OneStopUser>(Configure)
+    public static IdentityBuilder AddOneStopIdentity(this IServiceCollection services)
+    {
+        services.AddSingleton<AccountStates>();
+        return services.AddIdentityCore<OneStopUser>(Configure)
+            .AddUserManager<OneStopUserManager>()
             .AddRoles<OneStopRole>()
             .AddEntityFrameworkStores<OneStopDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<OneStopClaimsFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+    }
 
     private static void Configure(IdentityOptions options)
     {

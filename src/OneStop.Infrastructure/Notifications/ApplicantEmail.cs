@@ -23,6 +23,11 @@ public static class ApplicantEmail
         html.Append("<p>").Append(e.Encode(notice.Message)).Append("</p>");
         html.Append("<table role=\"presentation\" style=\"border-collapse:collapse\">");
         Row(html, "Mã hồ sơ", $"<strong>{e.Encode(dossier.Code ?? string.Empty)}</strong>");
+        if (LookupKeys.Format(dossier.LookupKey) is { } key)
+        {
+            Row(html, "Mã tra cứu", $"<strong data-lookup-key>{e.Encode(key)}</strong> (giữ riêng; dùng kèm mã hồ sơ để tra cứu không cần đăng nhập)");
+        }
+
         if (procedureName is not null)
         {
             Row(html, "Thủ tục", e.Encode(procedureName));
@@ -47,7 +52,7 @@ public static class ApplicantEmail
         }
 
         html.Append(forWalkIn
-            ? "<p>Tra cứu tình trạng hồ sơ (nhập mã hồ sơ và 4 số cuối CCCD/CMND): "
+            ? "<p>Tra cứu tình trạng hồ sơ (nhập mã hồ sơ và mã tra cứu): "
             : "<p>Xem hồ sơ, văn bản đã phát hành và thực hiện các bước tiếp theo tại: ");
         html.Append("<a href=\"").Append(e.Encode(link)).Append("\">").Append(e.Encode(link)).Append("</a></p>");
         html.Append("<p style=\"color:#555;font-size:13px\">Thư này được gửi tự động từ Hệ thống một cửa điện tử OneStop; vui lòng không trả lời thư này.</p>");

@@ -30,6 +30,11 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
+        if (provider.Name == PaymentOptions.NoProvider)
+        {
+            throw ConfiguredPaymentProvider.Unavailable();
+        }
+
         var fee = await FeeDueAsync(dossier, cancellationToken)
             ?? throw new ConflictException("payment.not_required", "Thủ tục này không thu phí, lệ phí trực tuyến.");
         if (dossier.Code is null)

@@ -7,7 +7,10 @@ public sealed class PaymentOptions
 {
     public const string Section = "Payments";
 
-    /// <summary>The provider's name; only "Simulated" is built in.</summary>
+    /// <summary>"None" turns online payment off (fees are paid at the counter).</summary>
+    public const string NoProvider = "None";
+
+    /// <summary>The provider's name: "Simulated" (the built-in bank, for development and demonstrations) or "None".</summary>
     [Required]
     public string Provider { get; set; } = SimulatedPaymentProvider.ProviderName;
 

@@ -10,22 +10,23 @@ namespace OneStop.Infrastructure.Settings;
 /// The settings and calendar years of the database, read at most every 30 seconds per host (and at once after a change on this
 /// host), so every instance behind a load balancer follows an administrator's change within half a minute.
 /// </summary>
-public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SettingsCache> logger)
+public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SettingsCache> logger, SettingsSecrets secrets)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
     private Snapshot? _snapshot;
 
     /// <summary>What was read, at one moment.</summary>
-    public sealed record Snapshot(IReadOnlyDictionary<string, AppSetting> Settings, IReadOnlyList<CalendarYear> Years, DateTimeOffset ReadAt)
+    public sealed record Snapshot(IReadOnlyDictionary<string, AppSetting> Settings, IReadOnlyList<CalendarYear> Years, DateTimeOffset ReadAt,
+        SettingsSecrets? Secrets = null)
     {
         public T? Get<T>(string key) where T : class =>
             Settings.TryGetValue(key, out var s) ? JsonSerializer.Deserialize<T>(s.Value, SettingsJson.Options) : null;
 
         public string? Secret(string key, string name) =>
             Settings.TryGetValue(key, out var s) && s.SecretValue is { } json
-            && JsonSerializer.Deserialize<Dictionary<string, string?>>(json) is { } secrets && secrets.TryGetValue(name, out var value)
-                ? value
+            && JsonSerializer.Deserialize<Dictionary<string, string?>>(json) is { } stored && stored.TryGetValue(name, out var value)
+                ? Secrets is null ? value : Secrets.Reveal(value)
                 : null;
     }
 
@@ -63,7 +64,7 @@ public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvi
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var settings = db.Set<AppSetting>().AsNoTracking().ToDictionary(s => s.Key);
             var years = db.Set<CalendarYear>().AsNoTracking().OrderBy(y => y.Year).ToList();
-            return new Snapshot(settings, years, now);
+            return new Snapshot(settings, years, now, secrets);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
         {

@@ -12,7 +12,9 @@ internal static class SettingsDependencyInjection
 {
     public static IServiceCollection AddDatabaseSettings(this IServiceCollection services)
     {
+        services.AddSingleton<SettingsSecrets>();
         services.AddSingleton<SettingsCache>();
+        services.AddHostedService<SettingsSecretsSealer>();
         services.AddSingleton<CalendarSource>();
         services.AddScoped(sp => sp.GetRequiredService<CalendarSource>().Current);
         services.AddSingleton<SettingsOptionsSetup>();

@@ -6,9 +6,9 @@ using OneStop.Infrastructure.Data;
 namespace OneStop.Infrastructure.Settings;
 
 /// <summary>Writes settings sections and calendar years (audited by the SaveChanges interceptor) and refreshes this host's cache.</summary>
-public sealed class SettingsStore(OneStopDbContext db, SettingsCache cache, IAuditActor actor, TimeProvider clock)
+public sealed class SettingsStore(OneStopDbContext db, SettingsCache cache, IAuditActor actor, TimeProvider clock, SettingsSecrets sealer)
 {
-    /// <summary>Saves a section; a null secret keeps the stored one, so a password need not be typed again.</summary>
+    /// <summary>Saves a section; a null secret keeps the stored one, so a password need not be typed again; secrets are stored encrypted.</summary>
     public async Task SaveAsync<T>(string key, T value, IReadOnlyDictionary<string, string?>? secrets, CancellationToken cancellationToken)
     {
         var row = await db.Set<AppSetting>().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class SettingsStore(OneStopDbContext db, SettingsCache cache, IAud
                 merged[name] = secret;
             }
 
-            row.SecretValue = JsonSerializer.Serialize(merged);
+            row.SecretValue = sealer.SealAll(merged); // encrypted, the old plain values too
         }
 
         row.UpdatedAt = clock.GetUtcNow();

@@ -42,7 +42,11 @@ internal static class ApiExtensions
     public static WebApplication MapApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
+        if (app.Services.GetRequiredService<OneStop.Web.Security.ApiReference>().Enabled)
+        {
+            app.MapScalarApiReference(options => options.WithTitle("OneStop API")).AllowAnonymous();
+        }
+
         var v1 = app.MapGroup("/api/v1");
         v1.MapAuthEndpoints();
         v1.MapDocumentEndpoints();

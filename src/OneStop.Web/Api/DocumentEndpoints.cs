@@ -15,7 +15,7 @@ internal static class DocumentEndpoints
             .WithTags("Documents").WithName("DownloadDossierDocument").WithSummary("Tải văn bản đã phát hành của hồ sơ (PDF).");
         v1.MapGet("/dossiers/{id:guid}/attachments/{attachmentId:guid}", AttachmentAsync).RequireAuthorization()
             .WithTags("Documents").WithName("ViewAttachment").WithSummary("Xem/tải tệp đính kèm của hồ sơ (PDF, ảnh) trong trình duyệt.");
-        var verify = v1.MapGroup("/verify").WithTags("Verification").AllowAnonymous();
+        var verify = v1.MapGroup("/verify").WithTags("Verification").AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.Verify);
         verify.MapGet("/{key}", VerifyAsync).WithName("VerifyDocument")
             .WithSummary("Xác thực văn bản theo mã; tùy chọn so khớp mã băm SHA-256 của tệp (sha256=).");
         verify.MapPost("/{key}", VerifyFileAsync).DisableAntiforgery().WithName("VerifyDocumentFile")

@@ -26,11 +26,12 @@ internal static class DossierEndpoints
 
     public static void MapDossierEndpoints(this RouteGroupBuilder v1)
     {
-        var dossiers = v1.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen));
+        var dossiers = v1.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen))
+            .RequireRateLimiting(OneStop.Web.Security.RateLimits.Submit);
         dossiers.MapPost("/", CreateAsync).WithName("CreateDossier")
             .WithSummary("Tạo hồ sơ nháp (mã thủ tục, dữ liệu tờ khai). Header Idempotency-Key: gửi lại cùng khóa trả về cùng hồ sơ.");
         dossiers.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateDossier").WithSummary("Cập nhật tờ khai của hồ sơ nháp.");
-        dossiers.MapPost("/{id:guid}/attachments", AttachAsync).DisableAntiforgery().WithName("AttachFile")
+        dossiers.MapPost("/{id:guid}/attachments", AttachAsync).DisableAntiforgery().RequireRateLimiting(OneStop.Web.Security.RateLimits.Upload).WithName("AttachFile")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequest))
             .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung.");
         dossiers.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitDossier").WithSummary("Nộp hồ sơ: kiểm tra, cấp mã hồ sơ, bắt đầu quy trình.");
@@ -39,8 +40,8 @@ internal static class DossierEndpoints
             .WithSummary("Rút hồ sơ trước khi có quyết định (bắt buộc nêu lý do).");
         dossiers.MapGet("/", MineAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi.");
         dossiers.MapGet("/{id:guid}", GetAsync).WithName("GetDossier").WithSummary("Trạng thái, tiến trình, văn bản của hồ sơ.");
-        v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().WithTags("Dossiers").WithName("LookupDossier")
-            .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + 4 số cuối giấy tờ (id4) → trạng thái và ngày hẹn trả.");
+        v1.MapGet("/lookup/{code}", LookupAsync).AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.Lookup).WithTags("Dossiers").WithName("LookupDossier")
+            .WithSummary("Tra cứu không cần đăng nhập: mã hồ sơ + mã tra cứu in trên giấy tiếp nhận (key) → trạng thái và ngày hẹn trả.");
     }
 
     private static string FormJson(JsonElement? data) => data is { ValueKind: JsonValueKind.Object } value ? value.GetRawText() : "{}";
@@ -92,11 +93,11 @@ internal static class DossierEndpoints
     private static async Task<Ok<DossierViews.Detail>> GetAsync(Guid id, OwnDossiers own, DossierViews views, CancellationToken cancellationToken) =>
         TypedResults.Ok(await views.ForApplicantAsync(await own.ReadAsync(id, cancellationToken), cancellationToken));
 
-    private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? id4, DossierViews views,
+    private static async Task<Results<Ok<DossierViews.LookupResult>, ProblemHttpResult>> LookupAsync(string code, string? key, DossierViews views,
         CancellationToken cancellationToken) =>
-        await views.LookupAsync(code, id4, cancellationToken) is { } found
+        await views.LookupAsync(code, key, cancellationToken) is { } found
             ? TypedResults.Ok(found)
-            // The same answer whether the code or the digits were wrong, so neither can be probed.
-            : TypedResults.Problem("Không tìm thấy hồ sơ với mã và 4 số cuối giấy tờ đã nhập.", statusCode: 404, title: "Không tìm thấy",
+            // The same answer whether the code or the key was wrong, so neither can be probed.
+            : TypedResults.Problem("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.", statusCode: 404, title: "Không tìm thấy",
                 type: "https://onestop.vn/errors/not_found");
 }

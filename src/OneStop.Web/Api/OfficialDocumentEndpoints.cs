@@ -63,7 +63,8 @@ internal static class OfficialDocumentEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterAsync(
-        DateOnly from, DateOnly to, string? format, ICurrentUser user, RegisterExporter exporter, CancellationToken cancellationToken)
+        DateOnly from, DateOnly to, string? format, ICurrentUser user, RegisterExporter exporter, OneStop.Infrastructure.Audit.PersonalDataReads reads,
+        CancellationToken cancellationToken)
     {
         if (user.AgencyId is not { } agencyId)
         {
@@ -72,6 +73,7 @@ internal static class OfficialDocumentEndpoints
 
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
         var document = await exporter.ExportAsync(agencyId, from, to, csv, cancellationToken);
+        await reads.RegisterAsync(agencyId, from, to, csv ? "csv" : "pdf", cancellationToken);
         return TypedResults.File(document.Content, document.ContentType, $"so-theo-doi-{from:yyyyMMdd}-{to:yyyyMMdd}.{(csv ? "csv" : "pdf")}");
     }
 }

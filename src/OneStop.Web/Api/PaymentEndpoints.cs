@@ -17,11 +17,12 @@ internal static class PaymentEndpoints
 
     public static void MapPaymentEndpoints(this RouteGroupBuilder v1)
     {
-        var dossiers = v1.MapGroup("/dossiers/{id:guid}/payments").WithTags("Payments").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen));
+        var dossiers = v1.MapGroup("/dossiers/{id:guid}/payments").WithTags("Payments").RequireAuthorization(policy => policy.RequireRole(Roles.Citizen))
+            .RequireRateLimiting(OneStop.Web.Security.RateLimits.Submit);
         dossiers.MapPost("/", StartAsync).WithName("StartPayment")
             .WithSummary("Bắt đầu thanh toán lệ phí (thủ tục mức độ 4 có thu phí): trả về địa chỉ chuyển người nộp sang cổng thanh toán.");
         dossiers.MapGet("/", ListAsync).WithName("ListPayments").WithSummary("Các lần thanh toán lệ phí của hồ sơ.");
-        v1.MapPost("/payments/callback", CallbackAsync).AllowAnonymous().DisableAntiforgery().WithTags("Payments").WithName("PaymentCallback")
+        v1.MapPost("/payments/callback", CallbackAsync).AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.PaymentCallback).DisableAntiforgery().WithTags("Payments").WithName("PaymentCallback")
             .WithSummary("Thông báo kết quả từ cổng thanh toán (tham số có chữ ký HMAC-SHA256, qua query hoặc form); gửi lại nhiều lần không thay đổi kết quả.");
     }
 

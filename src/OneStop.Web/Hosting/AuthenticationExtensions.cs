@@ -25,7 +25,13 @@ internal static class AuthenticationExtensions
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                // Short access tokens, refreshed against the account's security stamp (/api/v1/auth/refresh); each request is also
+                // checked against the current account (AccountRevalidation).
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(Math.Clamp(builder.Configuration.GetValue("Security:BearerTokenMinutes", 15), 1, 60));
+                options.RefreshTokenExpiration = TimeSpan.FromHours(Math.Clamp(builder.Configuration.GetValue("Security:RefreshTokenHours", 168), 1, 24 * 30));
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
 
         builder.Services.AddAuthorizationBuilder()

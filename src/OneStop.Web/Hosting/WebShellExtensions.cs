@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
+using OneStop.Web.Security;
 
 namespace OneStop.Web.Hosting;
 
@@ -32,26 +33,33 @@ internal static class WebShellExtensions
                 options.Conventions.AuthorizeFolder("/Portal", AuthenticationExtensions.CitizenPolicy);
             })
             .AddViewLocalization();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "onestop.csrf");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "onestop.csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure over https (see Security/TransportSecurityExtensions)
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.AddPublicHostFiltering();
         return builder;
     }
 
     public static WebApplication UseWebShell(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UsePublicHostFiltering();
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
             .UseExceptionHandler("/Error")
             .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
 
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAccountRevalidation();
+        app.UseRateLimiter();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -68,7 +76,8 @@ internal static class WebShellExtensions
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax,
+                    Secure = context.Request.IsHttps });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).ExcludeFromDescription();
         return app;

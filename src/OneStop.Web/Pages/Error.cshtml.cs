@@ -18,6 +18,14 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost(int? code) => Describe(code ?? 500);
 
+    /// <summary>The seconds the rate limiter asked to wait (kept for the re-executed error page, and its header restored).</summary>
+    private int RetryAfter()
+    {
+        var seconds = HttpContext.Items[Security.RateLimits.RetryAfterItem] as int? ?? 60;
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
     private void Describe(int code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -26,6 +34,7 @@ public sealed class ErrorModel : PageModel
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem trang này."),
             404 => ("Không tìm thấy trang", "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."),
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng."),
+            429 => ("Quá nhiều yêu cầu", Security.RateLimits.TooMany(RetryAfter())),
             _ => ("Đã có lỗi xảy ra", "Hệ thống gặp sự cố. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút."),
         };
     }

@@ -83,7 +83,7 @@ public sealed class ApiAuthTests(OneStopAppFactory app) : IClassFixture<OneStopA
             new { email = "api.citizen@example.vn", password = "matkhau123", fullName = "Lương Văn Tùng", idNumber = "020099001122", phone = "0977111222" });
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "api.citizen@example.vn", password = "matkhau123" });
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         Assert.Contains("chưa xác nhận e-mail", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.StartsWith("http", await app.Mailbox.WaitForLinkAsync("api.citizen@example.vn", "ConfirmEmail"), StringComparison.Ordinal);

@@ -22,7 +22,8 @@ public sealed partial class TwoFactorTests(OneStopAppFactory app) : IClassFixtur
         var wrong = await client.PostFormAsync("/Account/Manage/TwoFactor", new Dictionary<string, string> { ["Code"] = "000000" });
         Assert.Contains("Mã xác thực không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var enabled = await client.PostFormAsync("/Account/Manage/TwoFactor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
-        Assert.Contains("Xác thực hai lớp đang bật", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains("Xác thực hai lớp đang bật", await client.GetStringAsync("/Account/Manage/TwoFactor"), StringComparison.Ordinal);
 
         var fresh = app.CreateClient(new() { AllowAutoRedirect = false });
         var password = await fresh.SignInAsync(DemoAccounts.LeaderSgtvt);

@@ -14,7 +14,8 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
 {
     private async Task<HttpClient> AdminAsync()
     {
-        var admin = app.CreateClient();
+        // A test here saves an https public address, after which cookies are Secure: the browser is on https, as people will be.
+        var admin = app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
         await admin.SignInAsync(DemoAccounts.Admin);
         return admin;
     }
@@ -209,7 +210,9 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
         var lines = await db.AuditLog.Where(a => a.EntityType == "Setting" && a.EntityId == "payment").ToListAsync();
         Assert.NotEmpty(lines);
         Assert.All(lines, l => Assert.DoesNotContain("khoa-bi-mat-thanh-toan-123", l.After ?? string.Empty, StringComparison.Ordinal));
-        Assert.Contains("khoa-bi-mat-thanh-toan-123", (await db.AppSettings.SingleAsync(s => s.Key == "payment")).SecretValue, StringComparison.Ordinal);
+        var stored = (await db.AppSettings.SingleAsync(s => s.Key == "payment")).SecretValue;
+        Assert.DoesNotContain("khoa-bi-mat-thanh-toan-123", stored, StringComparison.Ordinal); // encrypted with Data Protection
+        Assert.Contains("dp1:", stored, StringComparison.Ordinal);
 
         // The stored provider and key are what the payment provider signs with (the settings reach options within 30 s; at once on this host).
         var payment = app.Services.GetRequiredService<IOptions<OneStop.Infrastructure.Payments.PaymentOptions>>().Value;
@@ -222,7 +225,7 @@ public sealed class CalendarSettingsTests(OneStopAppFactory app) : IClassFixture
     [InlineData("/Admin/Settings")]
     public async Task Non_administrators_get_403(string path)
     {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         await client.SignInAsync(DemoAccounts.LeaderSgtvt);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path)).StatusCode);
     }

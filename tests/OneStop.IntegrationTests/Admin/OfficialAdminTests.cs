@@ -150,7 +150,10 @@ public sealed class OfficialAdminTests(OneStopAppFactory app) : IClassFixture<On
         }, await admin.GetStringAsync(edit));
         Assert.Contains("Đã lưu vai trò và nơi công tác.", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var reset = await admin.PostFormAsync($"{edit}&handler=ResetTwoFactor", new Dictionary<string, string>(), await admin.GetStringAsync(edit));
+        var unconfirmed = await admin.PostFormAsync($"{edit}&handler=ResetTwoFactor", new Dictionary<string, string>(), await admin.GetStringAsync(edit));
+        Assert.Contains("mật khẩu hiện tại hoặc mã xác thực", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reset = await admin.PostFormAsync($"{edit}&handler=ResetTwoFactor", new Dictionary<string, string> { ["currentPassword"] = DemoAccounts.Password },
+            await admin.GetStringAsync(edit));
         Assert.Contains("Đã tắt xác thực hai bước", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         await using var db = app.Database.CreateContext();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using YamlDotNet.RepresentationModel;
 
@@ -75,6 +76,24 @@ public sealed partial class DockerComposeTests
     }
 
     [Fact]
+    public void Compose_is_an_explicit_demonstration_that_the_production_guard_lets_start_once_its_secrets_are_given()
+    {
+        var environment = Environment(App);
+        Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("true", environment["Demo__Enabled"]);
+        Assert.Contains("${ONESTOP_DB_PASSWORD:?", Scalar(Map(Db, "environment"), "POSTGRES_PASSWORD"), StringComparison.Ordinal);
+
+        // The variables compose refuses to run without, given as a user would.
+        var settings = environment.ToDictionary(e => e.Key.Replace("__", ":", StringComparison.Ordinal),
+            e => (string?)RequiredPattern().Replace(e.Value, m => "secret-of-the-user-" + m.Groups[1].Value));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var payments = new OneStop.Infrastructure.Payments.PaymentOptions { Provider = configuration["Payments:Provider"]! };
+
+        Assert.Empty(OneStop.Web.Security.ProductionGuard.Problems(configuration, payments, demo: true));
+        Assert.NotEmpty(OneStop.Web.Security.ProductionGuard.Problems(configuration, payments, demo: false));
+    }
+
+    [Fact]
     public void Everything_the_dockerfile_copies_exists()
     {
         var dockerfile = File.ReadAllText(Path.Combine(Root, "src/OneStop.Web/Dockerfile"));
@@ -89,6 +108,9 @@ public sealed partial class DockerComposeTests
 
     [GeneratedRegex(@"^COPY (?!--from)(.+) \S+$", RegexOptions.Multiline)]
     private static partial Regex CopyPattern();
+
+    [GeneratedRegex(@"\$\{(\w+):\?[^}]*\}")]
+    private static partial Regex RequiredPattern();
 
     [GeneratedRegex(@"\$\{(\w+):-([^}]*)\}")]
     private static partial Regex VariablePattern();

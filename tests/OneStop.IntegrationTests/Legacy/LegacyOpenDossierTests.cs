@@ -97,6 +97,19 @@ public sealed class LegacyOpenDossierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_migrated_dossier_has_its_own_look_up_key_from_the_imports_set_based_sql()
+    {
+        await _host.InScopeAsync(async s =>
+        {
+            var keys = await s.GetRequiredService<OneStopDbContext>().Dossiers.Where(d => d.LegacyCode != null).Select(d => d.LookupKey).ToListAsync();
+            Assert.True(keys.Count > 200);
+            Assert.All(keys, k => Assert.Matches("^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{10}$", k));
+            Assert.Equal(keys.Count, keys.Distinct().Count());
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task The_mapping_merges_and_closes_agencies_and_routes_statuses_and_officials_must_set_a_password()
     {
         await _host.InScopeAsync(async s =>

@@ -31,7 +31,7 @@ public sealed class CatalogueTests(OneStopAppFactory app) : IClassFixture<OneSto
         var percent = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=%25");
         var nonsense = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=xyzzy");
         var nul = await client.GetAsync("/api/v1/procedures?q=%00%27");
-        var nulLookup = await client.GetAsync("/api/v1/lookup/SGTVT-261128-0001?id4=%00%00%00%00");
+        var nulLookup = await client.GetAsync("/api/v1/lookup/SGTVT-261128-0001?key=%00%00%00%00%00%00%00%00%00%00");
         Assert.Equal(HttpStatusCode.OK, nul.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, nulLookup.StatusCode);
 

@@ -63,10 +63,11 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         var mine = await client.GetFromJsonAsync<JsonElement>("/api/v1/dossiers");
         Assert.Contains(mine.EnumerateArray(), d => d.GetProperty("code").GetString() == dossierCode);
 
-        var lookup = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/lookup/{dossierCode}?id4=1234");
+        var key = detail.GetProperty("lookupKey").GetString();
+        var lookup = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/lookup/{dossierCode}?key={key}");
         Assert.Equal("Đang xử lý", lookup.GetProperty("statusText").GetString());
         Assert.False(lookup.TryGetProperty("applicant", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/lookup/{dossierCode}?id4=9999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/v1/lookup/{dossierCode}?id4=1234")).StatusCode);
     }
 
     [Fact]

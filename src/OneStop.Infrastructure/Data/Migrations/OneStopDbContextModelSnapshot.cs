@@ -342,6 +342,14 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("legacy_code");
 
+                    b.Property<string>("LookupKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("lookup_key")
+                        .HasDefaultValueSql("public.onestop_lookup_key()");
+
                     b.Property<DateTimeOffset?>("NewDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("new_due_at");

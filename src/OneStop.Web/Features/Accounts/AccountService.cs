@@ -7,37 +7,97 @@ using OneStop.Core.Common;
 using OneStop.Core.Identity;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Identity;
+using OneStop.Infrastructure.Links;
 
 namespace OneStop.Web.Features.Accounts;
 
-/// <summary>Registration, e-mail confirmation and password reset, used by the pages and the API alike.</summary>
+/// <summary>
+/// Registration, e-mail confirmation and password reset, used by the pages and the API alike. None of them tells a stranger whether
+/// an account exists: the answer is the same, and what differs goes by e-mail to the address's owner (at most a few mails per hour).
+/// </summary>
 public sealed class AccountService(
     UserProvisioner provisioner,
     UserManager<OneStopUser> users,
     IEmailSender email,
     IValidator<RegisterCitizen> validator,
-    LinkGenerator links,
-    IHttpContextAccessor http)
+    PublicLinks links,
+    OneStop.Web.Security.MailThrottle mails)
 {
-    public async Task<OneStopUser> RegisterAsync(RegisterCitizen request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the citizen's account and mails the confirmation link; for an address that already has an account nothing is created
+    /// and its owner is told by e-mail instead — the caller answers the same either way.
+    /// </summary>
+    public async Task RegisterAsync(RegisterCitizen request, CancellationToken cancellationToken)
     {
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        var user = await provisioner.CreateAsync(
-            new NewUser(request.Email.Trim(), request.FullName, Roles.Citizen, Password: request.Password,
-                IdNumber: request.IdNumber, Phone: VietnameseFormats.NormalizePhone(request.Phone), Address: request.Address),
-            cancellationToken);
+        var address = request.Email.Trim();
+        if (await users.FindByEmailAsync(address) is { } existing)
+        {
+            await SendAlreadyRegisteredAsync(existing, cancellationToken);
+            return;
+        }
+
+        OneStopUser user;
+        try
+        {
+            user = await provisioner.CreateAsync(
+                new NewUser(address, request.FullName, Roles.Citizen, Password: request.Password,
+                    IdNumber: request.IdNumber, Phone: VietnameseFormats.NormalizePhone(request.Phone), Address: request.Address),
+                cancellationToken);
+        }
+        catch (ConflictException ex) when (ex.Code == "user.exists")
+        {
+            // Registered by a concurrent request a moment ago: the same answer as for any existing account.
+            if (await users.FindByEmailAsync(address) is { } raced)
+            {
+                await SendAlreadyRegisteredAsync(raced, cancellationToken);
+            }
+
+            return;
+        }
+
         await SendConfirmationAsync(user, cancellationToken);
-        return user;
+    }
+
+    /// <summary>Sends the confirmation link again to an unconfirmed account; says nothing either way.</summary>
+    public async Task ResendConfirmationAsync(string emailAddress, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(emailAddress.Trim()) is { IsActive: true, EmailConfirmed: false } user)
+        {
+            await SendConfirmationAsync(user, cancellationToken);
+        }
     }
 
     public async Task SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken)
     {
+        if (!mails.TryTake("confirm", user.Email!))
+        {
+            return;
+        }
+
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = PageLink("/Account/ConfirmEmail", new { userId = user.Id, code });
+        var link = links.To("/Account/ConfirmEmail", [new("userId", user.Id.ToString()), new("code", code)]);
         await email.SendAsync(user.Email!, "Xác nhận địa chỉ e-mail — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
             $"<p>Vui lòng xác nhận e-mail của bạn bằng cách <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p>" +
             $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>",
+            cancellationToken);
+    }
+
+    private async Task SendAlreadyRegisteredAsync(OneStopUser user, CancellationToken cancellationToken)
+    {
+        if (!user.IsActive || !mails.TryTake("registered", user.Email!))
+        {
+            return;
+        }
+
+        var signIn = HtmlEncoder.Default.Encode(links.To("/Account/Login"));
+        var reset = HtmlEncoder.Default.Encode(links.To("/Account/ForgotPassword"));
+        await email.SendAsync(user.Email!, "Địa chỉ e-mail này đã có tài khoản — OneStop",
+            $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
+            "<p>Vừa có yêu cầu đăng ký tài khoản OneStop với địa chỉ e-mail này, nhưng địa chỉ đã có tài khoản nên không tạo thêm.</p>" +
+            $"<p>Nếu là bạn: <a href=\"{signIn}\">đăng nhập</a> ({signIn}) hoặc <a href=\"{reset}\">đặt lại mật khẩu</a> ({reset}).</p>" +
+            "<p>Nếu không phải bạn, hãy bỏ qua thư này.</p>",
             cancellationToken);
     }
 
@@ -56,13 +116,13 @@ public sealed class AccountService(
     public async Task RequestPasswordResetAsync(string emailAddress, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(emailAddress.Trim());
-        if (user is null || !user.IsActive)
+        if (user is null || !user.IsActive || !mails.TryTake("reset", user.Email!))
         {
             return;
         }
 
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
-        var link = PageLink("/Account/ResetPassword", new { email = user.Email, code });
+        var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
         await email.SendAsync(user.Email!, "Đặt lại mật khẩu — OneStop",
             $"<p>Để đặt lại mật khẩu, <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p><p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>" +
             "<p>Nếu bạn không yêu cầu, hãy bỏ qua thư này.</p>",
@@ -91,13 +151,6 @@ public sealed class AccountService(
         }
 
         return result;
-    }
-
-    private string PageLink(string page, object values)
-    {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Links are built during a request.");
-        return links.GetUriByPage(context, page, handler: null, values)
-            ?? throw new InvalidOperationException($"No route to {page}.");
     }
 
     private static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

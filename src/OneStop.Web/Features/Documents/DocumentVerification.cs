@@ -6,12 +6,15 @@ using OneStop.Infrastructure.Data;
 
 namespace OneStop.Web.Features.Documents;
 
-/// <summary>What anyone may learn about an issued document, with personal data masked, and whether a presented file is it.</summary>
+/// <summary>
+/// What anyone may learn about an issued document, with personal data masked (never any digit of the ID number, nor anything the
+/// public look-up asks for), and whether a presented file is it.
+/// </summary>
 public sealed class DocumentVerification(OneStopDbContext db)
 {
     public sealed record Result(
         Guid Id, string Kind, string Title, string Reference, string VerificationCode, string Sha256, DateTimeOffset IssuedAt,
-        string Agency, string? DossierCode, string? Procedure, string? ApplicantName, string? ApplicantIdNumber,
+        string Agency, string? DossierCode, string? Procedure, string? ApplicantName,
         string? ReplacesCode, string? ReplacedByCode, bool? FileMatches);
 
     /// <summary>Finds a document by id or by the short code printed under its QR code.</summary>
@@ -32,7 +35,7 @@ public sealed class DocumentVerification(OneStopDbContext db)
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == document.AgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
         var dossier = document.DossierId is { } dossierId
             ? await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId)
-                .Select(d => new { d.Code, d.Applicant.FullName, d.Applicant.IdNumber, Procedure = db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).Single() })
+                .Select(d => new { d.Code, d.Applicant.FullName, Procedure = db.Procedures.Where(p => p.Id == d.ProcedureId).Select(p => p.Name).Single() })
                 .SingleOrDefaultAsync(cancellationToken)
             : null;
         var replaces = document.ReplacesId is { } replacedId
@@ -43,8 +46,7 @@ public sealed class DocumentVerification(OneStopDbContext db)
             ? null
             : string.Equals(presentedSha256.Trim(), document.Sha256, StringComparison.OrdinalIgnoreCase);
         return new Result(document.Id, document.Kind, document.Title, document.Reference, document.VerificationCode, document.Sha256,
-            document.IssuedAt, agency, dossier?.Code, dossier?.Procedure, MaskName(dossier?.FullName),
-            dossier?.IdNumber is { } idNumber ? VietnameseFormats.MaskIdNumber(idNumber) : null, replaces, replacedBy, matches);
+            document.IssuedAt, agency, dossier?.Code, dossier?.Procedure, MaskName(dossier?.FullName), replaces, replacedBy, matches);
     }
 
     /// <summary>"Nguyễn Văn An" → "Nguyễn V. A.": enough to recognise, not enough to collect.</summary>

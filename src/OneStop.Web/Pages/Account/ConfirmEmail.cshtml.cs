@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Features.Accounts;
+
+using OneStop.Web.Security;
 
 namespace OneStop.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountMail)]
 public sealed class ConfirmEmailModel(AccountService accounts) : PageModel
 {
     public bool Confirmed { get; private set; }

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Web.Features.Accounts;
 
+using OneStop.Web.Security;
+
 namespace OneStop.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountMail)]
 public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 {
     [BindProperty]

@@ -1,14 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneStop.Infrastructure.Identity;
+using OneStop.Web.Security;
 
 namespace OneStop.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<OneStopUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(PasswordSignIn signIn) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -34,14 +35,16 @@ public sealed class LoginModel(SignInManager<OneStopUser> signIn) : PageModel
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || !user.IsActive)
+        var outcome = await signIn.SignInAsync(Input.Email, Input.Password, Input.RememberMe);
+        if (outcome.Wait is { } wait)
         {
-            ModelState.AddModelError(string.Empty, "E-mail hoặc mật khẩu không đúng.");
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, PasswordSignIn.WaitMessage(wait));
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = outcome.Result;
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
@@ -52,11 +55,12 @@ public sealed class LoginModel(SignInManager<OneStopUser> signIn) : PageModel
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl, Input.RememberMe });
         }
 
+        // Only someone who gave the right password hears about confirmation or a lock.
         ModelState.AddModelError(string.Empty, result switch
         {
-            { IsLockedOut: true } => "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút hoặc đặt lại mật khẩu.",
-            { IsNotAllowed: true } => "Tài khoản chưa xác nhận e-mail. Vui lòng mở thư xác nhận đã gửi tới e-mail của bạn.",
-            _ => "E-mail hoặc mật khẩu không đúng.",
+            { IsLockedOut: true } => PasswordSignIn.LockedOut,
+            { IsNotAllowed: true } => "Tài khoản chưa xác nhận e-mail. Vui lòng mở thư xác nhận đã gửi tới e-mail của bạn (hoặc gửi lại thư xác nhận).",
+            _ => PasswordSignIn.WrongCredentials,
         });
         return Page();
     }

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using OneStop.Infrastructure.Identity;
+using OneStop.Web.Security;
 
 namespace OneStop.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginWith2faModel(SignInManager<OneStopUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginWith2faModel(SignInManager<OneStopUser> signIn, PasswordSignIn passwords) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = string.Empty;
@@ -23,16 +26,21 @@ public sealed class LoginWith2faModel(SignInManager<OneStopUser> signIn) : PageM
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        if (result.Succeeded)
+        var outcome = await passwords.SecondFactorAsync(Code, RememberMe);
+        if (outcome.Wait is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, PasswordSignIn.WaitMessage(wait));
+            return Page();
+        }
+
+        if (outcome.Result.Succeeded)
         {
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản tạm thời bị khóa do nhập sai nhiều lần."
-            : "Mã xác thực không đúng.");
+        ModelState.AddModelError(string.Empty, outcome.Result.IsLockedOut ? PasswordSignIn.LockedOut : "Mã xác thực không đúng.");
         return Page();
     }
 }

@@ -1,13 +1,17 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Core.Common;
 using OneStop.Web.Features.Accounts;
 
+using OneStop.Web.Security;
+
 namespace OneStop.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.AccountMail)]
 public sealed class RegisterModel(AccountService accounts) : PageModel
 {
     [BindProperty] public string FullName { get; set; } = string.Empty;

@@ -15,6 +15,9 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
 {
     private const long MaxUploadBytes = 8L * 1024 * 1024 * 1024;
 
+    /// <summary>A mapping is a few kilobytes of JSON; anything past this is refused before it is read.</summary>
+    public const int MaxMappingBytes = 1024 * 1024;
+
     public sealed record Run(Guid Id, string Bundle, string SourceSystem, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
         string? StartedBy, string? Error);
 
@@ -60,10 +63,19 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
         var map = LegacyMapping.Default;
         if (mapping is { Length: > 0 })
         {
+            if (mapping.Length > MaxMappingBytes)
+            {
+                Error = $"Tệp ánh xạ quá lớn ({mapping.Length / 1024} KB); tối đa {MaxMappingBytes / 1024} KB.";
+                await LoadAsync(null, cancellationToken);
+                return;
+            }
+
             try
             {
-                using var reader = new StreamReader(mapping.OpenReadStream());
-                map = LegacyMapping.Parse(await reader.ReadToEndAsync(cancellationToken));
+                var buffer = new byte[MaxMappingBytes];
+                await using var content = mapping.OpenReadStream();
+                var read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+                map = LegacyMapping.Parse(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
             }
             catch (JsonException ex)
             {
@@ -79,6 +91,14 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
         await using (var target = System.IO.File.Create(path))
         {
             await bundle.CopyToAsync(target, cancellationToken);
+        }
+
+        if (!await IsZipAsync(path, cancellationToken))
+        {
+            System.IO.File.Delete(path);
+            Error = "Tệp tải lên không phải tệp .zip (nội dung không đúng định dạng nén).";
+            await LoadAsync(null, cancellationToken);
+            return;
         }
 
         var name = Path.GetFileName(bundle.FileName);
@@ -110,6 +130,15 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
             Selected = Runs.FirstOrDefault(r => r.Id == id);
             Report = await db.Set<LegacyImportRun>().AsNoTracking().Where(r => r.Id == id).Select(r => r.ReportMarkdown).SingleOrDefaultAsync(cancellationToken);
         }
+    }
+
+    /// <summary>A zip starts with a local file header (PK\x03\x04); the name alone proves nothing.</summary>
+    private static async Task<bool> IsZipAsync(string path, CancellationToken cancellationToken)
+    {
+        var header = new byte[4];
+        await using var file = System.IO.File.OpenRead(path);
+        return await file.ReadAtLeastAsync(header, 4, throwOnEndOfStream: false, cancellationToken) == 4
+            && header is [0x50, 0x4B, 0x03, 0x04];
     }
 
     public static string StatusText(string status) => status switch

@@ -8,6 +8,7 @@ namespace OneStop.Web.Pages.Payments;
 
 /// <summary>Where the payment provider sends the payer back: applies the signed outcome (once), then shows the dossier.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.PaymentCallback)]
 public sealed class ReturnModel(FeePayments payments) : PageModel
 {
     public string? Error { get; private set; }

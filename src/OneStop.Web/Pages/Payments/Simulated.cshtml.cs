@@ -8,7 +8,8 @@ namespace OneStop.Web.Pages.Payments;
 
 /// <summary>The simulated bank's page: checks OneStop's signed request, then sends the payer back with a signed outcome.</summary>
 [AllowAnonymous]
-public sealed class SimulatedModel(SimulatedPaymentProvider bank) : PageModel
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.PaymentCallback)]
+public sealed class SimulatedModel(SimulatedPaymentProvider bank, IPaymentProvider configured) : PageModel
 {
     public Guid PaymentId { get; private set; }
     public string AmountText { get; private set; } = string.Empty;
@@ -30,7 +31,8 @@ public sealed class SimulatedModel(SimulatedPaymentProvider bank) : PageModel
 
     private bool Read(Dictionary<string, string> parameters)
     {
-        if (bank.ReadRequest(parameters) is not { } request)
+        // The simulated bank exists only while it is the configured provider (development, tests, demonstrations).
+        if (configured.Name != bank.Name || bank.ReadRequest(parameters) is not { } request)
         {
             return false;
         }

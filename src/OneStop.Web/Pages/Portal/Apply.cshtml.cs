@@ -19,6 +19,7 @@ namespace OneStop.Web.Pages.Portal;
 
 /// <summary>The application form generated from the procedure's schema; every post saves the draft first, so nothing typed is lost.</summary>
 [RequestSizeLimit(64 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Submit)]
 public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
     ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses, ICurrentUser currentUser) : PageModel
 {

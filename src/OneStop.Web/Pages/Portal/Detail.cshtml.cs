@@ -12,6 +12,7 @@ using OneStop.Workflows.Runtime.Errors;
 namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Upload)]
 public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossierFacts facts, FeePayments payments)
     : PageModel
 {

@@ -7,6 +7,7 @@ namespace OneStop.Web.Pages.Verify;
 
 [AllowAnonymous]
 [RequestSizeLimit(21 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Verify)]
 public sealed class IndexModel(DocumentVerification verification) : PageModel
 {
     public string? Key { get; private set; }

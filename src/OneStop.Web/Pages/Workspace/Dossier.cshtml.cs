@@ -8,6 +8,8 @@ using OneStop.Infrastructure.Files;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Errors;
 
+using OneStop.Infrastructure.Audit;
+
 namespace OneStop.Web.Pages.Workspace;
 
 /// <summary>
@@ -15,6 +17,7 @@ namespace OneStop.Web.Pages.Workspace;
 /// back (Post/Redirect/Get) with its message in TempData, so a reload never posts again.
 /// </summary>
 [RequestSizeLimit(16 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Upload)]
 public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOfficials visible) : PageModel
 {
     private WorkspaceDossierView.Page? _page;
@@ -39,10 +42,17 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
     [TempData(Key = "DossierMessage")] public string? Message { get; set; }
     [TempData(Key = "DossierError")] public string? Error { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, [FromServices] PersonalDataReads reads, CancellationToken cancellationToken)
     {
         _page = await pages.FindAsync(id, cancellationToken);
-        return _page is null ? NotFound() : Page();
+        if (_page is null)
+        {
+            return NotFound();
+        }
+
+        // Who saw what (Decree 13/2023): an official's reading of the dossier is audited.
+        await reads.DossierAsync(id, _page.Record.Code, cancellationToken);
+        return Page();
     }
 
     public Task<IActionResult> OnPostAsync(Guid id, Guid taskId, string actionId, string? comment, long version, IFormFile? resultFile,

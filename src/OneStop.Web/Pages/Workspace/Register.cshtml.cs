@@ -50,6 +50,7 @@ public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db
             return Page();
         }
 
+        await HttpContext.RequestServices.GetRequiredService<OneStop.Infrastructure.Audit.PersonalDataReads>().RegisterAsync(agencyId, From, To, "page", cancellationToken);
         Total = data.Entries.Count;
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page ?? 1, 1, PageCount);

@@ -17,6 +17,7 @@ namespace OneStop.Web.Pages.Workspace;
 /// <summary>The counter creates a dossier for someone who walked in with papers: no account needed; the official then accepts it.</summary>
 [Authorize(Roles = Roles.Reception)]
 [RequestSizeLimit(64 * 1024 * 1024)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Submit)]
 public sealed class WalkinModel(ProcedureCatalogue catalogue, OfficialContext officials, WalkInIntake intake, AddressOffers addresses)
     : PageModel
 {

@@ -18,7 +18,7 @@ namespace OneStop.Web.Features.Admin.Officials;
 /// open tasks are flagged for reassignment) and reset two-factor sign-in.
 /// </summary>
 public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> users, UserProvisioner provisioner, IEmailSender email,
-    LinkGenerator links, IHttpContextAccessor http, TimeProvider clock)
+    OneStop.Infrastructure.Links.PublicLinks links, TimeProvider clock)
 {
     /// <summary>Roles an administrator gives to staff.</summary>
     public static IReadOnlyList<string> StaffRoles { get; } = [Roles.Reception, Roles.Specialist, Roles.Leader, Roles.Admin];
@@ -92,9 +92,7 @@ public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> 
     public async Task SendInviteAsync(OneStopUser user, CancellationToken cancellationToken)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var context = http.HttpContext ?? throw new InvalidOperationException("Links are built during a request.");
-        var link = links.GetUriByPage(context, "/Account/ResetPassword", handler: null, new { email = user.Email, code })
-            ?? throw new InvalidOperationException("No route to /Account/ResetPassword.");
+        var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
         var encoded = HtmlEncoder.Default.Encode(link);
         await email.SendAsync(user.Email!, "Mời tham gia hệ thống một cửa điện tử — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +

@@ -10,7 +10,7 @@ namespace OneStop.Web.Features.Admin.Settings;
 
 /// <summary>The province's identity on documents, SMTP, the payment provider and upload limits, stored in the database.</summary>
 public sealed class SettingsAdmin(SettingsCache cache, SettingsStore store, IOptionsMonitor<ProvinceOptions> province,
-    IOptionsMonitor<EmailOptions> email, IOptionsMonitor<FileStoreOptions> files)
+    IOptionsMonitor<EmailOptions> email, IOptionsMonitor<FileStoreOptions> files, Security.SimulatorPolicy simulator)
 {
     public ProvinceSettings Province => cache.Current.Get<ProvinceSettings>(SettingSections.Province)
         ?? new ProvinceSettings(province.CurrentValue.Name, province.CurrentValue.Place, province.CurrentValue.Code,
@@ -71,6 +71,12 @@ public sealed class SettingsAdmin(SettingsCache cache, SettingsStore store, IOpt
         {
             throw new DomainException("settings.payment_provider",
                 $"Chưa hỗ trợ nhà cung cấp thanh toán {value.Provider}; hiện chỉ có Simulated (ngân hàng giả lập).");
+        }
+
+        if (value.Enabled && !simulator.Allowed)
+        {
+            throw new DomainException("settings.payment_simulated",
+                "Ngân hàng giả lập chỉ dùng để phát triển và trình diễn (Demo:Enabled=true), không bật được trên hệ thống thật.");
         }
 
         if (!string.IsNullOrEmpty(secretKey) && secretKey.Length < 16)

@@ -7,7 +7,8 @@ using OneStop.Web.Features.Admin.Officials;
 namespace OneStop.Web.Pages.Admin.Officials;
 
 /// <summary>One official: role and place, deactivation, two-factor reset, a new invitation.</summary>
-public sealed class EditModel(OfficialAdmin officials) : PageModel
+public sealed class EditModel(OfficialAdmin officials, Security.Reauthentication reauthentication,
+    Microsoft.AspNetCore.Identity.UserManager<OneStopUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Message { get; set; }
@@ -29,8 +30,17 @@ public sealed class EditModel(OfficialAdmin officials) : PageModel
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken cancellationToken) =>
         RunAsync(() => officials.ReactivateAsync(Id, cancellationToken), "Đã kích hoạt lại tài khoản.", cancellationToken);
 
-    public Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken cancellationToken) =>
-        RunAsync(() => officials.ResetTwoFactorAsync(Id, cancellationToken), "Đã tắt xác thực hai bước; cán bộ có thể thiết lập lại.", cancellationToken);
+    /// <summary>Resetting someone's second factor is confirmed with the administrator's own current password or code.</summary>
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string? currentPassword, string? code, CancellationToken cancellationToken) =>
+        RunAsync(async () =>
+        {
+            if (await users.GetUserAsync(User) is not { } admin || !await reauthentication.ConfirmAsync(admin, currentPassword, code))
+            {
+                throw new DomainException("official.reauthenticate", Security.Reauthentication.Refused);
+            }
+
+            await officials.ResetTwoFactorAsync(Id, cancellationToken);
+        }, "Đã tắt xác thực hai bước; cán bộ có thể thiết lập lại.", cancellationToken);
 
     public Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken) =>
         RunAsync(async () => await officials.SendInviteAsync(Official, cancellationToken), "Đã gửi lại thư mời.", cancellationToken);

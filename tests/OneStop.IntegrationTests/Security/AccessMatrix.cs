@@ -1,0 +1,160 @@
+namespace OneStop.IntegrationTests.Security;
+
+/// <summary>Who may call an endpoint or open a page (the role gate).</summary>
+[Flags]
+public enum Who
+{
+    Nobody = 0,
+    Anonymous = 1,
+    Citizen = 2,
+    Reception = 4,
+    Specialist = 8,
+    Leader = 16,
+    Admin = 32,
+
+    Officials = Reception | Specialist | Leader,
+    SignedIn = Citizen | Officials | Admin,
+    Anyone = Anonymous | SignedIn,
+}
+
+/// <summary>Whose resource it must be, beyond the role: none, the applicant's own dossier, or a dossier of the official's agency (or of a step it holds).</summary>
+public enum Scope
+{
+    None,
+    Own,
+    Agency,
+}
+
+/// <summary>
+/// One endpoint's or page's access: who passes, whose resource it must be, for a scoped write the body a stranger's attempt sends
+/// (so the ownership check, not the validation, is what refuses it; "multipart" sends a PDF), and whether the endpoint itself
+/// answers 401 to wrong credentials (sign-in), which is then not a refusal by the gate.
+/// </summary>
+public sealed record Access(Who Allowed, Scope Scope = Scope.None, string? Probe = null, bool Authenticates = false);
+
+/// <summary>
+/// Every endpoint of the endpoint data source (minimal APIs as "METHOD /route", Razor Pages as "PAGE /Folder/Page") with who may
+/// reach it. A new endpoint or page without a line here fails <see cref="AccessMatrixTests"/> with the line to add; every line is
+/// exercised for each role, anonymous, and for scoped resources as another citizen and an official of another agency.
+/// </summary>
+public static class AccessMatrix
+{
+    public static readonly IReadOnlyDictionary<string, Access> Entries = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        // Host and documentation
+        ["ANY /health"] = new(Who.Anyone),
+        ["GET /culture"] = new(Who.Anyone),
+        ["GET /openapi/{documentName}.json"] = new(Who.Anyone),
+        ["GET /scalar/{documentName?}"] = new(Who.Anyone),
+        ["GET /scalar/scalar.js"] = new(Who.Anyone),
+        ["GET /scalar/scalar.aspnetcore.js"] = new(Who.Anyone),
+        ["GET /scalar/favicon.svg"] = new(Who.Anyone),
+        ["GET,HEAD /{**path:file}"] = new(Who.Anyone),
+
+        // API: accounts
+        ["POST /api/v1/auth/login"] = new(Who.Anyone, Authenticates: true),
+        ["POST /api/v1/auth/refresh"] = new(Who.Anyone, Authenticates: true),
+        ["POST /api/v1/auth/register"] = new(Who.Anyone),
+        ["POST /api/v1/auth/resend-confirmation"] = new(Who.Anyone),
+        ["GET /api/v1/me"] = new(Who.SignedIn),
+        ["GET /api/v1/notifications/"] = new(Who.SignedIn),
+        ["POST /api/v1/notifications/{id:guid}/read"] = new(Who.SignedIn),
+        ["POST /api/v1/notifications/read-all"] = new(Who.SignedIn),
+
+        // API: public
+        ["GET /api/v1/procedures/"] = new(Who.Anyone),
+        ["GET /api/v1/procedures/{code}"] = new(Who.Anyone),
+        ["GET /api/v1/lookup/{code}"] = new(Who.Anyone),
+        ["GET /api/v1/verify/{key}"] = new(Who.Anyone),
+        ["POST /api/v1/verify/{key}"] = new(Who.Anyone),
+        ["POST /api/v1/payments/callback"] = new(Who.Anyone),
+
+        // API: a citizen's own dossiers
+        ["POST /api/v1/dossiers/"] = new(Who.Citizen),
+        ["GET /api/v1/dossiers/"] = new(Who.Citizen),
+        ["GET /api/v1/dossiers/{id:guid}"] = new(Who.Citizen, Scope.Own),
+        ["PUT /api/v1/dossiers/{id:guid}"] = new(Who.Citizen, Scope.Own, """{"formData":{}}"""),
+        ["POST /api/v1/dossiers/{id:guid}/attachments"] = new(Who.Citizen, Scope.Own, "multipart"),
+        ["POST /api/v1/dossiers/{id:guid}/submit"] = new(Who.Citizen, Scope.Own),
+        ["POST /api/v1/dossiers/{id:guid}/resubmit"] = new(Who.Citizen, Scope.Own, """{"comment":"Đã bổ sung"}"""),
+        ["POST /api/v1/dossiers/{id:guid}/withdraw"] = new(Who.Citizen, Scope.Own, """{"reason":"Không cần nữa"}"""),
+        ["POST /api/v1/dossiers/{id:guid}/payments/"] = new(Who.Citizen, Scope.Own),
+        ["GET /api/v1/dossiers/{id:guid}/payments/"] = new(Who.Citizen, Scope.Own),
+        ["GET /api/v1/dossiers/{id:guid}/delivery/"] = new(Who.Citizen, Scope.Own),
+        ["PUT /api/v1/dossiers/{id:guid}/delivery/"] = new(Who.Citizen, Scope.Own, """{"delivery":"Electronic"}"""),
+        ["GET /api/v1/dossiers/{id:guid}/rating/"] = new(Who.Citizen), // 404 until rated: its owner check is exercised by POST
+        ["POST /api/v1/dossiers/{id:guid}/rating/"] = new(Who.Citizen, Scope.Own, """{"score":5,"comment":"Tốt"}"""),
+
+        // API: a dossier's papers — its applicant, and the officials of its agency (or of a step their agency holds)
+        ["GET /api/v1/dossiers/{id:guid}/documents/{documentId:guid}"] = new(Who.Citizen | Who.Officials, Scope.Own),
+        ["GET /api/v1/dossiers/{id:guid}/attachments/{attachmentId:guid}"] = new(Who.Citizen | Who.Officials, Scope.Own),
+
+        // API: officials
+        ["POST /api/v1/dossiers/{id:guid}/documents"] = new(Who.Officials, Scope.Agency, """{"kind":"controlSlip"}"""),
+        ["GET /api/v1/register"] = new(Who.Officials),
+
+        // API: administration
+        ["GET /api/v1/admin/procedures/{code}/result-template"] = new(Who.Admin),
+        ["PUT /api/v1/admin/procedures/{code}/result-template"] = new(Who.Admin),
+        ["GET /api/v1/admin/workflows/"] = new(Who.Admin),
+        ["GET /api/v1/admin/workflows/{id}/{version:int}"] = new(Who.Admin),
+        ["POST /api/v1/admin/workflows/validate"] = new(Who.Admin),
+        ["POST /api/v1/admin/workflows/"] = new(Who.Admin),
+        ["POST /api/v1/admin/workflows/simulate"] = new(Who.Admin),
+        ["POST /api/v1/admin/workflows/{id}/migrations/preview"] = new(Who.Admin),
+        ["POST /api/v1/admin/workflows/{id}/migrations"] = new(Who.Admin),
+
+        // Pages: public and accounts
+        ["PAGE /Index"] = new(Who.Anyone),
+        ["PAGE /Error"] = new(Who.Anyone),
+        ["PAGE /Lookup"] = new(Who.Anyone),
+        ["PAGE /Procedures/Index"] = new(Who.Anyone),
+        ["PAGE /Procedures/Detail"] = new(Who.Anyone),
+        ["PAGE /Verify/Index"] = new(Who.Anyone),
+        ["PAGE /Payments/Return"] = new(Who.Anyone),
+        ["PAGE /Payments/Simulated"] = new(Who.Anyone),
+        ["PAGE /Account/Login"] = new(Who.Anyone),
+        ["PAGE /Account/LoginWith2fa"] = new(Who.Anyone),
+        ["PAGE /Account/Logout"] = new(Who.Anyone),
+        ["PAGE /Account/Register"] = new(Who.Anyone),
+        ["PAGE /Account/RegisterConfirmation"] = new(Who.Anyone),
+        ["PAGE /Account/ResendConfirmation"] = new(Who.Anyone),
+        ["PAGE /Account/ConfirmEmail"] = new(Who.Anyone),
+        ["PAGE /Account/ForgotPassword"] = new(Who.Anyone),
+        ["PAGE /Account/ResetPassword"] = new(Who.Anyone),
+        ["PAGE /Account/Manage/Index"] = new(Who.SignedIn),
+        ["PAGE /Account/Manage/TwoFactor"] = new(Who.SignedIn),
+        ["PAGE /Notifications/Index"] = new(Who.SignedIn),
+
+        // Pages: citizens
+        ["PAGE /Portal/Mine"] = new(Who.Citizen),
+        ["PAGE /Portal/Apply"] = new(Who.Citizen),
+        ["PAGE /Portal/Detail"] = new(Who.Citizen, Scope.Own),
+
+        // Pages: officials
+        ["PAGE /Workspace/Index"] = new(Who.Officials),
+        ["PAGE /Workspace/Dossier"] = new(Who.Officials, Scope.Agency),
+        ["PAGE /Workspace/Register"] = new(Who.Officials),
+        ["PAGE /Workspace/Walkin"] = new(Who.Reception),
+        ["PAGE /Officials/Reassignments"] = new(Who.Officials),
+        ["PAGE /Reports/Statistics"] = new(Who.Leader | Who.Admin),
+
+        // Pages: administration
+        ["PAGE /Admin/Index"] = new(Who.Admin),
+        ["PAGE /Admin/Audit"] = new(Who.Admin),
+        ["PAGE /Admin/Calendar"] = new(Who.Admin),
+        ["PAGE /Admin/Legacy"] = new(Who.Admin),
+        ["PAGE /Admin/Settings"] = new(Who.Admin),
+        ["PAGE /Admin/Users"] = new(Who.Admin),
+        ["PAGE /Admin/Officials/Index"] = new(Who.Admin),
+        ["PAGE /Admin/Officials/Edit"] = new(Who.Admin),
+        ["PAGE /Admin/Organisation/Index"] = new(Who.Admin),
+        ["PAGE /Admin/Organisation/Agency"] = new(Who.Admin),
+        ["PAGE /Admin/Procedures/Index"] = new(Who.Admin),
+        ["PAGE /Admin/Procedures/Edit"] = new(Who.Admin),
+        ["PAGE /Admin/Workflows/Index"] = new(Who.Admin),
+        ["PAGE /Admin/Workflows/Edit"] = new(Who.Admin),
+        ["PAGE /Admin/Workflows/Migrate"] = new(Who.Admin),
+        ["PAGE /Admin/Workflows/Simulate"] = new(Who.Admin),
+    };
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Files;
+using OneStop.IntegrationTests.Documents;
+using OneStop.IntegrationTests.Workspace;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Security;
+
+/// <summary>Who a security test acts as: each role, and for ownership checks another citizen and an official of another agency.</summary>
+public enum Persona
+{
+    Anonymous,
+    Citizen,
+    Reception,
+    Specialist,
+    Leader,
+    Admin,
+    OtherCitizen,
+    OtherAgency,
+}
+
+/// <summary>
+/// The app with one prepared driving-licence dossier of Sở GTVT (applicant: the demo citizen; accepted at the counter, at the
+/// specialist's step of Phòng QLPT; one issued document and one attachment) and a signed-in cookie client per persona.
+/// </summary>
+public class PreparedDossierApp : OneStopAppFactory
+{
+    private readonly ConcurrentDictionary<Persona, Lazy<Task<HttpClient>>> _clients = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Scenario? _scenario;
+
+    public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId);
+
+    public Task<HttpClient> ClientAsync(Persona persona) => _clients.GetOrAdd(persona, p => new Lazy<Task<HttpClient>>(async () =>
+    {
+        var client = CreateClient(new() { AllowAutoRedirect = false });
+        if (p != Persona.Anonymous)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Account(p))).StatusCode);
+        }
+
+        return client;
+    })).Value;
+
+    public async Task<Scenario> ScenarioAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return _scenario ??= await PrepareAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A value for each route parameter, from the prepared dossier; a new parameter name needs a line here.</summary>
+    public static string RouteValue(string route, string name, Scenario s) => name switch
+    {
+        "id" when route.StartsWith("/api/v1/admin/workflows", StringComparison.Ordinal) => "driving-licence-renewal",
+        "version" => "1",
+        "code" when route.Contains("lookup", StringComparison.Ordinal) => s.Dossier.Code!,
+        "code" => "1.002804",
+        "id" => s.Dossier.Id.ToString(),
+        "documentId" => s.DocumentId.ToString(),
+        "attachmentId" => s.AttachmentId.ToString(),
+        "key" => s.VerificationCode,
+        "documentName" => "v1",
+        "path" => "khong-co-tep.txt",
+        _ => throw new InvalidOperationException(
+            $"No value for the route parameter {{{name}}} of {route}: add one in PreparedDossierApp.RouteValue (tests/OneStop.IntegrationTests/Security)."),
+    };
+
+    private async Task<Scenario> PrepareAsync()
+    {
+        var scenario = new DossierScenario(Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
+        await scenario.DeliverEffectsAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var hash = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(OfficialPages.Pdf);
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var attachment = new DossierAttachment(dossier.Id, "GIAY-TO", "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash,
+            DateTimeOffset.UtcNow, dossier.ApplicantUserId);
+        db.DossierAttachments.Add(attachment);
+        await db.SaveChangesAsync();
+        var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
+        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id);
+    }
+
+    private static string Account(Persona persona) => persona switch
+    {
+        Persona.Citizen => DemoAccounts.Citizen,
+        Persona.Reception => DemoAccounts.ReceptionSgtvt,
+        Persona.Specialist => DemoAccounts.SpecialistSgtvt,
+        Persona.Leader => DemoAccounts.LeaderSgtvt,
+        Persona.Admin => DemoAccounts.Admin,
+        Persona.OtherCitizen => "hoang.thi.mai@demo.onestop.vn",
+        Persona.OtherAgency => "chuyenvien.hctp.stp@demo.onestop.vn",
+        _ => throw new ArgumentOutOfRangeException(nameof(persona)),
+    };
+}
