@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Database;
@@ -67,14 +68,12 @@ public sealed class DatabaseTests
     {
         await using var database = await TestDatabase.CreateEmptyAsync();
         await using var factory = new OneStopAppFactoryOver(database);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-        }
 
-        // The first build's fourteen migrations left exactly the baseline's schema and their own history rows.
+        // The first build's fourteen migrations left exactly the baseline's schema (nothing of the migrations added since) and
+        // their own history rows.
         await using (var db = database.CreateContext())
         {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(Baseline);
             await db.Database.ExecuteSqlRawAsync(
                 "DELETE FROM __ef_migrations_history; INSERT INTO __ef_migrations_history SELECT unnest({0}), '10.0.15'", [PreSquash]);
         }
@@ -86,7 +85,9 @@ public sealed class DatabaseTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.Equal(["20261205074625_Baseline"], await db.Database.GetAppliedMigrationsAsync());
+            // Taken as the baseline, and the migrations made after the squash applied on top of it.
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(Baseline, (await db.Database.GetAppliedMigrationsAsync()).First());
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             await db.Database.ExecuteSqlRawAsync(
                 "DELETE FROM __ef_migrations_history; INSERT INTO __ef_migrations_history SELECT unnest({0}), '10.0.15'", [PreSquash[..5]]);
@@ -94,11 +95,13 @@ public sealed class DatabaseTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            var error = await Assert.ThrowsAsync<DatabaseNotUpgradableException>(() =>
                 scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync());
             Assert.Contains("./onestop db migrate", error.Message);
         }
     }
+
+    private const string Baseline = "20261205074625_Baseline";
 
     private static readonly string[] PreSquash =
     [

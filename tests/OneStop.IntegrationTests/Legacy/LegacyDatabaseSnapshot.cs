@@ -18,8 +18,10 @@ internal static class LegacyDatabaseSnapshot
         var parts = new List<string>();
         foreach (var table in Tables)
         {
+            // Left out: the import run's ids and each dossier's look-up key, which is random by design (each database draws its own;
+            // their format and uniqueness are LegacyOpenDossierTests' concern).
             await using var command = new NpgsqlCommand(
-                $"SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') FROM (SELECT (to_jsonb(t) - 'run_id' - 'id' || jsonb_build_object('k', CASE WHEN '{table}' = 'user_claims' THEN NULL ELSE to_jsonb(t) -> 'id' END))::text AS x FROM {table} t) q",
+                $"SELECT coalesce(string_agg(x, E'\\n' ORDER BY x), '') FROM (SELECT (to_jsonb(t) - 'run_id' - 'id' - 'lookup_key' || jsonb_build_object('k', CASE WHEN '{table}' = 'user_claims' THEN NULL ELSE to_jsonb(t) -> 'id' END))::text AS x FROM {table} t) q",
                 connection);
             parts.Add($"== {table}\n{await command.ExecuteScalarAsync()}");
         }

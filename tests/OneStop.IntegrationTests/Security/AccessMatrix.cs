@@ -43,6 +43,8 @@ public static class AccessMatrix
     {
         // Host and documentation
         ["ANY /health"] = new(Who.Anyone),
+        ["ANY /health/live"] = new(Who.Anyone),
+        ["ANY /health/ready"] = new(Who.Anyone),
         ["GET /culture"] = new(Who.Anyone),
         ["GET /openapi/{documentName}.json"] = new(Who.Anyone),
         ["GET /scalar/{documentName?}"] = new(Who.Anyone),

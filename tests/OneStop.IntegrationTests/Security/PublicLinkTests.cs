@@ -30,7 +30,9 @@ public sealed class PublicLinkTests(PublicLinkTests.App app) : IClassFixture<Pub
 
     private HttpClient EvilClient() => app.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("http://evil.example"), AllowAutoRedirect = false,
+        // https, as the public address is: with it every request is treated as https, so the antiforgery cookie is Secure and a
+        // client on http would never send it back.
+        BaseAddress = new Uri("https://evil.example"), AllowAutoRedirect = false,
     });
 
     [Fact]
