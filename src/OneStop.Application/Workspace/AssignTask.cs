@@ -18,9 +18,9 @@ public sealed class AssignTask(OneStopDbContext db, OfficialContext officials, I
         var actor = await officials.RequireAsync(cancellationToken);
         var row = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierId })
                       .SingleOrDefaultAsync(cancellationToken)
-                  ?? throw new ConflictException("task.closed", "Công việc này không còn mở. Vui lòng tải lại.");
+                  ?? throw TaskErrors.Closed();
         var task = (await engine.GetAsync(row.InstanceId, cancellationToken))?.FindTask(command.TaskId)
-            ?? throw new ConflictException("task.closed", "Công việc này không còn mở. Vui lòng tải lại.");
+            ?? throw TaskErrors.Closed();
         var colleague = (await colleagues.OfAsync(new Colleagues.Place(task.Role, task.Agency, task.Department), cancellationToken))
             .FirstOrDefault(c => c.Id == command.AssigneeId);
         if (colleague is null)

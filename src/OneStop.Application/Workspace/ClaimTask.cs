@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Application.Common;
 using OneStop.Application.Officials;
-using OneStop.Core.Common;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
 
@@ -18,7 +17,7 @@ public sealed class ClaimTask(OneStopDbContext db, OfficialContext officials, IW
         var actor = await officials.RequireAsync(cancellationToken);
         var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierId })
                        .SingleOrDefaultAsync(cancellationToken)
-                   ?? throw new ConflictException("task.closed", "Công việc này không còn mở. Vui lòng tải lại.");
+                   ?? throw TaskErrors.Closed();
         await engine.ClaimAsync(task.InstanceId, command.TaskId, actor, cancellationToken);
         return new ActionDone(task.DossierId, "Bạn đã nhận xử lý công việc này.");
     }
