@@ -49,20 +49,22 @@ internal static class AdminWorkflowEndpoints
         return TypedResults.Ok(new CheckResponse(check.IsValid, Rows(check.Problems), check.Mermaid));
     }
 
-    private static async Task<Results<Created<PublishResponse>, Ok<PublishResponse>, Conflict<ProblemRow>, UnprocessableEntity<CheckResponse>>> PublishAsync(
+    private static async Task<Results<Created<PublishResponse>, Ok<PublishResponse>, ProblemHttpResult>> PublishAsync(
         HttpRequest request, ClaimsPrincipal user, WorkflowConsole console, CancellationToken cancellationToken)
     {
         var check = console.Check(await ReadBodyAsync(request, cancellationToken));
         var (created, problems) = console.Publish(check, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name);
         if (problems is [{ Code: ProblemCode.DuplicateId, Path: "$.version" } conflict] && check.IsValid)
-            return TypedResults.Conflict(Rows([conflict])[0]);
+            return Refused(StatusCodes.Status409Conflict, "Phiên bản đã có",
+                $"Phiên bản {check.Definition!.Version} của quy trình {check.Definition.Id} đã được ban hành với nội dung khác.", "workflow.version_exists",
+                Rows([conflict]), check.Mermaid);
         if (problems.Count > 0)
-            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(problems), check.Mermaid));
+            return Invalid(problems, check.Mermaid);
         var body = new PublishResponse(check.Definition!.Id, check.Definition.Version, created);
         return created ? TypedResults.Created($"/api/v1/admin/workflows/{body.Id}/{body.Version}", body) : TypedResults.Ok(body);
     }
 
-    private static async Task<Results<Ok<SimulationResult>, UnprocessableEntity<CheckResponse>>> SimulateAsync(SimulationInput input, WorkflowConsole console,
+    private static async Task<Results<Ok<SimulationResult>, ProblemHttpResult>> SimulateAsync(SimulationInput input, WorkflowConsole console,
         CancellationToken cancellationToken)
     {
         try
@@ -71,23 +73,38 @@ internal static class AdminWorkflowEndpoints
         }
         catch (WorkflowValidationException ex)
         {
-            return TypedResults.UnprocessableEntity(new CheckResponse(false, Rows(ex.Problems), null));
+            return Invalid(ex.Problems, null);
         }
     }
 
     private static async Task<Ok<MigrationPreview>> PreviewAsync(string id, MigrationRequest request, WorkflowConsole console, CancellationToken cancellationToken) =>
         TypedResults.Ok(await console.PreviewAsync(id, request.FromVersion, request.ToVersion, request.StepMapping ?? [], cancellationToken));
 
-    private static async Task<Results<Ok<MigrationReport>, UnprocessableEntity<MigrationPreview>>> MigrateAsync(string id, MigrationRequest request, ClaimsPrincipal user,
+    private static async Task<Results<Ok<MigrationReport>, ProblemHttpResult>> MigrateAsync(string id, MigrationRequest request, ClaimsPrincipal user,
         WorkflowConsole console, CancellationToken cancellationToken)
     {
         var mapping = request.StepMapping ?? [];
         var preview = await console.PreviewAsync(id, request.FromVersion, request.ToVersion, mapping, cancellationToken);
         if (preview.Blocked > 0)
-            return TypedResults.UnprocessableEntity(preview);
+            return TypedResults.Problem($"{preview.Blocked} hồ sơ không chuyển được theo bảng ánh xạ bước; xem trước để biết hồ sơ nào và vì sao.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "Không thể chuyển phiên bản", type: "https://onestop.vn/errors/workflow.migration_blocked",
+                extensions: new Dictionary<string, object?> { ["preview"] = preview });
         var admin = new WorkflowActor(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "admin", WorkflowRoles.Admin);
         return TypedResults.Ok(await console.MigrateAsync(id, request.FromVersion, request.ToVersion, mapping, admin, request.Comment, cancellationToken));
     }
+
+    /// <summary>
+    /// A definition the validator refuses: a ProblemDetails (422) that carries the validator's report as extensions — <c>valid</c>,
+    /// <c>problems</c> (each with its JSON path and Vietnamese message) and the <c>mermaid</c> diagram when one could be drawn.
+    /// </summary>
+    private static ProblemHttpResult Invalid(IReadOnlyList<WorkflowProblem> problems, string? mermaid) =>
+        Refused(StatusCodes.Status422UnprocessableEntity, "Định nghĩa quy trình không hợp lệ",
+            problems.Count == 1 ? problems[0].MessageVi : $"Định nghĩa quy trình có {problems.Count} lỗi; xem danh sách 'problems'.",
+            "workflow.invalid", Rows(problems), mermaid);
+
+    private static ProblemHttpResult Refused(int status, string title, string detail, string code, List<ProblemRow> rows, string? mermaid) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: $"https://onestop.vn/errors/{code}",
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["valid"] = false, ["problems"] = rows, ["mermaid"] = mermaid });
 
     private static List<ProblemRow> Rows(IReadOnlyList<WorkflowProblem> problems) =>
         problems.Select(p => new ProblemRow(p.Code.ToString(), p.Path, p.Message, p.MessageVi)).ToList();

@@ -94,7 +94,7 @@ public class PreparedDossierApp : OneStopAppFactory
         return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id);
     }
 
-    private static string Account(Persona persona) => persona switch
+    internal static string Account(Persona persona) => persona switch
     {
         Persona.Citizen => DemoAccounts.Citizen,
         Persona.Reception => DemoAccounts.ReceptionSgtvt,
