@@ -26,6 +26,9 @@ public static class CliProgram
             {
                 db.SetDescription("The database.");
                 db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply the database migrations.");
+                db.AddCommand<BackupCommand>("backup")
+                    .WithDescription("Write a consistent backup (pg_dump of one snapshot, the files its rows reference, a manifest of counts and checksums).");
+                db.AddCommand<RestoreCommand>("restore").WithDescription("Restore a backup into an empty database and the file store, checking every checksum.");
             });
             config.AddBranch("seed", seed =>
             {

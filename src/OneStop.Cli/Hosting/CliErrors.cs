@@ -20,6 +20,7 @@ internal static class CliErrors
             CommandParseException or CommandRuntimeException =>
                 (ExitCodes.BadInput, $"{exception.Message} (onestop --help, or onestop COMMAND --help)"),
             DatabaseUnavailableException => (ExitCodes.Database, exception.Message),
+            OneStop.Infrastructure.Database.Backup.BackupException backup => (backup.UnusableInput ? ExitCodes.BadInput : ExitCodes.Failed, backup.Message),
             NpgsqlException or DbUpdateException { InnerException: NpgsqlException } or TimeoutException =>
                 (ExitCodes.Database, "Lỗi cơ sở dữ liệu / database error: " + DatabaseState.OneLine(exception)),
             InvalidOperationException when exception.Message.StartsWith("No database is configured", StringComparison.Ordinal) =>

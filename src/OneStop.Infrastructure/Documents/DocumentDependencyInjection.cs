@@ -23,6 +23,7 @@ internal static class DocumentDependencyInjection
         services.AddScoped<IWorkflowEffectHandler, FieldSetEffectHandler>();
         services.AddOptions<Files.FileStoreOptions>().BindConfiguration(Files.FileStoreOptions.Section);
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
+        services.AddSingleton<Database.Backup.DatabaseBackup>();
         services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();
         return services;
     }

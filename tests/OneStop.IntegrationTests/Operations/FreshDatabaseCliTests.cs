@@ -24,6 +24,8 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         _commands = new()
         {
             ["db migrate"] = (["db", "migrate"], 0),
+            ["db backup"] = (["db", "backup", Path.Combine(_work, "sao-luu.tar")], 0),
+            ["db restore"] = (["db", "restore", Path.Combine(_work, "khong-co.tar")], 2),
             ["seed demo"] = (["seed", "demo"], 0),
             ["user add"] = (["user", "add", "quantri@langson.gov.vn", "--role", "Admin", "--password", "QuanTri2026x"], 0),
             ["workflow validate"] = (["workflow", "validate", .. workflows], 0),
@@ -58,10 +60,13 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         Assert.Equal(listed.Order(StringComparer.Ordinal), _commands.Keys.Order(StringComparer.Ordinal));
     }
 
-    public static TheoryData<string> Names() => ["db migrate", "seed demo", "user add", "workflow validate", "workflow diagram", "legacy import", "dev-ca"];
+    public static TheoryData<string> Names() => ["db migrate", "db backup", "db restore", "seed demo", "user add", "workflow validate", "workflow diagram", "legacy import", "dev-ca"];
 
     // Commands that read or write files only: they work without a database and never touch one.
     private static bool FilesOnly(string name) => name.StartsWith("workflow", StringComparison.Ordinal) || name == "dev-ca";
+
+    // A backup is what one takes before an upgrade, and a restore goes into an empty database: neither migrates.
+    private static bool NeverMigrates(string name) => name is "db backup" or "db restore";
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -76,9 +81,9 @@ public sealed partial class FreshDatabaseCliTests : IDisposable
         AssertClean(output);
         await using var db = database.CreateContext();
         var migrated = !(await db.Database.GetPendingMigrationsAsync()).Any();
-        if (FilesOnly(name))
+        if (FilesOnly(name) || NeverMigrates(name))
         {
-            Assert.False(migrated, "a command of files only must not change the database");
+            Assert.False(migrated, "a command of files only, a backup or a restore must not migrate the database");
             if (name == "workflow validate")
             {
                 Assert.Single(output.Split('\n'), l => l.Contains("were not checked: the database is not migrated", StringComparison.Ordinal));
