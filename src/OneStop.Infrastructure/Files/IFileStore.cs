@@ -23,4 +23,10 @@ public interface IFileStore
     /// not written to for <paramref name="olderThan"/> (a write in progress keeps its file's time fresh). Returns how many were deleted.
     /// </summary>
     int SweepTemporaryFiles(TimeSpan olderThan, string? owner = null);
+
+    /// <summary>The SHA-256 of every stored file not written (nor saved again) for <paramref name="olderThan"/>.</summary>
+    IEnumerable<string> StoredOlderThan(TimeSpan olderThan);
+
+    /// <summary>Deletes a stored file if it is still not written for <paramref name="olderThan"/>; false when it was refreshed meanwhile or is gone.</summary>
+    bool DeleteIfOlder(string sha256, TimeSpan olderThan);
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace OneStop.Infrastructure.Files;
 
 /// <summary>
-/// Files under Root/ab/cd/&lt;sha256&gt;, written to a temporary name then moved, so a reader never sees half a file. Temporary files are
+/// Files under Root/ab/cd/&lt;sha256&gt;, written to a temporary name, flushed to disk, then moved (and the directory flushed), so a
+/// reader never sees half a file and a row committed after a save never names a file a crash lost. Temporary files are
 /// Root/[owner.]&lt;guid&gt;.tmp, all at the top level, so that sweeping what killed writes left never walks the whole tree.
 /// </summary>
 internal sealed class LocalFileStore(IOptions<FileStoreOptions> options, IHostEnvironment environment) : IFileStore
@@ -53,23 +54,20 @@ internal sealed class LocalFileStore(IOptions<FileStoreOptions> options, IHostEn
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var path = PathOf(hash);
-        if (File.Exists(path))
+        if (Refresh(path))
         {
             return hash;
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = Temporary(null);
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        try
+        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary); // stored meanwhile by another upload of the same bytes
+            await file.WriteAsync(content, cancellationToken);
+            file.Flush(flushToDisk: true);
         }
 
+        Publish(temporary, path);
         return hash;
     }
 
@@ -101,25 +99,18 @@ internal sealed class LocalFileStore(IOptions<FileStoreOptions> options, IHostEn
             }
 
             hash = Convert.ToHexStringLower(sha.GetHashAndReset());
+            file.Flush(flushToDisk: true);
         }
 
         var path = PathOf(hash);
-        if (File.Exists(path))
+        if (Refresh(path))
         {
             File.Delete(temporary);
             return (hash, size);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
-
+        Publish(temporary, path);
         return (hash, size);
     }
 
@@ -132,6 +123,92 @@ internal sealed class LocalFileStore(IOptions<FileStoreOptions> options, IHostEn
 
         var path = PathOf(sha256);
         return Task.FromResult<Stream?>(File.Exists(path) ? File.OpenRead(path) : null);
+    }
+
+    /// <summary>
+    /// Store files not written for <paramref name="olderThan"/> (an upload of the same bytes refreshes a file's time): the candidates of
+    /// the orphan sweep, which deletes those no row references with <see cref="DeleteIfOlder"/>.
+    /// </summary>
+    public IEnumerable<string> StoredOlderThan(TimeSpan olderThan)
+    {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
+        var cutoff = DateTime.UtcNow - olderThan;
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (name.Length == 64 && name.All(char.IsAsciiHexDigitLower) && File.GetLastWriteTimeUtc(file) < cutoff)
+            {
+                yield return name;
+            }
+        }
+    }
+
+    public bool DeleteIfOlder(string sha256, TimeSpan olderThan)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+
+        var path = PathOf(sha256);
+        try
+        {
+            if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) >= DateTime.UtcNow - olderThan)
+            {
+                return false;
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when the file is already stored; its time is then set to now, so the orphan sweep, which deletes only files not written
+    /// for a day, cannot take a file a new row is about to reference.
+    /// </summary>
+    private static bool Refresh(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // Swept meanwhile: write it again.
+            return File.Exists(path);
+        }
+
+        return true;
+    }
+
+    /// <summary>The written (and flushed) temporary file takes its final name; the directory is flushed too, so the name survives a crash.</summary>
+    private static void Publish(string temporary, string path)
+    {
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary); // stored meanwhile by another upload of the same bytes
+            return;
+        }
+
+        FileDurability.SyncDirectory(Path.GetDirectoryName(path)!);
     }
 
     private string PathOf(string hash) => Path.Combine(Root, hash[..2], hash[2..4], hash);

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
-/// Polls for due timers, pending outbox effects and pending e-mails, and hourly deletes e-mails kept long enough; safe to run on
-/// every host at once.
+/// Polls for due timers, pending outbox effects and pending e-mails, and hourly deletes e-mails kept long enough and store files no
+/// row references; safe to run on every host at once.
 /// </summary>
 internal sealed partial class WorkflowBackgroundService(
     IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, Observability.BackgroundHeartbeat heartbeat,
@@ -44,6 +44,8 @@ internal sealed partial class WorkflowBackgroundService(
                 {
                     _lastPurge = clock.GetUtcNow();
                     await mail.PurgeSentAsync(stoppingToken);
+                    await using var storeScope = scopes.CreateAsyncScope();
+                    await storeScope.ServiceProvider.GetRequiredService<Files.StoreOrphanSweeper>().SweepAsync(stoppingToken);
                 }
 
                 heartbeat.Beat();

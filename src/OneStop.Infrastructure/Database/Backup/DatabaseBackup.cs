@@ -10,7 +10,7 @@ namespace OneStop.Infrastructure.Database.Backup;
 
 /// <summary>
 /// A backup of one installation: a <c>pg_dump</c> of the database (custom format) and every file a row of it references
-/// (<see cref="FileReferences"/>; the file store is content-addressed: a file's name is its SHA-256), with a manifest of row counts
+/// (<see cref="StoreOrphanSweeper.FileReferences"/>; the file store is content-addressed: a file's name is its SHA-256), with a manifest of row counts
 /// and checksums, in one tar archive.
 /// The dump, the counts and the list of files come from one exported snapshot, so they agree whatever the hosts write meanwhile.
 /// A restore goes into an empty database only, checks every checksum before it writes anything, and counts the rows again after.
@@ -233,16 +233,10 @@ public sealed class DatabaseBackup(IFileStore files)
         return counts;
     }
 
-    /// <summary>
-    /// The columns that name a file of the store by its SHA-256. Issued documents keep their bytes in the database (their sha256 is a
-    /// checksum, not a reference). A table that keeps a file in the store is added here.
-    /// </summary>
-    internal static readonly IReadOnlyList<(string Table, string Column)> FileReferences = [("dossier_attachments", "sha256")];
-
     private static async Task<List<string>> ReferencedFilesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var hashes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (table, column) in FileReferences)
+        foreach (var (table, column) in StoreOrphanSweeper.FileReferences)
         {
             await using (var exists = new NpgsqlCommand("SELECT to_regclass(@table) IS NOT NULL", connection, transaction))
             {
