@@ -14,7 +14,6 @@ namespace OneStop.Infrastructure.NationalPortal;
 internal sealed class HttpNationalPortal(IHttpClientFactory clients, IOptionsMonitor<NationalPortalOptions> options, Links.PublicLinks links,
     TimeProvider clock) : INationalPortal
 {
-    public const string ClientName = "national-portal";
     public const string MessageIdHeader = "X-OneStop-Message-Id";
 
     /// <summary>Where this host's simulator listens (used when the simulator is on and no BaseUrl is set).</summary>
@@ -31,7 +30,7 @@ internal sealed class HttpNationalPortal(IHttpClientFactory clients, IOptionsMon
         request.Headers.Add(PortalSignature.SignatureHeader, PortalSignature.Sign(settings.Key, timestamp, body));
         request.Headers.Add(MessageIdHeader, message.MessageId.ToString());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var client = clients.CreateClient(ClientName);
+        using var client = clients.CreateClient(NationalPortalOptions.HttpClientName);
         client.Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)

@@ -11,7 +11,7 @@ internal static class NationalPortalDependencyInjection
                 "NationalPortal:BaseUrl: the national portal's address (https://…), or NationalPortal:Simulator:Enabled=true in development.")
             .ValidateOnStart();
         services.AddSingleton<PortalMessageInterceptor>();
-        services.AddHttpClient(HttpNationalPortal.ClientName);
+        services.AddHttpClient(NationalPortalOptions.HttpClientName);
         services.AddScoped<INationalPortal, HttpNationalPortal>();
         services.AddScoped<NationalPortalDispatcher>();
         services.AddScoped<PortalOutbox>();

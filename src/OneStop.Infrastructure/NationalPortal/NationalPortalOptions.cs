@@ -7,6 +7,9 @@ public sealed class NationalPortalOptions
 {
     public const string Section = "NationalPortal";
 
+    /// <summary>The named HttpClient the adapter sends with (a host may configure its handler: proxy, client certificate).</summary>
+    public const string HttpClientName = "national-portal";
+
     /// <summary>The key committed in this repository for development and tests; production refuses it.</summary>
     public const string DevelopmentKey = "onestop-national-portal-development-key";
 
