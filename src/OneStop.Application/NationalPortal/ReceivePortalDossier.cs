@@ -104,7 +104,7 @@ public sealed class ReceivePortalDossier(OneStopDbContext db, DossierIntake inta
             errors["applicant.idNumber"] = ["Số CCCD/CMND: phải gồm 12 hoặc 9 chữ số."];
         }
 
-        if (applicant?.Email is { } email && !Infrastructure.Email.EmailOutbox.IsDeliverable(email))
+        if (applicant?.Email is { } email && (email.Length > 256 || !Infrastructure.Email.EmailOutbox.IsDeliverable(email)))
         {
             errors["applicant.email"] = ["E-mail người nộp: địa chỉ e-mail không hợp lệ."];
         }

@@ -59,7 +59,9 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
         List<Change>? changes = null;
         foreach (var entry in context.ChangeTracker.Entries<Dossier>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified && Steps(entry) is { Count: > 0 } steps)
+            // Messages still waiting to be saved for this dossier come from a save that failed: they already say what changed.
+            if (entry.State is EntityState.Added or EntityState.Modified && Steps(entry) is { Count: > 0 } steps
+                && !context.ChangeTracker.Entries<PortalMessage>().Any(m => m.State == EntityState.Added && m.Entity.DossierId == entry.Entity.Id))
             {
                 (changes ??= []).Add(new Change(entry.Entity, steps));
             }
