@@ -31,7 +31,8 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
                 DossierCodeObserver.Instance);
-            options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>(),
+                provider.GetRequiredService<NationalPortal.PortalMessageTransactions>());
         });
 
         var dataProtection = services.AddDataProtection()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,11 +13,79 @@ namespace OneStop.Infrastructure.NationalPortal;
 /// The one place national-portal messages are produced: whenever a dossier's status, receipt or promised date changes — whichever use
 /// case, page, endpoint or background effect changed it through the dossier's named transitions — the save that writes the change also
 /// writes its messages to the outbox, so they commit or roll back with it. One save may carry several transitions (accepted and asked for
-/// a supplement at once); each becomes a message, in the order the dossier went through them.
+/// a supplement at once); each becomes a message, in the order the dossier went through them. Once the messages are committed it raises
+/// <see cref="PortalDeliverySignal"/>.
 /// </summary>
-internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOptions> options, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOptions> options, TimeProvider clock, PortalDeliverySignal signal)
+    : SaveChangesInterceptor
 {
     private sealed record Change(Dossier Dossier, IReadOnlyList<PortalStatus> Steps);
+
+    /// <summary>Contexts whose save in progress adds messages.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
+
+    /// <summary>Contexts whose open transaction has saved messages not yet committed.</summary>
+    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The transaction committed: what it queued may go now.</summary>
+    internal void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            signal.Raise();
+        }
+    }
+
+    internal void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _saving.Remove(context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_saving.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            signal.Raise();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, this);
+        }
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -121,6 +190,7 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
 
     private void Enqueue(DbContext context, Change change, string procedureCode, string agencyIdentifier, int? lastSaved)
     {
+        _saving.AddOrUpdate(context, this);
         var dossier = change.Dossier;
         var outbox = context.Set<PortalMessage>();
         var sequence = Math.Max(lastSaved ?? 0, outbox.Local.Where(m => m.DossierId == dossier.Id).Select(m => m.Sequence).DefaultIfEmpty().Max());
