@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.NationalPortal;
+using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.NationalPortal;
 
@@ -51,6 +52,11 @@ public sealed class NationalPortalInboundTests(PortalAppFactory app) : IClassFix
         var receipt = Assert.Single(app.Services.GetRequiredService<NationalPortalSimulator>().For(code));
         Assert.Equal(PortalStatus.Received, receipt.Status);
         Assert.Equal(nationalId, receipt.NationalId);
+        var counter = app.CreateClient();
+        await counter.SignInAsync(DemoAccounts.ReceptionSgtvt);
+        var inbox = await counter.GetStringAsync("/Workspace?channel=NationalPortal");
+        Assert.Contains(code, inbox, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"channel-national-portal\"", inbox, StringComparison.Ordinal);
     }
 
     [Fact]
