@@ -27,66 +27,6 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
     /// <summary>Contexts whose open transaction has saved messages not yet committed.</summary>
     private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>The transaction committed: what it queued may go now.</summary>
-    internal void Committed(DbContext? context)
-    {
-        if (context is not null && _uncommitted.Remove(context))
-        {
-            signal.Raise();
-        }
-    }
-
-    internal void RolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } context)
-        {
-            _saving.Remove(context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is null || !_saving.Remove(context))
-        {
-            return;
-        }
-
-        if (context.Database.CurrentTransaction is null)
-        {
-            signal.Raise();
-        }
-        else
-        {
-            _uncommitted.AddOrUpdate(context, this);
-        }
-    }
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context && Changes(context) is { Count: > 0 } changes)
@@ -232,4 +172,66 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
 
     private static IQueryable<int?> LastSequence(DbContext context, Dossier dossier) =>
         context.Set<PortalMessage>().AsNoTracking().Where(m => m.DossierId == dossier.Id).Select(m => (int?)m.Sequence);
+
+    // --- After the save: wake the delivery once the messages are committed ---
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The transaction committed: what it queued may go now.</summary>
+    internal void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            signal.Raise();
+        }
+    }
+
+    internal void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _saving.Remove(context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_saving.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            signal.Raise();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, this);
+        }
+    }
 }
