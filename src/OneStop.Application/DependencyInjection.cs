@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<ReissueDocument>();
         services.AddScoped<IssueControlSlip>();
         services.AddScoped<WalkInIntake>();
+
+        // Other systems.
+        services.AddScoped<NationalPortal.ReceivePortalDossier>();
         return services;
     }
 }

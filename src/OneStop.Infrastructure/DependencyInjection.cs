@@ -31,6 +31,8 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
                 DossierCodeObserver.Instance);
+            options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>(),
+                provider.GetRequiredService<NationalPortal.PortalMessageTransactions>());
         });
 
         var dataProtection = services.AddDataProtection()
@@ -61,6 +63,7 @@ public static class DependencyInjection
         services.AddDatabaseSettings();
         services.AddDocumentIssuing();
         Payments.PaymentDependencyInjection.AddPayments(services);
+        NationalPortal.NationalPortalDependencyInjection.AddNationalPortal(services);
         services.AddScoped<Procedures.ProcedureVersions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
         services.AddScoped<Legacy.LegacyImporter>();

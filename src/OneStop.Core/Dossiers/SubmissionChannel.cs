@@ -6,4 +6,7 @@ public enum SubmissionChannel
     Online,
     Counter,
     Post,
+
+    /// <summary>Submitted on the national public-services portal (Cổng Dịch vụ công quốc gia) and sent here by it.</summary>
+    NationalPortal,
 }

@@ -39,6 +39,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Email.OutgoingEmail> EmailOutbox => Set<Email.OutgoingEmail>();
 
+    public DbSet<NationalPortal.PortalMessage> PortalOutbox => Set<NationalPortal.PortalMessage>();
+
+    public DbSet<NationalPortal.PortalDossier> PortalDossiers => Set<NationalPortal.PortalDossier>();
+
     public DbSet<Field> Fields => Set<Field>();
 
     public DbSet<Procedure> Procedures => Set<Procedure>();

@@ -18,6 +18,7 @@ public sealed record OutboxBacklog(string Name, string Table, string PendingWher
     [
         new("workflow", "workflow_outbox", "delivered_at IS NULL"),
         new("email", "email_outbox", "sent_at IS NULL AND failed_at IS NULL"),
+        new(NationalPortal.NationalPortalDispatcher.OutboxName, "national_portal_outbox", "sent_at IS NULL AND failed_at IS NULL"),
     ];
 
     internal string Sql =>

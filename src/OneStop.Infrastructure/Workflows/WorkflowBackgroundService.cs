@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
-/// Polls for due timers, pending outbox effects and pending e-mails, and hourly deletes e-mails kept long enough and store files no
-/// row references; safe to run on every host at once.
+/// Polls for due timers, pending outbox effects, pending e-mails and pending national-portal messages, and hourly deletes e-mails
+/// kept long enough and store files no row references; safe to run on every host at once.
 /// </summary>
 internal sealed partial class WorkflowBackgroundService(
     IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, Observability.BackgroundHeartbeat heartbeat,
@@ -40,6 +40,8 @@ internal sealed partial class WorkflowBackgroundService(
                 await using var mailScope = scopes.CreateAsyncScope();
                 var mail = mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>();
                 await mail.DispatchAsync(200, stoppingToken);
+                await using var portalScope = scopes.CreateAsyncScope();
+                await portalScope.ServiceProvider.GetRequiredService<NationalPortal.NationalPortalDispatcher>().DispatchAsync(200, stoppingToken);
                 if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
                 {
                     _lastPurge = clock.GetUtcNow();

@@ -54,6 +54,7 @@ internal static class ApiExtensions
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
         v1.MapPaymentEndpoints();
+        v1.MapNationalPortalEndpoints();
         v1.MapResultDeliveryEndpoints();
         v1.MapNotificationEndpoints();
         v1.MapRatingEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.NationalPortal;
 using OneStop.Infrastructure.Payments;
 using OneStop.Infrastructure.Seeding;
 
@@ -10,8 +11,8 @@ namespace OneStop.Web.Security;
 
 /// <summary>
 /// Refuses to start a production host (any environment but Development and Testing) while it runs with what only development may
-/// use: the simulated bank, demo accounts or the demo seed (unless <see cref="DemoMode"/> says this is a deliberate demonstration),
-/// a committed default as database password or webhook secret, unencrypted Data Protection keys, a public address that is not https.
+/// use: the simulated bank or national portal, demo accounts or the demo seed (unless <see cref="DemoMode"/> says this is a deliberate demonstration),
+/// a committed default as database password, webhook secret or national-portal key, unencrypted Data Protection keys, a public address that is not https.
 /// Each refusal names the setting to change. Registered first, so it runs before any other start-up work.
 /// </summary>
 internal sealed class ProductionGuard(IHostEnvironment environment, IConfiguration configuration, IOptions<PaymentOptions> payments,
@@ -20,7 +21,7 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
     /// <summary>Secrets that are in this repository (defaults, compose, demo seed) and so are known to everyone.</summary>
     internal static readonly IReadOnlySet<string> CommittedSecrets = new HashSet<string>(StringComparer.Ordinal)
     {
-        "onestop-dev-password", new SimulatedPaymentOptions().Key, DemoProvince.Password,
+        "onestop-dev-password", new SimulatedPaymentOptions().Key, DemoProvince.Password, NationalPortalOptions.DevelopmentKey,
         "onestop", "postgres", "password", "changeme", "secret",
     };
 
@@ -65,6 +66,7 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
                 " (fees paid at the counter), or set Demo:Enabled=true for a demonstration.");
         }
 
+        problems.AddRange(NationalPortalProblems(configuration, demo));
         var connection = DatabaseOptions.ResolveConnectionString(configuration);
         if (connection is not null && Password(connection) is { } password && (password.Length < 12 || CommittedSecrets.Contains(password)))
         {
@@ -93,6 +95,30 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
         }
 
         return problems;
+    }
+
+    private static IEnumerable<string> NationalPortalProblems(IConfiguration configuration, bool demo)
+    {
+        var portal = configuration.GetSection(NationalPortalOptions.Section).Get<NationalPortalOptions>() ?? new NationalPortalOptions();
+        if (!demo && portal.Simulator.Enabled)
+        {
+            yield return "NationalPortal:Simulator:Enabled: the simulated national portal receives nothing real — set it to false and NationalPortal:BaseUrl" +
+                " to the portal's address, or set Demo:Enabled=true for a demonstration.";
+        }
+
+        if (!portal.Enabled)
+        {
+            yield break;
+        }
+
+        foreach (var (setting, key) in new[] { ("Key", portal.Key), ("InboundKey", portal.InboundKey) })
+        {
+            if (string.IsNullOrEmpty(key) || key.Length < 16 || CommittedSecrets.Contains(key))
+            {
+                yield return $"NationalPortal:{setting}: the national portal's requests are signed with a key of at least 16 characters that is not" +
+                    " a committed default — set the key agreed with the portal.";
+            }
+        }
     }
 
     private static string? Password(string connectionString)

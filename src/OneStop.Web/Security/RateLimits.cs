@@ -8,7 +8,7 @@ namespace OneStop.Web.Security;
 
 /// <summary>
 /// ASP.NET Core's rate limiter over OneStop: named policies on the endpoints and pages an attacker would hammer (sign-in, account
-/// mail, look-up, verification, submission, uploads, payment callbacks), partitioned by client address — after the trusted
+/// mail, look-up, verification, submission, uploads, payment callbacks, the national portal's requests), partitioned by client address — after the trusted
 /// proxies' forwarded headers — or by account, and a global limit on every request (per account when signed in, per address
 /// otherwise). A refusal is 429 with Retry-After: ProblemDetails in Vietnamese for the API, the Vietnamese error page for people.
 /// </summary>
@@ -21,6 +21,7 @@ public static class RateLimits
     public const string Submit = "submit";
     public const string Upload = "upload";
     public const string PaymentCallback = "payment-callback";
+    public const string NationalPortal = "national-portal";
     public const string Anonymous = "anonymous";
     public const string SignedIn = "signed-in";
 
@@ -36,6 +37,7 @@ public static class RateLimits
         [Submit] = new() { PermitLimit = 120, WindowSeconds = 60 },
         [Upload] = new() { PermitLimit = 60, WindowSeconds = 60 },
         [PaymentCallback] = new() { PermitLimit = 60, WindowSeconds = 60 },
+        [NationalPortal] = new() { PermitLimit = 600, WindowSeconds = 60 },
         [Anonymous] = new() { PermitLimit = 300, WindowSeconds = 60 },
         [SignedIn] = new() { PermitLimit = 1200, WindowSeconds = 60 },
     };
@@ -50,6 +52,7 @@ public static class RateLimits
         [Submit] = (Posts, true),
         [Upload] = (Posts, true),
         [PaymentCallback] = (_ => true, false),
+        [NationalPortal] = (_ => true, false),
     };
 
     /// <summary>Paths the global limit leaves alone: static files, the health probe, the error page a refusal itself renders.</summary>

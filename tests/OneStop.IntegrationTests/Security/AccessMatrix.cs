@@ -71,6 +71,10 @@ public static class AccessMatrix
         ["POST /api/v1/verify/{key}"] = new(Who.Anyone),
         ["POST /api/v1/payments/callback"] = new(Who.Anyone),
 
+        // API: the national portal (anonymous, verified by its HMAC signature: 401 when unsigned; 404 while switched off)
+        ["POST /api/v1/national-portal/dossiers"] = new(Who.Anyone, Authenticates: true),
+        ["POST /api/v1/national-portal/simulator/messages"] = new(Who.Anyone, Authenticates: true),
+
         // API: a citizen's own dossiers
         ["POST /api/v1/dossiers/"] = new(Who.Citizen),
         ["GET /api/v1/dossiers/"] = new(Who.Citizen),
@@ -146,6 +150,7 @@ public static class AccessMatrix
         ["PAGE /Admin/Audit"] = new(Who.Admin),
         ["PAGE /Admin/Calendar"] = new(Who.Admin),
         ["PAGE /Admin/Legacy"] = new(Who.Admin),
+        ["PAGE /Admin/NationalPortal"] = new(Who.Admin),
         ["PAGE /Admin/Settings"] = new(Who.Admin),
         ["PAGE /Admin/Users"] = new(Who.Admin),
         ["PAGE /Admin/Officials/Index"] = new(Who.Admin),

@@ -111,6 +111,31 @@ public sealed class ProductionGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_simulated_national_portal_is_refused_and_so_are_its_committed_keys_even_in_a_demo()
+    {
+        var simulator = Refusal(Real(new() { ["NationalPortal:Enabled"] = "true", ["NationalPortal:Simulator:Enabled"] = "true" }));
+        var demo = ProductionGuard.Problems(Configuration(Real(new()
+        {
+            ["NationalPortal:Enabled"] = "true",
+            ["NationalPortal:BaseUrl"] = "https://dichvucong.gov.vn/api/sync",
+            ["NationalPortal:Key"] = "onestop-national-portal-development-key",
+            ["NationalPortal:InboundKey"] = "ngan",
+        })), new PaymentOptions { Provider = "None" }, demo: true);
+
+        Assert.Contains("NationalPortal:Simulator:Enabled", simulator, StringComparison.Ordinal);
+        Assert.Contains("NationalPortal:Key", simulator, StringComparison.Ordinal);
+        Assert.Contains(demo, p => p.StartsWith("NationalPortal:Key:", StringComparison.Ordinal));
+        Assert.Contains(demo, p => p.StartsWith("NationalPortal:InboundKey:", StringComparison.Ordinal));
+        Assert.Empty(ProductionGuard.Problems(Configuration(Real(new()
+        {
+            ["NationalPortal:Enabled"] = "true",
+            ["NationalPortal:BaseUrl"] = "https://dichvucong.gov.vn/api/sync",
+            ["NationalPortal:Key"] = "khoa-rieng-cua-tinh-voi-cong-quoc-gia",
+            ["NationalPortal:InboundKey"] = "khoa-cong-quoc-gia-ky-ho-so-gui-tinh",
+        })), new PaymentOptions { Provider = "None" }, demo: false));
+    }
+
+    [Fact]
     public void A_real_configuration_has_nothing_to_refuse()
     {
         Assert.Empty(ProductionGuard.Problems(Configuration(Real([])), new PaymentOptions { Provider = "None" }, demo: false));
