@@ -35,7 +35,7 @@ internal static class NationalPortalEndpoints
             .RequireRateLimiting(RateLimits.NationalPortal);
         portal.MapPost("/dossiers", ReceiveAsync).WithName("ReceiveNationalPortalDossier").Accepts<PortalDossierRequest>("application/json")
             .WithSummary("Cổng DVC quốc gia gửi một hồ sơ nộp trên Cổng cho thủ tục của tỉnh (yêu cầu có chữ ký HMAC-SHA256); gửi lại cùng mã hồ sơ quốc gia trả về hồ sơ đã tạo.");
-        portal.MapPost("/simulator/messages", SimulateAsync).WithName("NationalPortalSimulator").ExcludeFromDescription()
+        portal.MapPost("/simulator/messages", SimulateAsync).WithName("NationalPortalSimulator")
             .WithSummary("Bộ giả lập Cổng DVC quốc gia (chỉ dùng khi phát triển, kiểm thử): kiểm tra chữ ký và ghi nhận thông điệp theo mã thông điệp.");
     }
 
