@@ -51,6 +51,7 @@ internal static class ApiExtensions
         v1.MapAuthEndpoints();
         v1.MapDocumentEndpoints();
         v1.MapOfficialDocumentEndpoints();
+        v1.MapWorkspaceEndpoints();
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
         v1.MapPaymentEndpoints();

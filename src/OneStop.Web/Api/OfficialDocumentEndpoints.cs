@@ -62,7 +62,7 @@ internal static class OfficialDocumentEndpoints
             document.Title, document.VerificationCode, document.Sha256, document.IssuedAt, document.ReplacesId));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterAsync(
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RegisterAsync(
         DateOnly from, DateOnly to, string? format, ICurrentUser user, RegisterExporter exporter, OneStop.Infrastructure.Audit.PersonalDataReads reads,
         CancellationToken cancellationToken)
     {

@@ -99,6 +99,16 @@ public static class AccessMatrix
         ["POST /api/v1/dossiers/{id:guid}/documents"] = new(Who.Officials, Scope.Agency, """{"kind":"controlSlip"}"""),
         ["GET /api/v1/register"] = new(Who.Officials),
 
+        // API: the officials' workspace (the inbox, a dossier of their agency, its actions)
+        ["GET /api/v1/workspace/inbox"] = new(Who.Officials),
+        ["GET /api/v1/workspace/dossiers/{id:guid}"] = new(Who.Officials, Scope.Agency),
+        ["POST /api/v1/workspace/dossiers/{id:guid}/tasks/{taskId:guid}/claim"] = new(Who.Officials, Scope.Agency),
+        ["POST /api/v1/workspace/dossiers/{id:guid}/tasks/{taskId:guid}/assign"] = new(Who.Officials, Scope.Agency),
+        ["POST /api/v1/workspace/dossiers/{id:guid}/tasks/{taskId:guid}/actions/{actionId}"] = new(Who.Officials, Scope.Agency),
+        ["POST /api/v1/workspace/dossiers/{id:guid}/apology"] = new(Who.Officials, Scope.Agency, """{"newDate":"2030-01-10","reason":"Chậm do thẩm định"}"""),
+        ["POST /api/v1/workspace/walk-ins"] = new(Who.Reception),
+        ["GET /api/v1/workspace/register"] = new(Who.Officials),
+
         // API: administration
         ["GET /api/v1/admin/procedures/{code}/result-template"] = new(Who.Admin),
         ["PUT /api/v1/admin/procedures/{code}/result-template"] = new(Who.Admin),

@@ -34,7 +34,8 @@ public class PreparedDossierApp : OneStopAppFactory
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Scenario? _scenario;
 
-    public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId);
+    /// <param name="TaskId">The open task (the specialist's review step of Phòng QLPT).</param>
+    public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId, Guid TaskId);
 
     public Task<HttpClient> ClientAsync(Persona persona) => _clients.GetOrAdd(persona, p => new Lazy<Task<HttpClient>>(async () =>
     {
@@ -70,6 +71,8 @@ public class PreparedDossierApp : OneStopAppFactory
         "id" => s.Dossier.Id.ToString(),
         "documentId" => s.DocumentId.ToString(),
         "attachmentId" => s.AttachmentId.ToString(),
+        "taskId" => s.TaskId.ToString(),
+        "actionId" => "submit",
         "key" => s.VerificationCode,
         "documentName" => "v1",
         "path" => "khong-co-tep.txt",
@@ -91,7 +94,8 @@ public class PreparedDossierApp : OneStopAppFactory
         db.DossierAttachments.Add(attachment);
         await db.SaveChangesAsync();
         var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
-        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id);
+        var task = await db.WorkflowTasks.Where(t => t.DossierId == dossier.Code).Select(t => t.Id).SingleAsync();
+        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task);
     }
 
     internal static string Account(Persona persona) => persona switch
