@@ -33,6 +33,8 @@ public static class DependencyInjection
                 DossierCodeObserver.Instance);
             options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>(),
                 provider.GetRequiredService<NationalPortal.PortalMessageTransactions>());
+            options.AddInterceptors(provider.GetRequiredService<Workflows.OutboxWakeInterceptor>(),
+                provider.GetRequiredService<Workflows.OutboxWakeTransactions>());
         });
 
         var dataProtection = services.AddDataProtection()

@@ -28,6 +28,10 @@ internal static class WorkflowDependencyInjection
         services.AddHttpClient("workflow-webhooks", client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<WorkflowFilePublisher>();
         services.AddHostedService<WorkflowBackgroundService>();
+        services.AddSingleton<OutboxWakeSignal>();
+        services.AddSingleton<OutboxWakeInterceptor>();
+        services.AddSingleton<OutboxWakeTransactions>();
+        services.AddHostedService<OutboxWakeService>();
         return services;
     }
 }

@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Email;
+using OneStop.Infrastructure.Workflows.Entities;
+
+namespace OneStop.Infrastructure.Workflows;
+
+/// <summary>
+/// Raised when a transaction that queued workflow effects or e-mails commits, so this host applies them at once (the documents an
+/// official's action issues, the notices it sends) instead of at the next poll, which stays the safety net (another host, a crash
+/// between commit and wake-up). Raising it many times before it is awaited wakes it once. Delivery itself stays the dispatchers'
+/// (rows locked with SKIP LOCKED), so a document is never issued twice when this and a poll, or two hosts, wake together.
+/// </summary>
+public sealed class OutboxWakeSignal
+{
+    private readonly SemaphoreSlim _raised = new(0, 1);
+
+    public void Raise()
+    {
+        try
+        {
+            _raised.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already raised and not yet awaited: one wake-up covers both.
+        }
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _raised.WaitAsync(cancellationToken);
+}
+
+/// <summary>Notes a save that added workflow effects or e-mails; raises <see cref="OutboxWakeSignal"/> when it is committed (at once without a transaction).</summary>
+internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _saving.Remove(context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    internal void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            signal.Raise();
+        }
+    }
+
+    internal void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries()
+                .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail))
+        {
+            _saving.AddOrUpdate(context, this);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_saving.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            signal.Raise();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, this);
+        }
+    }
+}
+
+/// <summary>Tells <see cref="OutboxWakeInterceptor"/> when a transaction commits or rolls back.</summary>
+internal sealed class OutboxWakeTransactions(OutboxWakeInterceptor wake) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => wake.Committed(eventData.Context);
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        wake.Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => wake.RolledBack(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        wake.RolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Applies queued workflow effects, then sends queued e-mails, as soon as <see cref="OutboxWakeSignal"/> is raised on this host; off
+/// where the background processing is off (the poll of <see cref="WorkflowBackgroundService"/> does the rest).
+/// </summary>
+internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServiceScopeFactory scopes, IOptions<WorkflowOptions> options,
+    ILogger<OutboxWakeService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.BackgroundProcessing)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await signal.WaitAsync(stoppingToken);
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                }
+
+                await using (var mail = scopes.CreateAsyncScope())
+                {
+                    await mail.ServiceProvider.GetRequiredService<EmailOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Immediate delivery of workflow effects failed; the background poll will deliver them")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
