@@ -50,6 +50,8 @@ internal static class Program
                 return Math.Max(documents, workflow);
             case "submissions":
                 return await Submissions.SubmissionBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "document-latency":
+                return await Workflow.DocumentLatencyBenchmark.RunAsync(options).ConfigureAwait(false);
             case "inbox":
                 return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
             case "micro":

@@ -154,7 +154,7 @@ internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServic
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.BackgroundProcessing)
+        if (!options.Value.BackgroundProcessing || !options.Value.WakeOnCommit)
         {
             return;
         }

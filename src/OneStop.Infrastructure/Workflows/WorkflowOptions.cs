@@ -13,4 +13,10 @@ public sealed class WorkflowOptions
 
     /// <summary>Seconds between polls for due timers and pending effects.</summary>
     public int PollSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Whether effects and e-mails a transaction queues are applied on this host as soon as it commits (the poll stays the safety net).
+    /// Off only to measure the difference (benchmark document-latency).
+    /// </summary>
+    public bool WakeOnCommit { get; set; } = true;
 }

@@ -17,6 +17,8 @@ internal sealed record RunnerOptions
           all         documents, then workflow
           submissions online submissions through /api/v1 (form + 2 attachments of 200 KB, submit) at 1, 2, 4, 8 concurrent clients
                       (needs ConnectionStrings__OneStop, as the tests do)
+          document-latency  time from an official's "accept" (API, committed) to the receipt listed for the applicant, with the
+                      background poll only and with the wake-up at commit, in one run (needs ConnectionStrings__OneStop)
           inbox       the workspace inbox of one department over 1,000,000 dossiers and 50,000 open tasks (PostgreSQL; median, p99)
           micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
 
