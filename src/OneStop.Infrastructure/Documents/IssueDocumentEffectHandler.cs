@@ -20,7 +20,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
         if (effect.DocumentKind == DocumentKinds.Withdrawal)
         {
             // There is no statutory withdrawal form: the withdrawal and its reason are in the dossier's timeline.
-            LogNoForm(logger, effect.DossierId, effect.DocumentKind);
+            LogNoForm(logger, effect.DossierCode, effect.DocumentKind);
             return;
         }
 
@@ -29,7 +29,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
                 .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == JournalKind.ActionPerformed)
                 .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierId, effect.DocumentKind ?? string.Empty)
+        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierCode, effect.DocumentKind ?? string.Empty)
         {
             IssuedBy = action?.ActorId,
             Comment = action?.Comment,

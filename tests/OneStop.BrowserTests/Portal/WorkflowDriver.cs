@@ -16,7 +16,7 @@ internal static class WorkflowDriver
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossierCode))!;
+        var instance = (await engine.FindByDossierCodeAsync(dossierCode))!;
         var task = instance.OpenTasks.First();
         var actor = await ActorAsync(db, task.Role, task.Agency, task.Department);
         await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, actionId, actor) { Comment = comment });
@@ -41,7 +41,7 @@ internal static class WorkflowDriver
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossierCode))!;
+            var instance = (await engine.FindByDossierCodeAsync(dossierCode))!;
             if (instance.Status == InstanceStatus.Ended)
             {
                 break;

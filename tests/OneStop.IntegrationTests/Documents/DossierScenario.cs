@@ -34,7 +34,7 @@ internal sealed class DossierScenario(IServiceProvider services)
         var official = await UserIdAsync(officialEmail);
         await using var scope = services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         return await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action,
             new WorkflowActor(official.ToString(), role, "SGTVT", department)) { Comment = comment });
     }
@@ -48,7 +48,7 @@ internal sealed class DossierScenario(IServiceProvider services)
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossierCode))!;
+            var instance = (await engine.FindByDossierCodeAsync(dossierCode))!;
             if (instance.Status == OneStop.Workflows.Runtime.State.InstanceStatus.Ended)
             {
                 return last;

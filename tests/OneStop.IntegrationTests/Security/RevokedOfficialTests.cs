@@ -51,7 +51,7 @@ public sealed class RevokedOfficialTests(OneStopAppFactory app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+            var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
             await engine.ClaimAsync(instance.Id, instance.OpenTasks.Single().Id, new WorkflowActor(id.ToString(), Roles.Specialist, "SGTVT", "QLPT"));
         }
 

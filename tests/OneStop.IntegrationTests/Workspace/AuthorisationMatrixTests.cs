@@ -151,7 +151,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
 
         await using var db = app.Database.CreateContext();
         var specialistId = (await new DossierScenario(app.Services).UserIdAsync(Specialist)).ToString();
-        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActorId == specialistId).OrderBy(j => j.Sequence).ToListAsync();
+        var entries = await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.ActorId == specialistId).OrderBy(j => j.Sequence).ToListAsync();
         Assert.Equal(["TaskClaimed", "ActionPerformed"], entries.Select(e => e.Kind.ToString()));
         Assert.All(entries, e =>
         {
@@ -180,7 +180,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         await using var db = app.Database.CreateContext();
         var scenario = new DossierScenario(app.Services);
         var (counterId, leaderId) = (await scenario.UserIdAsync(Counter), await scenario.UserIdAsync(Leader));
-        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised).OrderBy(j => j.Sequence).ToListAsync();
+        var entries = await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised).OrderBy(j => j.Sequence).ToListAsync();
         Assert.Equal([(counterId.ToString(), "Reception"), (leaderId.ToString(), "Leader")], entries.Select(e => (e.ActorId!, e.ActorRole!)));
         Assert.All(entries, e =>
         {
@@ -265,7 +265,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
     private async Task<Dictionary<string, string>> TaskFieldsAsync(Dossier dossier, Dictionary<string, string> fields)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!))!;
+        var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().GetAsync(dossier.WorkflowInstanceId!.Value))!;
         fields["TaskId"] = instance.OpenTasks.Single().Id.ToString();
         fields["Version"] = instance.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return fields;

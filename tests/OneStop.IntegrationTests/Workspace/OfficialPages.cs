@@ -115,7 +115,7 @@ internal static partial class OfficialPages
                               where u.Email == email
                               select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
     }
 

@@ -67,7 +67,7 @@ public sealed partial class WorkspaceTests(OneStopAppFactory app) : IClassFixtur
 
         Assert.Contains("data-testid=\"action-error\"", late, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
-        Assert.Single(await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActionId == "accept").ToListAsync());
+        Assert.Single(await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.ActionId == "accept").ToListAsync());
     }
 
     [Fact]

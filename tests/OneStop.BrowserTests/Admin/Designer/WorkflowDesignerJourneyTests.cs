@@ -133,7 +133,7 @@ public sealed class WorkflowDesignerJourneyTests(DesignerApp app) : IClassFixtur
         await WorkflowDriver.DriveToEndAsync(app.Services, dossier.Code!, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!))!;
+            var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().GetAsync(dossier.WorkflowInstanceId!.Value))!;
             Assert.Equal(("driving-licence-renewal", 2), (instance.DefinitionId, instance.DefinitionVersion));
             Assert.Equal(InstanceStatus.Ended, instance.Status);
             Assert.Equal("completed", instance.EndStepId);

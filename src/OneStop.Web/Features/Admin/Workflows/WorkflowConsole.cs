@@ -127,7 +127,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         _ = (Definition(id, fromVersion), Definition(id, toVersion));
         var instances = await db.WorkflowInstances.AsNoTracking()
             .Where(i => i.DefinitionId == id && i.DefinitionVersion == fromVersion && i.Status != "Ended")
-            .OrderBy(i => i.StartedAt).Select(i => new { i.Id, i.DossierId }).ToListAsync(cancellationToken);
+            .OrderBy(i => i.StartedAt).Select(i => new { i.Id, i.DossierCode }).ToListAsync(cancellationToken);
         var failures = new List<MigrationFailure>();
         foreach (var instance in instances)
         {
@@ -141,7 +141,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
             }
             catch (WorkflowException ex)
             {
-                failures.Add(new MigrationFailure(instance.DossierId, ex.MessageVi));
+                failures.Add(new MigrationFailure(instance.DossierCode, ex.MessageVi));
             }
         }
 
