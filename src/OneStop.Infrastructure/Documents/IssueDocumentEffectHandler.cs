@@ -9,7 +9,7 @@ using OneStop.Workflows.Runtime.State;
 namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Issues the document a workflow action or automatic step names, with the acting official and comment from the journal.</summary>
-internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, ApplicantNotifier applicant,
+internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, Notifications.DocumentNotices documentNotices,
     ILogger<IssueDocumentEffectHandler> logger)
     : IWorkflowEffectHandler
 {
@@ -35,7 +35,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);
-        await applicant.DocumentIssuedAsync(document, outboxId, cancellationToken);
+        await documentNotices.IssuedAsync(document, outboxId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: no printed form for {Kind}; the timeline records it")]

@@ -2,10 +2,10 @@ using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Email;
-using OneStop.Infrastructure.Notifications;
+using OneStop.Infrastructure.Workflows;
 using OneStop.Workflows.Runtime;
 
-namespace OneStop.Infrastructure.Workflows;
+namespace OneStop.Infrastructure.Notifications;
 
 /// <summary>
 /// Notifies the people a workflow effect names: in the app, and by e-mail through the e-mail outbox. A message to the applicant
