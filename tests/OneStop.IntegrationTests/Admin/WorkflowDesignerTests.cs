@@ -172,11 +172,7 @@ public sealed class WorkflowDesignerTests(OneStopAppFactory app) : IClassFixture
         Assert.Null(DesignerProblemText.Resolve(draft, "$.steps[9].name"));
     }
 
-    private static string Token(string page)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    private static string Token(string page) => PageForms.AntiforgeryToken(page) ?? string.Empty;
 
     private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string token, object body)
     {

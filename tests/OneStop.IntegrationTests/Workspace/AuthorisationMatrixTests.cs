@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +21,7 @@ namespace OneStop.IntegrationTests.Workspace;
 /// Outcomes: "ok" (200/201, or the page reports the action done), "refused" (the page explains the engine's refusal), 403, 404,
 /// "login" (sent to sign in), 401 (API without credentials).
 /// </summary>
-public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) : IClassFixture<AuthorisationMatrixTests.App>
+public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) : IClassFixture<AuthorisationMatrixTests.App>
 {
     /// <summary>Every request seems to come from 203.0.113.9 (a documentation address), so the journal's "from where" is checked.</summary>
     public sealed class App : OneStopAppFactory
@@ -93,8 +92,6 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         return data;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -274,14 +271,9 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
     /// <summary>Posts a form with a valid antiforgery token of this client (from the home page's sign-out form, or the sign-in page).</summary>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
-        var home = await client.GetStringAsync("/");
-        var token = Token().Match(home);
-        if (!token.Success)
-        {
-            token = Token().Match(await client.GetStringAsync("/Account/Login"));
-        }
-
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        var token = PageForms.AntiforgeryToken(await client.GetStringAsync("/"))
+            ?? PageForms.AntiforgeryToken(await client.GetStringAsync("/Account/Login"))!;
+        fields["__RequestVerificationToken"] = token;
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
