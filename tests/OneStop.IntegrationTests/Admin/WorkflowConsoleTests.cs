@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Admin;

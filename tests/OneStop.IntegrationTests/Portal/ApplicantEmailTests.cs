@@ -7,7 +7,6 @@ using MimeKit;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Email;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 

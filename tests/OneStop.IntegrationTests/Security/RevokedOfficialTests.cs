@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Identity;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Web.Features.Admin.Officials;
 using OneStop.Workflows.Runtime;

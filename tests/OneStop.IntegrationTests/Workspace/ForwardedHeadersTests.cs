@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workspace;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Legacy;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Legacy.Tests.Generator;
 using OneStop.Testing;
 using OneStop.Web.Features.Workspace;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workspace;

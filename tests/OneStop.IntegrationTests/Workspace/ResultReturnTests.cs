@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Infrastructure.Notifications;
 using OneStop.Testing;
 
