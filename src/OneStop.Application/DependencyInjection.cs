@@ -12,6 +12,7 @@ public static class DependencyInjection
     {
         // Queries and shared services.
         services.AddScoped<OwnDossiers>();
+        services.AddScoped<ApplicantDrafts>();
         services.AddScoped<DossierAccess>();
         services.AddScoped<DossierViews>();
         services.AddScoped<DossierFiles>();
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<Colleagues>();
         services.AddScoped<WorkspaceDossierView>();
         services.AddScoped<OwnDossiersForOfficials>();
+        services.AddScoped<CounterRegister>();
 
         // Citizens.
         services.AddScoped<CreateDraft>();

@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<EmailOutboxDispatcher>();
         services.AddScoped<Notifications.ApplicantNotices>();
         services.AddScoped<Notifications.DossierStatusNotices>();
+        services.AddScoped<Notifications.DocumentNotices>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddSingleton<Links.PublicLinks>();

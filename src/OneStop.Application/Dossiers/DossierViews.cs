@@ -114,7 +114,7 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         string? StepName(string? step) => step is null ? null : definition?.FindStep(step)?.Name ?? step;
 
         var journal = dossier.Code is null ? [] : await db.WorkflowJournal.AsNoTracking()
-            .Where(j => j.DossierId == dossier.Code && TimelineKinds.Contains(j.Kind))
+            .Where(j => j.DossierCode == dossier.Code && TimelineKinds.Contains(j.Kind))
             .OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
         var timeline = journal
             .Select(j => new TimelineEntry(j.At, j.Kind switch

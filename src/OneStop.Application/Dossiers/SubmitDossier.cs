@@ -50,8 +50,7 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
         }
 
         await intake.SubmitDraftAsync(dossier, user.AsApplicant(), cancellationToken);
-        await notices.AddAsync(dossier, new ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.",
-            $"submitted:{dossier.Id:N}", clock.GetUtcNow()), cancellationToken);
+        await notices.SubmittedAsync(dossier, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return dossier;
     }

@@ -6,6 +6,7 @@ using OneStop.Core.Documents;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Notifications;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 
@@ -18,7 +19,7 @@ public sealed record ApologiseCommand(Guid DossierId, DateOnly? NewDate, string?
 /// appointment still decides lateness), journaled with who, when and from where (hence the audit log and the timeline), the applicant told.
 /// </summary>
 public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials, IWorkflowEngine engine,
-    DocumentIssuer issuer, ApplicantNotifier applicant, IAuditLog audit, IUnitOfWork unitOfWork) : UseCase<ApologiseCommand, IssuedDocument>(unitOfWork)
+    DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, IUnitOfWork unitOfWork) : UseCase<ApologiseCommand, IssuedDocument>(unitOfWork)
 {
     protected override async Task<IssuedDocument> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, D
                 new { newDueAt, reason, document = document.Id, role = official.Role }, dossier.Code, cancellationToken);
         }
 
-        await applicant.DocumentIssuedAsync(document, workflowOutboxId: null, cancellationToken);
+        await documentNotices.IssuedAsync(document, workflowOutboxId: null, cancellationToken);
         return document;
     }
 }

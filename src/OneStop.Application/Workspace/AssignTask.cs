@@ -16,7 +16,7 @@ public sealed class AssignTask(OneStopDbContext db, OfficialContext officials, I
     protected override async Task<ActionDone> RunAsync(AssignTaskCommand command, CancellationToken cancellationToken)
     {
         var actor = await officials.RequireAsync(cancellationToken);
-        var row = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierId })
+        var row = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierCode })
                       .SingleOrDefaultAsync(cancellationToken)
                   ?? throw TaskErrors.Closed();
         var task = (await engine.GetAsync(row.InstanceId, cancellationToken))?.FindTask(command.TaskId)
@@ -29,6 +29,6 @@ public sealed class AssignTask(OneStopDbContext db, OfficialContext officials, I
         }
 
         await engine.AssignAsync(row.InstanceId, command.TaskId, colleague.Id.ToString(), actor, cancellationToken);
-        return new ActionDone(row.DossierId, $"Đã phân công cho {colleague.FullName}.");
+        return new ActionDone(row.DossierCode, $"Đã phân công cho {colleague.FullName}.");
     }
 }

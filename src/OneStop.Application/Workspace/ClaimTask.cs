@@ -15,10 +15,10 @@ public sealed class ClaimTask(OneStopDbContext db, OfficialContext officials, IW
     protected override async Task<ActionDone> RunAsync(ClaimTaskCommand command, CancellationToken cancellationToken)
     {
         var actor = await officials.RequireAsync(cancellationToken);
-        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierId })
+        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == command.TaskId).Select(t => new { t.InstanceId, t.DossierCode })
                        .SingleOrDefaultAsync(cancellationToken)
                    ?? throw TaskErrors.Closed();
         await engine.ClaimAsync(task.InstanceId, command.TaskId, actor, cancellationToken);
-        return new ActionDone(task.DossierId, "Bạn đã nhận xử lý công việc này.");
+        return new ActionDone(task.DossierCode, "Bạn đã nhận xử lý công việc này.");
     }
 }

@@ -8,6 +8,7 @@ using OneStop.Core.Identity;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Notifications;
 using OneStop.Workflows.Runtime;
 
 namespace OneStop.Application.Workspace;
@@ -20,7 +21,7 @@ public sealed record ReissueDocumentCommand(Guid DossierId, Guid ReplacesDocumen
 /// who, when, from where and why (hence the audit log and the timeline); /verify of either document names the other.
 /// </summary>
 public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials,
-    IWorkflowEngine engine, DocumentIssuer issuer, ApplicantNotifier applicant, IAuditLog audit, IUnitOfWork unitOfWork)
+    IWorkflowEngine engine, DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, IUnitOfWork unitOfWork)
     : UseCase<ReissueDocumentCommand, IssuedDocument>(unitOfWork)
 {
     protected override async Task<IssuedDocument> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
@@ -63,7 +64,7 @@ public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossi
                 new { replaces = replaced.Id, document = document.Id, kind = document.Kind, reason, role = official.Role }, dossier.Code, cancellationToken);
         }
 
-        await applicant.DocumentIssuedAsync(document, workflowOutboxId: null, cancellationToken);
+        await documentNotices.IssuedAsync(document, workflowOutboxId: null, cancellationToken);
         return document;
     }
 }

@@ -43,7 +43,7 @@ internal static class DossierAuditLines
                     step = j.ToStep, kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
                     comment = j.Comment, files = j.Files, documents = j.Documents,
                 });
-                yield return new AuditEntry(now, actor, action, "Dossier", j.DossierId, j.DossierId, before, after);
+                yield return new AuditEntry(now, actor, action, "Dossier", j.DossierCode, j.DossierCode, before, after);
             }
             else if (entry is { State: EntityState.Modified, Entity: Dossier { Code: not null } dossier })
             {

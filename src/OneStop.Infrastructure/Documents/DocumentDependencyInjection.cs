@@ -14,7 +14,6 @@ internal static class DocumentDependencyInjection
         services.AddOptions<DocumentOptions>().BindConfiguration(DocumentOptions.SectionName);
         services.AddSingleton<IDocumentRenderer>(sp => new DocumentService(sp.GetRequiredService<IOptions<DocumentOptions>>().Value));
         services.AddScoped<DocumentIssuer>();
-        services.AddScoped<ApplicantNotifier>();
         services.AddScoped<RegisterExporter>();
         services.AddScoped<IWorkflowEffectHandler, IssueDocumentEffectHandler>();
         services.AddScoped<DossierCodeGenerator>();

@@ -122,7 +122,9 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
 
     private async Task<ReceiptModel> ReceiptAsync(FormContext c, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.DossierId == c.Dossier.Code, cancellationToken);
+        var instance = c.Dossier.WorkflowInstanceId is { } instanceId
+            ? await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            : null;
         var counter = await db.Departments.AsNoTracking().Where(d => d.AgencyId == c.Agency.Id && d.IsReception).Select(d => d.Name)
             .FirstOrDefaultAsync(cancellationToken);
         var received = c.Dossier.ReceivedAt ?? clock.GetUtcNow();
@@ -188,7 +190,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
 
     private async Task<ControlSlipModel> ControlSlipAsync(FormContext c, CancellationToken cancellationToken)
     {
-        var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.DossierId == c.Dossier.Code).OrderBy(j => j.Sequence)
+        var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == c.Dossier.WorkflowInstanceId).OrderBy(j => j.Sequence)
             .ToListAsync(cancellationToken);
         var actions = journal.Where(j => j.Kind == JournalKind.ActionPerformed).ToList();
         var names = await ActorNamesAsync(actions, cancellationToken);

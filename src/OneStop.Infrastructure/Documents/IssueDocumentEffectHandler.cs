@@ -9,7 +9,7 @@ using OneStop.Workflows.Runtime.State;
 namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Issues the document a workflow action or automatic step names, with the acting official and comment from the journal.</summary>
-internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, ApplicantNotifier applicant,
+internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIssuer issuer, Notifications.DocumentNotices documentNotices,
     ILogger<IssueDocumentEffectHandler> logger)
     : IWorkflowEffectHandler
 {
@@ -20,7 +20,7 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
         if (effect.DocumentKind == DocumentKinds.Withdrawal)
         {
             // There is no statutory withdrawal form: the withdrawal and its reason are in the dossier's timeline.
-            LogNoForm(logger, effect.DossierId, effect.DocumentKind);
+            LogNoForm(logger, effect.DossierCode, effect.DocumentKind);
             return;
         }
 
@@ -29,13 +29,13 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
                 .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == JournalKind.ActionPerformed)
                 .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierId, effect.DocumentKind ?? string.Empty)
+        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierCode, effect.DocumentKind ?? string.Empty)
         {
             IssuedBy = action?.ActorId,
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);
-        await applicant.DocumentIssuedAsync(document, outboxId, cancellationToken);
+        await documentNotices.IssuedAsync(document, outboxId, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: no printed form for {Kind}; the timeline records it")]

@@ -17,8 +17,8 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
 
     public Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default) => inner.GetAsync(instanceId, cancellationToken);
 
-    public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default) =>
-        inner.FindByDossierAsync(dossierId, cancellationToken);
+    public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
+        inner.FindByDossierCodeAsync(dossierCode, cancellationToken);
 
     public Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
         IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default) =>
@@ -55,7 +55,7 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
             var outboxMark = await notices.OutboxMarkAsync(instanceId, cancellationToken);
             var result = await change();
             var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.WorkflowInstanceId == instanceId, cancellationToken)
-                ?? await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierId, cancellationToken);
+                ?? await db.Dossiers.SingleOrDefaultAsync(d => d.Code == result.Instance.DossierCode, cancellationToken);
             if (dossier is not null && !dossier.IsClosed)
             {
                 var before = dossier.Status;

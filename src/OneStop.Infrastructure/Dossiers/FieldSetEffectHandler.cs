@@ -19,8 +19,8 @@ internal sealed class FieldSetEffectHandler(OneStopDbContext db) : IWorkflowEffe
             throw new DomainException("workflow.field_missing", "Hiệu ứng gán trường thiếu tên trường.");
         }
 
-        var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == effect.DossierId, cancellationToken)
-            ?? throw new NotFoundException($"Không tìm thấy hồ sơ {effect.DossierId}.");
+        var dossier = await db.Dossiers.SingleOrDefaultAsync(d => d.Code == effect.DossierCode, cancellationToken)
+            ?? throw new NotFoundException($"Không tìm thấy hồ sơ {effect.DossierCode}.");
         var data = JsonNode.Parse(dossier.FormData)?.AsObject() ?? [];
         data[effect.Field] = effect.Value is { } value ? JsonNode.Parse(value.GetRawText()) : null;
         dossier.SetWorkflowField(data.ToJsonString());

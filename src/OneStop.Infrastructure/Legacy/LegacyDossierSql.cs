@@ -59,7 +59,7 @@ internal static class LegacyDossierSql
     /// <summary>The engine state of an open migrated dossier: one task at its step, its timers, one journal entry.</summary>
     private static readonly string State = WorkflowStateSql.Object<WorkflowInstance>(new Dictionary<string, string>
     {
-        ["id"] = InstanceId, ["dossierId"] = "s.code", ["definitionId"] = "r.workflow_id", ["definitionVersion"] = "r.workflow_version",
+        ["id"] = InstanceId, ["dossierCode"] = "s.code", ["definitionId"] = "r.workflow_id", ["definitionVersion"] = "r.workflow_version",
         ["receivingAgency"] = "w.receiving", ["applicantId"] = "NULL", ["version"] = "1",
         ["status"] = $"CASE WHEN r.step_kind = 'supplement' THEN {Waiting} ELSE {Running} END",
         ["outcome"] = "NULL", ["endStepId"] = "NULL", ["startedAt"] = "s.submitted_at", ["endedAt"] = "NULL", ["totalDueAt"] = "w.total_due",
@@ -134,7 +134,7 @@ internal static class LegacyDossierSql
             result_returned_at = excluded.result_returned_at
         """,
         $"""
-        INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at,
+        INSERT INTO workflow_instances (id, dossier_code, definition_id, definition_version, status, version, receiving_agency, started_at,
             ended_at, total_due_at, is_overdue, outcome, state)
         SELECT {InstanceId}, s.code, r.workflow_id, r.workflow_version, w.status, 1, w.receiving, s.submitted_at, NULL, w.total_due, false, NULL,
             {State}
@@ -145,10 +145,10 @@ internal static class LegacyDossierSql
                                    CASE WHEN r.step_kind = 'supplement' THEN '{nameof(InstanceStatus.WaitingForApplicant)}' ELSE '{nameof(InstanceStatus.Running)}' END AS status,
                                    CASE WHEN r.step_kind = 'supplement' THEN NULL ELSE s.due_at END AS total_due) w
         {ChangedDossier}
-        ON CONFLICT (dossier_id) DO NOTHING
+        ON CONFLICT (dossier_code) DO NOTHING
         """,
         $"""
-        INSERT INTO workflow_tasks (id, instance_id, dossier_id, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
+        INSERT INTO workflow_tasks (id, instance_id, dossier_code, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
         SELECT {TaskId}, i.id, s.code, r.step_id, r.role, coalesce(r.agency, i.receiving_agency), r.department, NULL, @exported, s.due_at, false
         FROM legacy.stg_dossiers s
         JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status
@@ -166,7 +166,7 @@ internal static class LegacyDossierSql
         ON CONFLICT (id) DO NOTHING
         """,
         $"""
-        INSERT INTO workflow_journal (instance_id, sequence, dossier_id, at, kind, actor_id, actor_role, task_id, from_step, to_step,
+        INSERT INTO workflow_journal (instance_id, sequence, dossier_code, at, kind, actor_id, actor_role, task_id, from_step, to_step,
             action_id, action_label, comment, files, documents)
         SELECT i.id, 1, s.code, @exported, '{nameof(JournalKind.StepEntered)}', NULL, 'System', NULL, NULL, r.step_id, NULL, NULL,
                'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code, {EmptyArray}, {EmptyArray}

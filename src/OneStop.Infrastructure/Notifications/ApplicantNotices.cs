@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Dossiers;
+using OneStop.Core.Payments;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Email;
@@ -10,7 +11,8 @@ namespace OneStop.Infrastructure.Notifications;
 /// <summary>
 /// Tells a dossier's applicant: in the app when they have an account, and by e-mail (through the outbox, in the caller's
 /// transaction) to their account's address, or for a walk-in to the address written on the dossier. Each notice carries a
-/// marker so the same event never notifies twice. The caller saves.
+/// marker so the same event never notifies twice. The caller saves. Every notice to an applicant goes through
+/// <see cref="AddAsync"/>; the submission and payment notices are worded here, the others in their own classes of this folder.
 /// </summary>
 public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IOptions<ProvinceOptions> province)
 {
@@ -34,6 +36,34 @@ public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IO
             var mail = ApplicantEmail.Compose(dossier, procedure, notice, link, forWalkIn: account is null);
             await outbox.EnqueueAsync("applicant:" + notice.Marker, to!, mail.Subject, mail.HtmlBody, dossier.Code, notice.Covers, cancellationToken);
         }
+    }
+
+    /// <summary>The applicant submitted their dossier from the portal.</summary>
+    public Task SubmittedAsync(Dossier dossier, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return AddAsync(dossier, new ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.", $"submitted:{dossier.Id:N}", at),
+            cancellationToken);
+    }
+
+    /// <summary>A fee payment attempt ended: received, failed or cancelled.</summary>
+    public Task PaymentEndedAsync(Dossier dossier, Payment payment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(payment);
+        var amount = Payments.FeePayments.Money(payment.Amount);
+        var message = payment.Status switch
+        {
+            PaymentStatus.Succeeded => $"Hồ sơ {dossier.Code}: đã thanh toán lệ phí {amount}.",
+            PaymentStatus.Failed => $"Hồ sơ {dossier.Code}: thanh toán lệ phí {amount} không thành công. Vui lòng thử lại.",
+            _ => $"Hồ sơ {dossier.Code}: đã hủy thanh toán lệ phí {amount}.",
+        };
+        return AddAsync(dossier, new ApplicantNotice(message, $"payment:{payment.Id}", at)
+        {
+            Subject = $"Hồ sơ {dossier.Code}: đã thanh toán lệ phí",
+            // A cancelled or failed attempt is news only to the person at the bank page; a payment received is worth a mail.
+            ByEmail = payment.Status == PaymentStatus.Succeeded,
+        }, cancellationToken);
     }
 
     /// <summary>The message without its idempotency marker, as shown to people.</summary>

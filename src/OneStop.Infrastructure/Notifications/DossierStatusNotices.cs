@@ -19,7 +19,7 @@ public sealed class DossierStatusNotices(OneStopDbContext db, ApplicantNotices n
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>Document kinds a status e-mail names when the same change issues them.</summary>
-    private static readonly IReadOnlySet<string> Named = new HashSet<string>(ApplicantNotifier.Announced, StringComparer.Ordinal) { DocumentKinds.SupplementRequest };
+    private static readonly IReadOnlySet<string> Named = new HashSet<string>(DocumentCatalog.Announced, StringComparer.Ordinal) { DocumentKinds.SupplementRequest };
 
     /// <summary>The last workflow outbox entry of the instance before a change; entries after it are the change's own.</summary>
     public async Task<long> OutboxMarkAsync(Guid instanceId, CancellationToken cancellationToken) =>

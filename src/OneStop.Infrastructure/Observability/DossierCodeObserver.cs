@@ -25,7 +25,7 @@ internal sealed class DossierCodeObserver : IMaterializationInterceptor
                 DossierLogContext.Observe(dossier.Code);
                 break;
             case WorkflowInstanceRecord instance:
-                DossierLogContext.Observe(instance.DossierId);
+                DossierLogContext.Observe(instance.DossierCode);
                 break;
         }
 

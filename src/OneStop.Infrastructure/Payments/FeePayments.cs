@@ -130,24 +130,12 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
             return false;
         }
 
-        var amount = Money(payment.Amount);
-        var message = payment.Status switch
-        {
-            PaymentStatus.Succeeded => $"Hồ sơ {dossier.Code}: đã thanh toán lệ phí {amount}.",
-            PaymentStatus.Failed => $"Hồ sơ {dossier.Code}: thanh toán lệ phí {amount} không thành công. Vui lòng thử lại.",
-            _ => $"Hồ sơ {dossier.Code}: đã hủy thanh toán lệ phí {amount}.",
-        };
         if (payment.Status == PaymentStatus.Succeeded)
         {
             dossier.RecordFeePaid(payment.Id, now);
         }
 
-        await notices.AddAsync(dossier, new ApplicantNotice(message, $"payment:{payment.Id}", now)
-        {
-            Subject = $"Hồ sơ {dossier.Code}: đã thanh toán lệ phí",
-            // A cancelled or failed attempt is news only to the person at the bank page; a payment received is worth a mail.
-            ByEmail = payment.Status == PaymentStatus.Succeeded,
-        }, cancellationToken);
+        await notices.PaymentEndedAsync(dossier, payment, now, cancellationToken);
         return true;
     }
 

@@ -25,9 +25,9 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         return state is null ? null : WorkflowStateSerializer.Deserialize(state);
     }
 
-    public async Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default)
+    public async Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default)
     {
-        var state = await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierId == dossierId).Select(i => i.State)
+        var state = await db.WorkflowInstances.AsNoTracking().Where(i => i.DossierCode == dossierCode).Select(i => i.State)
             .SingleOrDefaultAsync(cancellationToken);
         return state is null ? null : WorkflowStateSerializer.Deserialize(state);
     }
@@ -40,7 +40,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             db.WorkflowInstances.Add(new WorkflowInstanceRecord
             {
                 Id = instance.Id,
-                DossierId = instance.DossierId,
+                DossierCode = instance.DossierCode,
                 DefinitionId = instance.DefinitionId,
                 DefinitionVersion = instance.DefinitionVersion,
                 Status = instance.Status.ToString(),
@@ -60,8 +60,8 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                throw new WorkflowConflictException($"Dossier {instance.DossierId} already has a workflow.",
-                    $"Hồ sơ {instance.DossierId} đã có quy trình xử lý.");
+                throw new WorkflowConflictException($"Dossier {instance.DossierCode} already has a workflow.",
+                    $"Hồ sơ {instance.DossierCode} đã có quy trình xử lý.");
             }
         }, cancellationToken);
     }
@@ -118,7 +118,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         {
             Id = t.Id,
             InstanceId = instance.Id,
-            DossierId = instance.DossierId,
+            DossierCode = instance.DossierCode,
             StepId = t.StepId,
             Role = t.Role,
             Agency = t.Agency,
@@ -140,7 +140,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         {
             InstanceId = instance.Id,
             Sequence = j.Sequence,
-            DossierId = instance.DossierId,
+            DossierCode = instance.DossierCode,
             At = j.At,
             Kind = j.Kind,
             ActorId = j.ActorId,
@@ -159,7 +159,7 @@ public sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cloc
         db.WorkflowOutbox.AddRange(effects.Select(e => new WorkflowOutboxRecord
         {
             InstanceId = e.InstanceId,
-            DossierId = e.DossierId,
+            DossierCode = e.DossierCode,
             Kind = e.Kind.ToString(),
             Payload = JsonSerializer.Serialize(e, PayloadOptions),
             CreatedAt = now,

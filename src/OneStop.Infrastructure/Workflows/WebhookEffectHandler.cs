@@ -27,7 +27,7 @@ internal sealed class WebhookEffectHandler(IHttpClientFactory clients, IConfigur
         {
             delivery = outboxId,
             webhook = effect.Webhook,
-            dossierId = effect.DossierId,
+            dossierId = effect.DossierCode,
             instanceId = effect.InstanceId,
             step = effect.Reason,
         });

@@ -23,7 +23,7 @@ internal static class WorkflowDependencyInjection
         services.AddScoped<IWorkflowEngine, Dossiers.DossierSyncingEngine>();
         services.AddScoped<WorkflowTimerProcessor>();
         services.AddScoped<WorkflowOutboxDispatcher>();
-        services.AddScoped<IWorkflowEffectHandler, NotifyEffectHandler>();
+        services.AddScoped<IWorkflowEffectHandler, Notifications.NotifyEffectHandler>();
         services.AddScoped<IWorkflowEffectHandler, WebhookEffectHandler>();
         services.AddHttpClient("workflow-webhooks", client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<WorkflowFilePublisher>();

@@ -23,8 +23,8 @@ internal sealed class WorkflowInstanceRecordConfiguration : IEntityTypeConfigura
     {
         builder.ToTable("workflow_instances");
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.DossierId).HasMaxLength(64);
-        builder.HasIndex(i => i.DossierId).IsUnique();
+        builder.Property(i => i.DossierCode).HasMaxLength(64);
+        builder.HasIndex(i => i.DossierCode).IsUnique();
         builder.Property(i => i.DefinitionId).HasMaxLength(100);
         builder.Property(i => i.Status).HasMaxLength(32);
         builder.Property(i => i.Outcome).HasMaxLength(32);
@@ -45,7 +45,7 @@ internal sealed class WorkflowTaskRecordConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("workflow_tasks");
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.DossierId).HasMaxLength(64);
+        builder.Property(t => t.DossierCode).HasMaxLength(64);
         builder.Property(t => t.StepId).HasMaxLength(100);
         builder.Property(t => t.Role).HasMaxLength(32);
         builder.Property(t => t.Agency).HasMaxLength(32);
@@ -56,13 +56,13 @@ internal sealed class WorkflowTaskRecordConfiguration : IEntityTypeConfiguration
         // department. Each index holds its range in the inbox's order (due date, then dossier) and carries every column the inbox
         // counts, filters and shows (the claimable one also its null assignee, which the counts read), so all of it is an index-only
         // scan (docs/PERFORMANCE.md, inbox).
-        builder.HasIndex(t => new { t.AssignedTo, t.DueAt, t.DossierId }, "ix_workflow_tasks_assigned")
+        builder.HasIndex(t => new { t.AssignedTo, t.DueAt, t.DossierCode }, "ix_workflow_tasks_assigned")
             .HasDatabaseName("ix_workflow_tasks_assigned").HasFilter("assigned_to IS NOT NULL").IncludeProperties(InboxColumns);
-        builder.HasIndex(t => new { t.Agency, t.Department, t.Role, t.DueAt, t.DossierId }, "ix_workflow_tasks_claimable")
+        builder.HasIndex(t => new { t.Agency, t.Department, t.Role, t.DueAt, t.DossierCode }, "ix_workflow_tasks_claimable")
             .HasDatabaseName("ix_workflow_tasks_claimable").HasFilter("assigned_to IS NULL")
             .IncludeProperties(t => new { t.Id, t.InstanceId, t.StepId, t.ProcedureId, t.SubmittedAt, t.Channel, t.DossierStatus, t.SearchText, t.AssignedTo });
         builder.HasIndex(t => t.InstanceId);
-        builder.HasIndex(t => t.DossierId);
+        builder.HasIndex(t => t.DossierCode);
 
         // The dossier's facts the inbox filters on, copied by database triggers (see WorkflowTaskRecord): EF never writes them.
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16).ValueGeneratedOnAddOrUpdate();
@@ -93,7 +93,7 @@ internal sealed class WorkflowJournalRecordConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("workflow_journal");
         builder.HasKey(j => new { j.InstanceId, j.Sequence });
-        builder.Property(j => j.DossierId).HasMaxLength(64);
+        builder.Property(j => j.DossierCode).HasMaxLength(64);
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(j => j.ActorId).HasMaxLength(64);
         builder.Property(j => j.ActorRole).HasMaxLength(32);
@@ -103,7 +103,7 @@ internal sealed class WorkflowJournalRecordConfiguration : IEntityTypeConfigurat
         builder.Property(j => j.ActionId).HasMaxLength(100);
         builder.Property(j => j.ActionLabel).HasMaxLength(300);
         builder.HasOne<WorkflowInstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(j => new { j.DossierId, j.Sequence });
+        builder.HasIndex(j => new { j.DossierCode, j.Sequence });
     }
 }
 
@@ -114,7 +114,7 @@ internal sealed class WorkflowOutboxRecordConfiguration : IEntityTypeConfigurati
         builder.ToTable("workflow_outbox");
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Id).UseIdentityAlwaysColumn();
-        builder.Property(o => o.DossierId).HasMaxLength(64);
+        builder.Property(o => o.DossierCode).HasMaxLength(64);
         builder.Property(o => o.Kind).HasMaxLength(32);
         builder.Property(o => o.Payload).HasColumnType("jsonb");
         builder.HasIndex(o => o.AvailableAt).HasFilter("delivered_at IS NULL");

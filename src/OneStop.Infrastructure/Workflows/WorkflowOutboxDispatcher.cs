@@ -31,7 +31,7 @@ public sealed partial class WorkflowOutboxDispatcher(
 
             var entry = row[0];
             using var activity = Observability.OneStopTelemetry.StartBackgroundActivity("onestop.outbox.deliver");
-            using var dossier = Observability.DossierLogContext.Begin(entry.DossierId);
+            using var dossier = Observability.DossierLogContext.Begin(entry.DossierCode);
             var effect = JsonSerializer.Deserialize<WorkflowEffect>(entry.Payload, PayloadOptions)!;
             var handler = handlers.FirstOrDefault(h => h.Kind == effect.Kind);
             await transaction.CreateSavepointAsync("effect", cancellationToken);

@@ -30,6 +30,7 @@ internal static class ApiExtensions
         builder.Services.AddScoped<OneStop.Application.Common.ICurrentUser, OneStop.Web.Hosting.HttpCurrentUser>();
         OneStop.Application.DependencyInjection.AddApplication(builder.Services);
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();
+        builder.Services.AddScoped<OneStop.Web.Features.Catalogue.AgencyDirectory>();
         builder.Services.AddScoped<OneStop.Web.Features.Dossiers.AddressOffers>();
         builder.Services.AddScoped<OneStop.Web.Features.Workspace.Inbox>();
         builder.Services.AddScoped<OneStop.Web.Features.Statistics.DossierStatistics>();

@@ -12,7 +12,7 @@ public interface IWorkflowEngine
     Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the instance of a dossier, or null.</summary>
-    Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default);
+    Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default);
 
     /// <summary>The actions this user may take now, given the dossier's current form data.</summary>
     Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,

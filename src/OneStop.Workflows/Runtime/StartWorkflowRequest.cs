@@ -1,7 +1,7 @@
 namespace OneStop.Workflows.Runtime;
 
 /// <summary>Starts a workflow for a dossier; the definition is chosen by id (latest version unless given) or by procedure code.</summary>
-public sealed record StartWorkflowRequest(string DossierId, string ReceivingAgency, WorkflowActor StartedBy)
+public sealed record StartWorkflowRequest(string DossierCode, string ReceivingAgency, WorkflowActor StartedBy)
 {
     public string? DefinitionId { get; init; }
 

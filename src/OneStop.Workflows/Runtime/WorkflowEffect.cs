@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace OneStop.Workflows.Runtime;
 
 /// <summary>A side effect to deliver after the transition is saved (written to an outbox in the same transaction).</summary>
-public sealed record WorkflowEffect(EffectKind Kind, Guid InstanceId, string DossierId)
+public sealed record WorkflowEffect(EffectKind Kind, Guid InstanceId, string DossierCode)
 {
     /// <summary>Why: one of <see cref="EffectReasons"/> for the engine's own notices, else the id of the action or step that emitted it.</summary>
     public string? Reason { get; init; }

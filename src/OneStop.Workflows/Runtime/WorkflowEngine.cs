@@ -22,7 +22,7 @@ public sealed class WorkflowEngine(
     {
         ArgumentNullException.ThrowIfNull(request);
         var definition = ResolveForStart(request);
-        var instance = new WorkflowInstance(request.InstanceId ?? Guid.NewGuid(), request.DossierId, definition.Id, definition.Version,
+        var instance = new WorkflowInstance(request.InstanceId ?? Guid.NewGuid(), request.DossierCode, definition.Id, definition.Version,
             request.ReceivingAgency, request.ApplicantId)
         {
             Version = 1,
@@ -39,8 +39,8 @@ public sealed class WorkflowEngine(
     public Task<WorkflowInstance?> GetAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         store.LoadAsync(instanceId, cancellationToken);
 
-    public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default) =>
-        store.FindByDossierAsync(dossierId, cancellationToken);
+    public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
+        store.FindByDossierCodeAsync(dossierCode, cancellationToken);
 
     public async Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
         IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default)

@@ -67,7 +67,7 @@ internal sealed class OneStopDriver
         }
 
         if (instance.Status != InstanceStatus.Ended)
-            throw new InvalidOperationException($"dossier {instance.DossierId} did not end");
+            throw new InvalidOperationException($"dossier {instance.DossierCode} did not end");
         return TransitionsPerDossier;
     }
 

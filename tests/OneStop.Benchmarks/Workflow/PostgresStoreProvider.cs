@@ -67,8 +67,8 @@ internal sealed class PostgresStoreProvider : IWorkflowStoreProvider
         public Task<WorkflowInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
             InScope(store => store.LoadAsync(instanceId, cancellationToken));
 
-        public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default) =>
-            InScope(store => store.FindByDossierAsync(dossierId, cancellationToken));
+        public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
+            InScope(store => store.FindByDossierCodeAsync(dossierCode, cancellationToken));
 
         public Task InsertAsync(WorkflowInstance instance, IReadOnlyList<WorkflowEffect> effects, CancellationToken cancellationToken = default) =>
             InScope(async store =>

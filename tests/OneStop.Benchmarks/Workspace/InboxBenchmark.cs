@@ -162,11 +162,11 @@ internal static class InboxBenchmark
             JOIN bench_procedures p ON p.ctid = (SELECT ctid FROM bench_procedures OFFSET (g % 3) LIMIT 1)
             JOIN bench_names n ON n.i = 1 + abs(hashint4(g)) % 12
             CROSS JOIN LATERAL (SELECT now() - make_interval(mins => (g * 7) % (730 * 24 * 60)) AS at) s;
-            INSERT INTO workflow_instances (id, dossier_id, definition_id, definition_version, status, version, receiving_agency, started_at, is_overdue, state)
+            INSERT INTO workflow_instances (id, dossier_code, definition_id, definition_version, status, version, receiving_agency, started_at, is_overdue, state)
             SELECT gen_random_uuid(), d.code, p.workflow_id, p.workflow_version, 'Running', 3, p.agency, d.submitted_at, false, {EmptyJson}::jsonb
             FROM dossiers d JOIN bench_procedures p ON p.procedure_id = d.procedure_id WHERE d.status = 'InProgress';
-            INSERT INTO workflow_tasks (id, instance_id, dossier_id, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
-            SELECT gen_random_uuid(), i.id, i.dossier_id,
+            INSERT INTO workflow_tasks (id, instance_id, dossier_code, step_id, role, agency, department, assigned_to, created_at, due_at, is_overdue)
+            SELECT gen_random_uuid(), i.id, i.dossier_code,
                    CASE WHEN (k.n / 7) % 3 = 0 THEN 'reception' ELSE 'review' END,
                    CASE WHEN (k.n / 7) % 3 = 0 THEN 'Reception' ELSE 'Specialist' END,
                    p.agency,
@@ -174,10 +174,10 @@ internal static class InboxBenchmark
                    CASE WHEN (k.n / 7) % 3 <> 0 AND k.n % 10 = 1 AND p.agency = 'SGTVT' THEN '{specialist}' END,
                    i.started_at, now() + make_interval(hours => (k.n % 336) - 72), false
             FROM workflow_instances i
-            JOIN dossiers d ON d.code = i.dossier_id
+            JOIN dossiers d ON d.code = i.dossier_code
             JOIN bench_procedures p ON p.procedure_id = d.procedure_id
-            CROSS JOIN LATERAL (SELECT substr(i.dossier_id, 3)::int / {OpenEvery} AS n) k;
-            UPDATE dossiers d SET workflow_instance_id = i.id FROM workflow_instances i WHERE i.dossier_id = d.code;
+            CROSS JOIN LATERAL (SELECT substr(i.dossier_code, 3)::int / {OpenEvery} AS n) k;
+            UPDATE dossiers d SET workflow_instance_id = i.id FROM workflow_instances i WHERE i.dossier_code = d.code;
             ANALYZE;
             """;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -62,8 +62,9 @@ public sealed partial class CitizenJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("documents")).ToContainTextAsync("Biên lai thu phí, lệ phí");
 
         // The counter accepts; the specialist asks for a supplement (officials' steps, driven through the engine).
-        await WorkflowDriver.ActAsync(app.Services, code, "accept", "Đủ thành phần hồ sơ");
-        await WorkflowDriver.ActAsync(app.Services, code, "requestSupplement", "Giấy khám sức khỏe đã quá 6 tháng, đề nghị nộp giấy mới");
+        var scenario = new DossierScenario(app.Services);
+        await scenario.ActAsync(code, "accept", "Đủ thành phần hồ sơ");
+        await scenario.ActAsync(code, "requestSupplement", "Giấy khám sức khỏe đã quá 6 tháng, đề nghị nộp giấy mới");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Chờ bổ sung");
         await Assertions.Expect(page.GetByTestId("supplement")).ToContainTextAsync("Giấy khám sức khỏe đã quá 6 tháng, đề nghị nộp giấy mới");
@@ -80,7 +81,8 @@ public sealed partial class CitizenJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Nộp bổ sung");
         Assert.True(await AttachedAsync(code, "GKSK", "gksk-moi.png"));
 
-        await WorkflowDriver.DriveToEndAsync(app.Services, code, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
+        await scenario.DriveToEndAsync(code, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
+        await scenario.DeliverEffectsAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Đã trả kết quả");
         await Assertions.Expect(page.GetByTestId("documents")).ToContainTextAsync("Kết quả giải quyết thủ tục hành chính");

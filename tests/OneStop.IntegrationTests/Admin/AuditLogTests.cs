@@ -2,16 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Admin;
 
 public sealed partial class AuditLogTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
 {
-    [GeneratedRegex("name=\"id\" value=\"([0-9a-f-]+)\"")]
-    private static partial Regex UserId();
-
     [Theory]
     [InlineData("UPDATE audit_log SET action = 'forged'")]
     [InlineData("DELETE FROM audit_log")]
@@ -37,9 +33,9 @@ public sealed partial class AuditLogTests(OneStopAppFactory app) : IClassFixture
     {
         var admin = app.CreateClient();
         await admin.SignInAsync(DemoAccounts.Admin);
-        var found = await admin.GetStringAsync("/Admin/Users?q=hoang+thi+mai");
-        var id = UserId().Match(found).Groups[1].Value;
-        await admin.PostFormAsync("/Admin/Users?handler=Lock", new Dictionary<string, string> { ["id"] = id }, found);
+        var lockForm = await admin.FormAsync("/Admin/Users?q=hoang+thi+mai", "form[action$='handler=Lock']");
+        var id = lockForm["id"]!;
+        await lockForm.PostAsync(admin);
 
         await using var db = app.Database.CreateContext();
         var line = await db.AuditLog.AsNoTracking().Where(a => a.EntityType == "User" && a.EntityId == id).OrderByDescending(a => a.Id).FirstAsync();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Files;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Calendar;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Identity;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 
@@ -91,7 +90,7 @@ public sealed class OfficialAdminTests(OneStopAppFactory app) : IClassFixture<On
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+            var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
             await engine.ClaimAsync(instance.Id, instance.OpenTasks.Single().Id, new WorkflowActor(specialist.ToString(), Roles.Specialist, "SGTVT", "QLPT"));
             colleague = (await scope.ServiceProvider.GetRequiredService<UserProvisioner>().CreateAsync(new NewUser(
                 "vu.van.binh@demo.onestop.vn", "Vũ Văn Bình", Roles.Specialist, "SGTVT", "QLPT", "Binh2026xx", EmailConfirmed: true))).Id;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Admin;
@@ -153,7 +152,7 @@ public sealed class WorkflowConsoleTests(OneStopAppFactory app) : IClassFixture<
         var report = await done.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(report.GetProperty("migrated").GetInt32() >= 1);
         await using var db = app.Database.CreateContext();
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.DossierId == dossier.Code);
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.DossierCode == dossier.Code);
         Assert.Equal(2, instance.DefinitionVersion);
         Assert.Contains(await db.WorkflowTasks.Where(t => t.InstanceId == instance.Id).Select(t => t.StepId).ToListAsync(), s => s == "reception-2027");
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/workflows");

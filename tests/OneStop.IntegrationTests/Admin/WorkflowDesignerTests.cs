@@ -128,7 +128,7 @@ public sealed class WorkflowDesignerTests(OneStopAppFactory app) : IClassFixture
     public async Task Publishing_from_the_designer_is_audited_offers_the_migration_and_refuses_an_invalid_draft()
     {
         var admin = await AdminAsync();
-        var scenario = new Documents.DossierScenario(app.Services);
+        var scenario = new DossierScenario(app.Services);
         await scenario.SubmitDrivingLicenceAsync(); // runs on version 1
         var v2 = JsonNode.Parse(await admin.GetStringAsync("/api/v1/admin/workflows/driving-licence-renewal/1"))!.AsObject();
         v2["version"] = 2;
@@ -172,11 +172,7 @@ public sealed class WorkflowDesignerTests(OneStopAppFactory app) : IClassFixture
         Assert.Null(DesignerProblemText.Resolve(draft, "$.steps[9].name"));
     }
 
-    private static string Token(string page)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
-    }
+    private static string Token(string page) => PageForms.AntiforgeryToken(page) ?? string.Empty;
 
     private static Task<HttpResponseMessage> PostJsonAsync(HttpClient client, string token, object body)
     {

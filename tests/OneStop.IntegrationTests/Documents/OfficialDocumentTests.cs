@@ -59,7 +59,7 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         await using (var db = app.Database.CreateContext())
         {
-            var journaled = await db.WorkflowJournal.SingleAsync(j => j.DossierId == dossier.Code
+            var journaled = await db.WorkflowJournal.SingleAsync(j => j.DossierCode == dossier.Code
                 && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.DocumentReissued);
             Assert.Equal(("Leader", "Sai ngày sinh của người nộp"), (journaled.ActorRole, journaled.Comment));
             Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "dossier.documentReissued" && a.EntityId == dossier.Code));

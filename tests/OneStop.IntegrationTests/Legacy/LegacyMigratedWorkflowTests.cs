@@ -97,7 +97,7 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
         await host.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<OneStopDbContext>();
-            Assert.Equal(unrouted.Count, await db.WorkflowTasks.CountAsync(t => unrouted.Contains(t.DossierId)));
+            Assert.Equal(unrouted.Count, await db.WorkflowTasks.CountAsync(t => unrouted.Contains(t.DossierCode)));
             return 0;
         });
     }
@@ -120,7 +120,7 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
 
         foreach (var task in tasks)
         {
-            var instance = await host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(task.DossierId));
+            var instance = await host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().FindByDossierCodeAsync(task.DossierCode));
             var rows = timers.Where(t => t.InstanceId == task.InstanceId).Select(t => (t.Id, t.Kind, t.DueAt, t.TaskId)).Order().ToList();
 
             // The state the engine loads and the rows the timer service polls agree.
@@ -145,25 +145,25 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
         }
 
         // One dossier, followed through time: nothing fires before its reminder, the reminder fires alone, then the deadlines.
-        var followed = tasks.Where(t => t.StepId == "review").OrderBy(t => t.DueAt).ThenBy(t => t.DossierId).First();
+        var followed = tasks.Where(t => t.StepId == "review").OrderBy(t => t.DueAt).ThenBy(t => t.DossierCode).First();
         var reminderAt = timers.Single(t => t.TaskId == followed.Id && t.Kind == "Reminder").DueAt;
         clock.Advance(reminderAt - clock.GetUtcNow() - TimeSpan.FromMinutes(1));
-        Assert.Empty(await FiredAsync(host, followed.DossierId));
+        Assert.Empty(await FiredAsync(host, followed.DossierCode));
 
         clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Equal(["ReminderSent"], await FiredAsync(host, followed.DossierId));
+        Assert.Equal(["ReminderSent"], await FiredAsync(host, followed.DossierCode));
         Assert.False(await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowInstances.Where(i => i.Id == followed.InstanceId)
             .Select(i => i.IsOverdue).SingleAsync()));
 
         clock.Advance(followed.DueAt!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
-        Assert.Equal(["Escalated", "ReminderSent", "TotalDeadlineMissed"], await FiredAsync(host, followed.DossierId));
+        Assert.Equal(["Escalated", "ReminderSent", "TotalDeadlineMissed"], await FiredAsync(host, followed.DossierCode));
         await host.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<OneStopDbContext>();
             Assert.True(await db.WorkflowInstances.Where(i => i.Id == followed.InstanceId).Select(i => i.IsOverdue).SingleAsync());
             Assert.True(await db.WorkflowTasks.Where(t => t.Id == followed.Id).Select(t => t.IsOverdue).SingleAsync());
             Assert.Empty(await db.WorkflowTimers.Where(t => t.InstanceId == followed.InstanceId).ToListAsync());
-            var notices = await db.WorkflowOutbox.Where(o => o.DossierId == followed.DossierId && o.Kind == "Notify").Select(o => o.Payload).ToListAsync();
+            var notices = await db.WorkflowOutbox.Where(o => o.DossierCode == followed.DossierCode && o.Kind == "Notify").Select(o => o.Payload).ToListAsync();
             Assert.Contains(notices, p => p.Contains("\"reminder\"", StringComparison.Ordinal));
             Assert.Contains(notices, p => p.Contains("\"escalation\"", StringComparison.Ordinal));
             Assert.Contains(notices, p => p.Contains("\"procedureOverdue\"", StringComparison.Ordinal));
@@ -192,7 +192,7 @@ public sealed class LegacyMigratedWorkflowTests : IAsyncLifetime
     {
         await host.InScopeAsync(s => s.GetRequiredService<WorkflowTimerProcessor>().ProcessDueAsync(10_000));
         var kinds = await host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowJournal
-            .Where(j => j.DossierId == dossier && (j.Kind == JournalKind.ReminderSent || j.Kind == JournalKind.Escalated || j.Kind == JournalKind.TotalDeadlineMissed))
+            .Where(j => j.DossierCode == dossier && (j.Kind == JournalKind.ReminderSent || j.Kind == JournalKind.Escalated || j.Kind == JournalKind.TotalDeadlineMissed))
             .Select(j => j.Kind).ToListAsync());
         return kinds.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToList();
     }

@@ -58,7 +58,7 @@ public sealed class LegacyOpenDossierTests : IAsyncLifetime
             Assert.NotEmpty(open);
             foreach (var dossier in open)
             {
-                var task = await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code);
+                var task = await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code);
                 Assert.Equal(dossier.DueAt, task.DueAt);
                 Assert.Equal(dossier.Code, dossier.LegacyCode);
                 if (task.Role != "Citizen")
@@ -121,7 +121,7 @@ public sealed class LegacyOpenDossierTests : IAsyncLifetime
             Assert.Equal(await db.Agencies.Where(a => a.Code == "X-CL").Select(a => (Guid?)a.Id).SingleAsync(), district.SuccessorId);
             Assert.False(await db.Procedures.AnyAsync(p => p.Code == "1.004227" && p.IsActive));
 
-            var received = await (from d in db.Dossiers join t in db.WorkflowTasks on d.Code equals t.DossierId
+            var received = await (from d in db.Dossiers join t in db.WorkflowTasks on d.Code equals t.DossierCode
                                   where EF.Functions.JsonContains(d.FormData, "{\"legacy\": {\"legacyStatus\": 1}}") select t.StepId).ToListAsync();
             Assert.All(received, step => Assert.Equal("review", step));
 
@@ -146,14 +146,14 @@ public sealed class LegacyOpenDossierTests : IAsyncLifetime
     {
         var code = await _host.InScopeAsync(s => s.GetRequiredService<OneStopDbContext>().WorkflowTasks
             .Where(t => t.Role != "Citizen" && (t.Agency == "SGTVT" || t.Agency == "STP"))
-            .OrderBy(t => t.DossierId).Select(t => t.DossierId).FirstAsync());
+            .OrderBy(t => t.DossierCode).Select(t => t.DossierCode).FirstAsync());
 
         for (var step = 0; step < 12; step++)
         {
             var done = await _host.InScopeAsync(async s =>
             {
                 var engine = s.GetRequiredService<IWorkflowEngine>();
-                var instance = (await engine.FindByDossierAsync(code))!;
+                var instance = (await engine.FindByDossierCodeAsync(code))!;
                 if (instance.Status == InstanceStatus.Ended)
                 {
                     return true;

@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.IntegrationTests.Documents;
 using OneStop.IntegrationTests.Portal;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;

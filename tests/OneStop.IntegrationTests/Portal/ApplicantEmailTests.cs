@@ -7,7 +7,6 @@ using MimeKit;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Email;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 
@@ -136,7 +135,7 @@ public sealed class ApplicantEmailTests(OneStopAppFactory app) : IClassFixture<O
         // between sending and saving: still one mail per change, and the same file.
         await using (var db = app.Database.CreateContext())
         {
-            Assert.True(await db.WorkflowOutbox.Where(o => o.DossierId == code).ExecuteUpdateAsync(s => s.SetProperty(o => o.DeliveredAt, (DateTimeOffset?)null)) > 0);
+            Assert.True(await db.WorkflowOutbox.Where(o => o.DossierCode == code).ExecuteUpdateAsync(s => s.SetProperty(o => o.DeliveredAt, (DateTimeOffset?)null)) > 0);
             await db.EmailOutbox.Where(m => m.DossierCode == code).ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, (DateTimeOffset?)null));
         }
 

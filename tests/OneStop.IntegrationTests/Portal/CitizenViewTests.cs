@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
 

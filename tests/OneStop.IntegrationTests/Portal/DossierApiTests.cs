@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Portal;
@@ -99,7 +98,7 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         var codes = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()));
         Assert.Single(codes.Distinct());
         await using var db = app.Database.CreateContext();
-        Assert.Single(await db.WorkflowInstances.Where(i => i.DossierId == codes[0]).ToListAsync());
+        Assert.Single(await db.WorkflowInstances.Where(i => i.DossierCode == codes[0]).ToListAsync());
         var next = await ReadyDraftAsync(client);
         var nextCode = (await (await client.PostAsync($"/api/v1/dossiers/{next}/submit", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("code").GetString()!;
@@ -211,7 +210,7 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         await using var db = app.Database.CreateContext();
         var code = (await db.Dossiers.SingleAsync(d => d.Id == id)).Code;
-        Assert.Empty(await db.WorkflowTasks.Where(t => t.DossierId == code).ToListAsync());
+        Assert.Empty(await db.WorkflowTasks.Where(t => t.DossierCode == code).ToListAsync());
     }
 
     private static byte[] Oversized()

@@ -30,8 +30,8 @@ public sealed class LegacyUploadTests(OneStopAppFactory app) : IClassFixture<One
         var admin = app.CreateClient();
         await admin.SignInAsync(DemoAccounts.Admin);
         var page = await admin.GetStringAsync("/Admin/Legacy");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken" } };
+        var token = PageForms.AntiforgeryToken(page) ?? string.Empty;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         var file = new ByteArrayContent(bundle);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         form.Add(file, "bundle", "xuat-du-lieu.zip");

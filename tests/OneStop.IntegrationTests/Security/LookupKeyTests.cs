@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.IntegrationTests.Portal;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
-using OneStop.IntegrationTests.Documents;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Identity;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Web.Features.Admin.Officials;
 using OneStop.Workflows.Runtime;
@@ -51,7 +50,7 @@ public sealed class RevokedOfficialTests(OneStopAppFactory app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+            var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
             await engine.ClaimAsync(instance.Id, instance.OpenTasks.Single().Id, new WorkflowActor(id.ToString(), Roles.Specialist, "SGTVT", "QLPT"));
         }
 

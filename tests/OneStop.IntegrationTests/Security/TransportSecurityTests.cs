@@ -82,12 +82,12 @@ public sealed class TransportSecurityTests : IAsyncLifetime
 
     private static async Task<HttpResponseMessage> SignInAsync(WebApplicationFactory<Program> host, HttpClient client, string page, IEnumerable<string> cookies)
     {
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = PageForms.AntiforgeryToken(page) ?? string.Empty;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Input.Email"] = DemoAccounts.Citizen, ["Input.Password"] = DemoAccounts.Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+                ["Input.Email"] = DemoAccounts.Citizen, ["Input.Password"] = DemoAccounts.Password, ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Split(';')[0])));

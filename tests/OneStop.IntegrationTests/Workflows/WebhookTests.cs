@@ -52,7 +52,7 @@ public sealed class WebhookTests(WorkflowFixture fixture) : IClassFixture<Workfl
         Assert.Empty(received);
         await using (var db = fixture.Database.CreateContext())
         {
-            var pending = await db.WorkflowOutbox.SingleAsync(o => o.DossierId == "SGTVT-HOOK-0001" && o.Kind == "CallWebhook");
+            var pending = await db.WorkflowOutbox.SingleAsync(o => o.DossierCode == "SGTVT-HOOK-0001" && o.Kind == "CallWebhook");
             Assert.Null(pending.DeliveredAt);
             Assert.Contains("503", pending.LastError, StringComparison.Ordinal);
         }

@@ -40,7 +40,7 @@ public sealed class WorkflowPersistenceTests(WorkflowFixture fixture) : IClassFi
         Assert.Contains("CallWebhook", outbox);
 
         var reloaded = await host.InScopeAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<IWorkflowEngine>(sp).FindByDossierAsync("SGTVT-261201-0001"));
+            .GetRequiredService<IWorkflowEngine>(sp).FindByDossierCodeAsync("SGTVT-261201-0001"));
         Assert.Equal(approved.Instance.Version, reloaded!.Version);
     }
 

@@ -40,11 +40,11 @@ public sealed class WorkflowTimerTests(WorkflowFixture fixture) : IClassFixture<
         Assert.True(results.Sum() >= dueBefore);
         Assert.Empty(await check.WorkflowTimers.ToListAsync());
         var fired = await check.WorkflowJournal
-            .Where(j => j.DossierId.StartsWith("SGTVT-TIMER-") && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.ReminderSent || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Escalated || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TotalDeadlineMissed))
+            .Where(j => j.DossierCode.StartsWith("SGTVT-TIMER-") && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.ReminderSent || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Escalated || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TotalDeadlineMissed))
             .GroupBy(j => new { j.InstanceId, j.Kind, j.TaskId }).Select(g => g.Count()).ToListAsync();
         Assert.Equal(results.Sum(), fired.Count);
         Assert.All(fired, count => Assert.Equal(1, count));
-        Assert.Equal(dossiers, await check.WorkflowInstances.CountAsync(i => i.DossierId.StartsWith("SGTVT-TIMER-") && i.IsOverdue));
+        Assert.Equal(dossiers, await check.WorkflowInstances.CountAsync(i => i.DossierCode.StartsWith("SGTVT-TIMER-") && i.IsOverdue));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class WorkflowTimerTests(WorkflowFixture fixture) : IClassFixture<
         Assert.Contains(reminderMail, m => m.To.Mailboxes.Any(a => a.Address == DemoAccounts.LeaderSgtvt));
 
         // Effects this host cannot carry out yet stay in the outbox with the reason, to be retried: nothing is dropped.
-        var pending = await check.WorkflowOutbox.Where(o => o.DossierId == "SGTVT-261201-0100" && o.DeliveredAt == null).ToListAsync();
+        var pending = await check.WorkflowOutbox.Where(o => o.DossierCode == "SGTVT-261201-0100" && o.DeliveredAt == null).ToListAsync();
         Assert.All(pending, o => Assert.False(string.IsNullOrEmpty(o.LastError)));
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 
@@ -22,7 +20,7 @@ namespace OneStop.IntegrationTests.Workspace;
 /// Outcomes: "ok" (200/201, or the page reports the action done), "refused" (the page explains the engine's refusal), 403, 404,
 /// "login" (sent to sign in), 401 (API without credentials).
 /// </summary>
-public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) : IClassFixture<AuthorisationMatrixTests.App>
+public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) : IClassFixture<AuthorisationMatrixTests.App>
 {
     /// <summary>Every request seems to come from 203.0.113.9 (a documentation address), so the journal's "from where" is checked.</summary>
     public sealed class App : OneStopAppFactory
@@ -93,8 +91,6 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         return data;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [Theory]
     [MemberData(nameof(Matrix))]
@@ -151,7 +147,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
 
         await using var db = app.Database.CreateContext();
         var specialistId = (await new DossierScenario(app.Services).UserIdAsync(Specialist)).ToString();
-        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActorId == specialistId).OrderBy(j => j.Sequence).ToListAsync();
+        var entries = await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.ActorId == specialistId).OrderBy(j => j.Sequence).ToListAsync();
         Assert.Equal(["TaskClaimed", "ActionPerformed"], entries.Select(e => e.Kind.ToString()));
         Assert.All(entries, e =>
         {
@@ -180,7 +176,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
         await using var db = app.Database.CreateContext();
         var scenario = new DossierScenario(app.Services);
         var (counterId, leaderId) = (await scenario.UserIdAsync(Counter), await scenario.UserIdAsync(Leader));
-        var entries = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised).OrderBy(j => j.Sequence).ToListAsync();
+        var entries = await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised).OrderBy(j => j.Sequence).ToListAsync();
         Assert.Equal([(counterId.ToString(), "Reception"), (leaderId.ToString(), "Leader")], entries.Select(e => (e.ActorId!, e.ActorRole!)));
         Assert.All(entries, e =>
         {
@@ -265,7 +261,7 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
     private async Task<Dictionary<string, string>> TaskFieldsAsync(Dossier dossier, Dictionary<string, string> fields)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!))!;
+        var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().GetAsync(dossier.WorkflowInstanceId!.Value))!;
         fields["TaskId"] = instance.OpenTasks.Single().Id.ToString();
         fields["Version"] = instance.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return fields;
@@ -274,14 +270,9 @@ public sealed partial class AuthorisationMatrixTests(AuthorisationMatrixTests.Ap
     /// <summary>Posts a form with a valid antiforgery token of this client (from the home page's sign-out form, or the sign-in page).</summary>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
-        var home = await client.GetStringAsync("/");
-        var token = Token().Match(home);
-        if (!token.Success)
-        {
-            token = Token().Match(await client.GetStringAsync("/Account/Login"));
-        }
-
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        var token = PageForms.AntiforgeryToken(await client.GetStringAsync("/"))
+            ?? PageForms.AntiforgeryToken(await client.GetStringAsync("/Account/Login"))!;
+        fields["__RequestVerificationToken"] = token;
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 

@@ -35,7 +35,7 @@ public sealed class DepartmentChoiceTests(OneStopAppFactory app) : IClassFixture
             StringComparison.Ordinal);
 
         await using var db = app.Database.CreateContext();
-        var task = await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code);
+        var task = await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code);
         Assert.Equal(("review", "QHKT"), (task.StepId, task.Department));
         var qhkt = app.CreateClient();
         await qhkt.SignInAsync(Qhkt);
@@ -58,13 +58,13 @@ public sealed class DepartmentChoiceTests(OneStopAppFactory app) : IClassFixture
         Assert.Equal("error: Phòng 'HTKT' không thuộc các phòng được chọn cho thao tác 'Tiếp nhận'.", refused);
         await using (var db = app.Database.CreateContext())
         {
-            Assert.Equal("reception", (await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code)).StepId);
+            Assert.Equal("reception", (await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code)).StepId);
         }
 
         Assert.StartsWith("message:", await counter.ActAsync(dossier.Id, "accept", new Dictionary<string, string> { ["Department"] = "" }),
             StringComparison.Ordinal);
         await using var after = app.Database.CreateContext();
-        Assert.Equal("QLXD", (await after.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code)).Department);
+        Assert.Equal("QLXD", (await after.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code)).Department);
     }
 
     private async Task<Dossier> SubmitPermitAsync()

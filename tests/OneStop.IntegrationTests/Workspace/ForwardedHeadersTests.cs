@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workspace;
@@ -66,7 +65,7 @@ public sealed class ForwardedHeadersTests(ForwardedHeadersTests.BehindProxy app)
         }), StringComparison.Ordinal);
 
         await using var db = app.Database.CreateContext();
-        var journal = await db.WorkflowJournal.SingleAsync(j => j.DossierId == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised);
+        var journal = await db.WorkflowJournal.SingleAsync(j => j.DossierCode == dossier.Code && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.Apologised);
         var audit = await db.AuditLog.SingleAsync(a => a.DossierId == dossier.Code && a.Action == "dossier.apologised");
         Assert.Equal(journal.ActorAddress, audit.Ip);
         return journal.ActorAddress;

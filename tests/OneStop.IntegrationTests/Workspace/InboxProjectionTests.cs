@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Legacy;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Legacy.Tests.Generator;
 using OneStop.Testing;
 using OneStop.Web.Features.Workspace;
@@ -26,7 +25,7 @@ public sealed class InboxProjectionTests(OneStopAppFactory app) : IClassFixture<
         var dossier = await scenario.SubmitDrivingLicenceAsync();
         await using (var db = app.Database.CreateContext())
         {
-            var task = await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code);
+            var task = await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code);
             var stored = await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == dossier.Id);
             Assert.Equal((dossier.ProcedureId, stored.SubmittedAt, SubmissionChannel.Online, DossierStatus.Submitted, $"{dossier.Code!.ToLowerInvariant()} nguyen van an"),
                 (task.ProcedureId!.Value, task.SubmittedAt, task.Channel!.Value, task.DossierStatus!.Value, task.SearchText));
@@ -36,12 +35,12 @@ public sealed class InboxProjectionTests(OneStopAppFactory app) : IClassFixture<
         await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
         await using (var db = app.Database.CreateContext())
         {
-            var task = await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code);
+            var task = await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code);
             Assert.Equal(("review", DossierStatus.InProgress), (task.StepId, task.DossierStatus!.Value));
 
             // Any other writer of the dossier, here a bare UPDATE, is followed in the same statement.
             await db.Database.ExecuteSqlAsync($"UPDATE dossiers SET applicant_full_name = 'Đặng Thị Ánh Tuyết', submitted_at = '2026-02-03T08:00:00+07:00', channel = 'Counter' WHERE id = {dossier.Id}");
-            var after = await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.DossierId == dossier.Code);
+            var after = await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.DossierCode == dossier.Code);
             Assert.Equal(($"{dossier.Code!.ToLowerInvariant()} dang thi anh tuyet", SubmissionChannel.Counter, new DateTimeOffset(2026, 2, 3, 1, 0, 0, TimeSpan.Zero)),
                 (after.SearchText, after.Channel!.Value, after.SubmittedAt!.Value.ToUniversalTime()));
         }
@@ -114,7 +113,7 @@ public sealed class LegacyInboxProjectionTests : IAsyncLifetime
             var db = s.GetRequiredService<OneStopDbContext>();
             var all = await db.WorkflowTasks.CountAsync();
             var differ = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM workflow_tasks t JOIN dossiers d ON d.code = t.dossier_id
+                SELECT count(*)::int AS "Value" FROM workflow_tasks t JOIN dossiers d ON d.code = t.dossier_code
                 WHERE (t.procedure_id, t.submitted_at, t.channel, t.dossier_status, t.search_text)
                       IS DISTINCT FROM (d.procedure_id, d.submitted_at, d.channel, d.status, f_search_text(d.code || ' ' || d.applicant_full_name))
                 """).SingleAsync();
@@ -127,9 +126,9 @@ public sealed class LegacyInboxProjectionTests : IAsyncLifetime
         {
             var db = s.GetRequiredService<OneStopDbContext>();
             var found = await (from t in db.WorkflowTasks
-                               join d in db.Dossiers on t.DossierId equals d.Code
+                               join d in db.Dossiers on t.DossierCode equals d.Code
                                where t.Role != "Citizen" && d.LegacyCode != null
-                               orderby t.DossierId
+                               orderby t.DossierCode
                                select new { d.Code, d.Applicant.FullName, t.Role, t.Agency, t.Department }).FirstAsync();
             return (found.Code!, found.FullName, new WorkflowActor(Guid.NewGuid().ToString(), found.Role, found.Agency, found.Department));
         });

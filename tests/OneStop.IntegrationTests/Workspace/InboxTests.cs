@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workspace;
@@ -31,10 +30,10 @@ public sealed partial class InboxTests(OneStopAppFactory app) : IClassFixture<On
         var (overdue, soon, onTime) = (online[0], online[1], online[2]);
         await using (var db = app.Database.CreateContext())
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '10 days' WHERE dossier_id <> {overdue.Code} AND dossier_id <> {soon.Code}");
-            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() - interval '2 hours' WHERE dossier_id = {overdue.Code}");
-            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '30 minutes' WHERE dossier_id = {soon.Code}");
-            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '20 days' WHERE dossier_id = {onTime.Code}");
+            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '10 days' WHERE dossier_code <> {overdue.Code} AND dossier_code <> {soon.Code}");
+            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() - interval '2 hours' WHERE dossier_code = {overdue.Code}");
+            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '30 minutes' WHERE dossier_code = {soon.Code}");
+            await db.Database.ExecuteSqlAsync($"UPDATE workflow_tasks SET due_at = now() + interval '20 days' WHERE dossier_code = {onTime.Code}");
             await db.Database.ExecuteSqlAsync($"UPDATE dossiers SET submitted_at = '2026-01-10T09:00:00+07:00' WHERE id = {onTime.Id}");
         }
 
@@ -88,7 +87,7 @@ public sealed partial class InboxTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Single(pages, p => p.Contains("data-testid=\"action-error\"", StringComparison.Ordinal));
 
         await using var db = app.Database.CreateContext();
-        var holder = (await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code)).AssignedTo!;
+        var holder = (await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code)).AssignedTo!;
         var (winner, loser, loserId) = holder == (await scenario.UserIdAsync(DemoAccounts.SpecialistSgtvt)).ToString()
             ? (specialist, other, await scenario.UserIdAsync(colleague))
             : (other, specialist, await scenario.UserIdAsync(DemoAccounts.SpecialistSgtvt));
@@ -104,7 +103,7 @@ public sealed partial class InboxTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Contains(dossier.Code!, await loser.GetStringAsync("/Workspace?filter=mine"), StringComparison.Ordinal);
         Assert.Contains("data-action=\"submit\"", await loser.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"), StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=\"submit\"", await winner.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"), StringComparison.Ordinal);
-        var journal = await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskClaimed || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskAssigned)).ToListAsync();
+        var journal = await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && (j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskClaimed || j.Kind == OneStop.Workflows.Runtime.State.JournalKind.TaskAssigned)).ToListAsync();
         Assert.Equal(["TaskClaimed", "TaskAssigned"], journal.OrderBy(j => j.Sequence).Select(j => j.Kind.ToString()));
     }
 

@@ -32,7 +32,7 @@ public sealed class InterAgencyTests(OneStopAppFactory app) : IClassFixture<OneS
         await leader.SignInAsync("lanhdao.stp@demo.onestop.vn");
         Assert.Contains(dossier.Code!, await leader.GetStringAsync("/Workspace"), StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
-        Assert.Equal("approval", (await db.WorkflowTasks.SingleAsync(t => t.DossierId == dossier.Code)).StepId);
+        Assert.Equal("approval", (await db.WorkflowTasks.SingleAsync(t => t.DossierCode == dossier.Code)).StepId);
     }
 
     private async Task<Dossier> SubmitAsync()
@@ -58,7 +58,7 @@ public sealed class InterAgencyTests(OneStopAppFactory app) : IClassFixture<OneS
                               where u.Email == email
                               select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
@@ -12,23 +10,11 @@ using OneStop.Workflows.Runtime;
 namespace OneStop.IntegrationTests.Workspace;
 
 /// <summary>Drives the workspace dossier page as a browser would: finds an action's form, fills it and posts it.</summary>
-internal static partial class OfficialPages
+internal static class OfficialPages
 {
-    [GeneratedRegex("<form[^>]*data-form=\"([A-Za-z]+)\"[^>]*>(.*?)</form>", RegexOptions.Singleline)]
-    private static partial Regex ActionForm();
-
-    [GeneratedRegex("name=\"(TaskId|Version)\" value=\"([^\"]+)\"")]
-    private static partial Regex Hidden();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("data-testid=\"action-(message|error)\">([^<]*)<")]
-    private static partial Regex Outcome();
-
     /// <summary>The inner HTML of the form of an action, or null when the page does not offer it.</summary>
     public static string? FormOf(string page, string actionId) =>
-        ActionForm().Matches(page).FirstOrDefault(m => m.Groups[1].Value == actionId)?.Groups[2].Value;
+        new HtmlParser().ParseDocument(page).QuerySelectorAll("form[data-form]").FirstOrDefault(f => f.GetAttribute("data-form") == actionId)?.InnerHtml;
 
     /// <summary>Performs an action from the dossier page; returns the message or error the page shows.</summary>
     public static async Task<string> ActAsync(this HttpClient client, Guid dossierId, string actionId, IDictionary<string, string>? fields = null,
@@ -44,33 +30,10 @@ internal static partial class OfficialPages
     {
         var path = $"/Workspace/Dossier/{dossierId}";
         var page = await client.GetStringAsync(path);
-        var form = FormOf(page, actionId) ?? throw new InvalidOperationException($"{actionId} is not offered on {path}.");
-        var values = Hidden().Matches(form).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        values["ActionId"] = actionId;
-        values["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
-        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
-        {
-            values[key] = value;
-        }
-
-        HttpContent content;
-        if (file is { } f)
-        {
-            var multipart = new MultipartFormDataContent();
-            foreach (var (key, value) in values)
-            {
-                multipart.Add(new StringContent(value), key);
-            }
-
-            var bytes = new ByteArrayContent(f.Content);
-            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            multipart.Add(bytes, "ResultFile", f.Name);
-            content = multipart;
-        }
-        else
-        {
-            content = new FormUrlEncodedContent(values);
-        }
+        var form = PageForm.TryParse(page, path, $"form[data-form='{actionId}']")
+            ?? throw new InvalidOperationException($"{actionId} is not offered on {path}.");
+        form.Set(fields ?? new Dictionary<string, string>());
+        var content = file is { } f ? form.Content("ResultFile", f.Name, f.Content) : form.Content();
 
         return async () =>
         {
@@ -88,8 +51,11 @@ internal static partial class OfficialPages
         return Describe(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>The message or error the page shows after an action ("message: …", "error: …"), or "nothing".</summary>
     public static string Describe(string html) =>
-        Outcome().Match(html) is { Success: true } m ? $"{m.Groups[1].Value}: {WebUtility.HtmlDecode(m.Groups[2].Value)}" : "nothing";
+        new HtmlParser().ParseDocument(html).QuerySelector("[data-testid=action-message], [data-testid=action-error]") is { } outcome
+            ? $"{outcome.GetAttribute("data-testid")![7..]}: {outcome.TextContent}"
+            : "nothing";
 
     public static async Task<Dossier> SubmitCriminalRecordAsync(IServiceProvider services)
     {
@@ -115,7 +81,7 @@ internal static partial class OfficialPages
                               where u.Email == email
                               select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Infrastructure.Notifications;
 using OneStop.Testing;
 
@@ -52,7 +51,7 @@ public sealed class ResultReturnTests(OneStopAppFactory app) : IClassFixture<One
         Assert.NotNull(done.ResultReturnedAt);
         var reply = await db.DossierAttachments.SingleAsync(a => a.DossierId == dossier.Id);
         Assert.Equal(("KETQUA", "tra-cuu.pdf"), (reply.DocumentCode, reply.FileName));
-        Assert.Contains("tra-cuu.pdf", (await db.WorkflowJournal.SingleAsync(j => j.DossierId == dossier.Code && j.ActionId == "reply")).Files);
+        Assert.Contains("tra-cuu.pdf", (await db.WorkflowJournal.SingleAsync(j => j.DossierCode == dossier.Code && j.ActionId == "reply")).Files);
         var finalPage = await counter.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
         Assert.Contains("Trả kết quả tại Bộ phận một cửa; người nhận: Nguyễn Văn An.", System.Net.WebUtility.HtmlDecode(finalPage), StringComparison.Ordinal);
         Assert.Contains("data-testid=\"handover-method\">Tại Bộ phận một cửa<", finalPage, StringComparison.Ordinal);
@@ -88,7 +87,7 @@ public sealed class ResultReturnTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Single(results, r => r == "message: Đã thực hiện: Trả kết quả.");
         await using var check = app.Database.CreateContext();
         Assert.Equal(HandoverMethod.Post, (await check.Dossiers.SingleAsync(d => d.Id == dossier.Id)).ResultReturnMethod);
-        Assert.Single(await check.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActionId == "returnResult").ToListAsync());
+        Assert.Single(await check.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.ActionId == "returnResult").ToListAsync());
     }
 
     private async Task<HttpClient> SignedInAsync(string email)

@@ -1,18 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workspace;
 
 public sealed partial class WorkspaceTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
 {
-    [GeneratedRegex("name=\"TaskId\" value=\"([0-9a-f-]+)\"")]
-    private static partial Regex TaskIdPattern();
-
-    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
-    private static partial Regex VersionPattern();
 
     [Fact]
     public async Task The_counter_accepts_from_its_inbox_and_the_dossier_moves_to_the_specialists_inbox()
@@ -27,13 +21,8 @@ public sealed partial class WorkspaceTests(OneStopAppFactory app) : IClassFixtur
         Assert.Contains("data-action=\"accept\"", page, StringComparison.Ordinal);
         Assert.Contains("200123456789", page, StringComparison.Ordinal);
 
-        var accepted = await counter.PostFormAsync($"/Workspace/Dossier/{dossier.Id}", new Dictionary<string, string>
-        {
-            ["TaskId"] = TaskIdPattern().Match(page).Groups[1].Value,
-            ["ActionId"] = "accept",
-            ["Version"] = VersionPattern().Match(page).Groups[1].Value,
-            ["Comment"] = "Hồ sơ đầy đủ, hợp lệ",
-        }, page);
+        var accepted = await PageForm.Parse(page, $"/Workspace/Dossier/{dossier.Id}", "form[data-form=accept]")
+            .Set("Comment", "Hồ sơ đầy đủ, hợp lệ").PostAsync(counter);
         var after = await accepted.Content.ReadAsStringAsync();
         Assert.True(after.Contains("Đã thực hiện: Tiếp nhận.", StringComparison.Ordinal), Regex.Match(after, "alert[^<]*<[^<]*").Value);
 
@@ -53,21 +42,14 @@ public sealed partial class WorkspaceTests(OneStopAppFactory app) : IClassFixtur
         var second = app.CreateClient();
         await first.SignInAsync(DemoAccounts.ReceptionSgtvt);
         await second.SignInAsync(DemoAccounts.ReceptionSgtvt);
-        var page = await first.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
-        var form = new Dictionary<string, string>
-        {
-            ["TaskId"] = TaskIdPattern().Match(page).Groups[1].Value,
-            ["ActionId"] = "accept",
-            ["Version"] = VersionPattern().Match(page).Groups[1].Value,
-        };
-
-        var stalePage = await second.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
-        await first.PostFormAsync($"/Workspace/Dossier/{dossier.Id}", form, page);
-        var late = await (await second.PostFormAsync($"/Workspace/Dossier/{dossier.Id}", form, stalePage)).Content.ReadAsStringAsync();
+        var form = await first.FormAsync($"/Workspace/Dossier/{dossier.Id}", "form[data-form=accept]");
+        var staleForm = await second.FormAsync($"/Workspace/Dossier/{dossier.Id}", "form[data-form=accept]");
+        await form.PostAsync(first);
+        var late = await (await staleForm.PostAsync(second)).Content.ReadAsStringAsync();
 
         Assert.Contains("data-testid=\"action-error\"", late, StringComparison.Ordinal);
         await using var db = app.Database.CreateContext();
-        Assert.Single(await db.WorkflowJournal.Where(j => j.DossierId == dossier.Code && j.ActionId == "accept").ToListAsync());
+        Assert.Single(await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.ActionId == "accept").ToListAsync());
     }
 
     [Fact]

@@ -2,24 +2,10 @@ namespace OneStop.UnitTests.Architecture;
 
 /// <summary>
 /// Page models and endpoints are adapters: they bind, call a use case or a query class (src/OneStop.Application, Web/Features) and map
-/// the result. None takes the DbContext, except the files listed here, which are still to be moved and may only shrink.
+/// the result. None takes the DbContext.
 /// </summary>
 public sealed class AdapterRulesTests
 {
-    /// <summary>Not moved yet (Admin/Workflows is being rewritten on another branch). Remove an entry when its file is moved.</summary>
-    private static readonly HashSet<string> NotYetMoved =
-    [
-        "Pages/Admin/Index.cshtml.cs",
-        "Pages/Admin/Legacy.cshtml.cs",
-        "Pages/Admin/Users.cshtml.cs",
-        "Pages/Admin/Workflows/Simulate.cshtml.cs",
-        "Pages/Index.cshtml.cs",
-        "Pages/Portal/Apply.cshtml.cs",
-        "Pages/Reports/Statistics.cshtml.cs",
-        "Pages/Workspace/Register.cshtml.cs",
-        "Api/AdminProcedureEndpoints.cs",
-    ];
-
     [Fact]
     public void Page_models_and_endpoints_do_not_take_the_DbContext()
     {
@@ -30,22 +16,10 @@ public sealed class AdapterRulesTests
         var offenders = adapters
             .Where(f => File.ReadAllText(f).Contains("OneStopDbContext", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(web, f).Replace('\\', '/'))
-            .Where(f => !NotYetMoved.Contains(f))
             .Order(StringComparer.Ordinal)
             .ToList();
 
         Assert.Empty(offenders);
-    }
-
-    [Fact]
-    public void The_list_of_files_not_yet_moved_only_names_files_that_still_need_it()
-    {
-        var web = Path.Combine(RepositoryRoot(), "src", "OneStop.Web");
-
-        var stale = NotYetMoved.Where(f => !File.Exists(Path.Combine(web, f))
-            || !File.ReadAllText(Path.Combine(web, f)).Contains("OneStopDbContext", StringComparison.Ordinal)).ToList();
-
-        Assert.Empty(stale);
     }
 
     [Fact]

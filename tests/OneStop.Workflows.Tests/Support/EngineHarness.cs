@@ -35,9 +35,9 @@ internal sealed class EngineHarness
             ? Applicant
             : new WorkflowActor($"{task.Agency}/{task.Department}/{task.Role}/{suffix}", task.Role, task.Agency, task.Department);
 
-    public async Task<WorkflowInstance> StartAsync(string definitionId, string? dossierId = null)
+    public async Task<WorkflowInstance> StartAsync(string definitionId, string? dossierCode = null)
     {
-        var request = new StartWorkflowRequest(dossierId ?? Guid.NewGuid().ToString("N"), DemoOrganisation.ReceivingAgency(definitionId), Applicant)
+        var request = new StartWorkflowRequest(dossierCode ?? Guid.NewGuid().ToString("N"), DemoOrganisation.ReceivingAgency(definitionId), Applicant)
         {
             DefinitionId = definitionId,
             ApplicantId = Applicant.UserId,

@@ -1845,11 +1845,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("definition_version");
 
-                    b.Property<string>("DossierId")
+                    b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_code");
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1896,9 +1896,9 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workflow_instances");
 
-                    b.HasIndex("DossierId")
+                    b.HasIndex("DossierCode")
                         .IsUnique()
-                        .HasDatabaseName("ix_workflow_instances_dossier_id");
+                        .HasDatabaseName("ix_workflow_instances_dossier_code");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status")
                         .HasDatabaseName("ix_workflow_instances_definition_id_definition_version_status");
@@ -1954,11 +1954,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("documents");
 
-                    b.Property<string>("DossierId")
+                    b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_code");
 
                     b.PrimitiveCollection<string[]>("Files")
                         .IsRequired()
@@ -1988,8 +1988,8 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.HasKey("InstanceId", "Sequence")
                         .HasName("pk_workflow_journal");
 
-                    b.HasIndex("DossierId", "Sequence")
-                        .HasDatabaseName("ix_workflow_journal_dossier_id_sequence");
+                    b.HasIndex("DossierCode", "Sequence")
+                        .HasDatabaseName("ix_workflow_journal_dossier_code_sequence");
 
                     b.ToTable("workflow_journal", (string)null);
                 });
@@ -2019,11 +2019,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("delivered_at");
 
-                    b.Property<string>("DossierId")
+                    b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_code");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
@@ -2090,11 +2090,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("department");
 
-                    b.Property<string>("DossierId")
+                    b.Property<string>("DossierCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("dossier_id");
+                        .HasColumnName("dossier_code");
 
                     b.Property<string>("DossierStatus")
                         .ValueGeneratedOnAddOrUpdate()
@@ -2144,8 +2144,8 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_workflow_tasks");
 
-                    b.HasIndex("DossierId")
-                        .HasDatabaseName("ix_workflow_tasks_dossier_id");
+                    b.HasIndex("DossierCode")
+                        .HasDatabaseName("ix_workflow_tasks_dossier_code");
 
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_workflow_tasks_instance_id");
@@ -2156,17 +2156,17 @@ namespace OneStop.Infrastructure.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierId" }, "ix_workflow_tasks_assigned")
+                    b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierCode" }, "ix_workflow_tasks_assigned")
                         .HasDatabaseName("ix_workflow_tasks_assigned")
                         .HasFilter("assigned_to IS NOT NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierId" }, "ix_workflow_tasks_assigned"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "DueAt", "DossierCode" }, "ix_workflow_tasks_assigned"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText" });
 
-                    b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierId" }, "ix_workflow_tasks_claimable")
+                    b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierCode" }, "ix_workflow_tasks_claimable")
                         .HasDatabaseName("ix_workflow_tasks_claimable")
                         .HasFilter("assigned_to IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierId" }, "ix_workflow_tasks_claimable"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText", "AssignedTo" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Agency", "Department", "Role", "DueAt", "DossierCode" }, "ix_workflow_tasks_claimable"), new[] { "Id", "InstanceId", "StepId", "ProcedureId", "SubmittedAt", "Channel", "DossierStatus", "SearchText", "AssignedTo" });
 
                     b.ToTable("workflow_tasks", (string)null);
                 });

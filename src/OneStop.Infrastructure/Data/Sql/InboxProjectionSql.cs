@@ -8,7 +8,19 @@ namespace OneStop.Infrastructure.Data.Sql;
 /// </summary>
 internal static class InboxProjectionSql
 {
-    public const string Up = """
+    /// <summary>The baseline's functions and triggers (the tasks' dossier column was then called dossier_id).</summary>
+    public static readonly string Up = Functions("dossier_id") + """
+        CREATE TRIGGER tr_workflow_tasks_dossier_facts BEFORE INSERT OR UPDATE OF dossier_id ON public.workflow_tasks
+            FOR EACH ROW EXECUTE FUNCTION public.f_workflow_task_dossier_facts();
+        CREATE TRIGGER tr_dossiers_inserted_to_workflow_tasks AFTER INSERT ON public.dossiers
+            REFERENCING NEW TABLE AS changed_dossiers FOR EACH STATEMENT EXECUTE FUNCTION public.f_dossiers_to_workflow_tasks();
+        CREATE TRIGGER tr_dossiers_updated_to_workflow_tasks AFTER UPDATE ON public.dossiers
+            REFERENCING NEW TABLE AS changed_dossiers FOR EACH STATEMENT EXECUTE FUNCTION public.f_dossiers_to_workflow_tasks();
+
+        """;
+
+    /// <summary>The two trigger functions, for the name the tasks' dossier-code column has at that point of the migrations.</summary>
+    public static string Functions(string taskDossierColumn) => $$$"""
         CREATE OR REPLACE FUNCTION public.f_workflow_task_dossier_facts() RETURNS trigger
             LANGUAGE plpgsql AS $$
         BEGIN
@@ -16,7 +28,7 @@ internal static class InboxProjectionSql
                    public.f_search_text(coalesce(d.code, '') || ' ' || coalesce(d.applicant_full_name, ''))
               INTO NEW.procedure_id, NEW.submitted_at, NEW.channel, NEW.dossier_status, NEW.search_text
               FROM public.dossiers d
-             WHERE d.code = NEW.dossier_id;
+             WHERE d.code = NEW.{{{taskDossierColumn}}};
             RETURN NEW;
         END $$;
 
@@ -29,18 +41,11 @@ internal static class InboxProjectionSql
               FROM (SELECT c.code, c.procedure_id, c.submitted_at, c.channel, c.status,
                            public.f_search_text(coalesce(c.code, '') || ' ' || coalesce(c.applicant_full_name, '')) AS search_text
                       FROM changed_dossiers c WHERE c.code IS NOT NULL) d
-             WHERE t.dossier_id = d.code
+             WHERE t.{{{taskDossierColumn}}} = d.code
                AND (t.procedure_id, t.submitted_at, t.channel, t.dossier_status, t.search_text)
                    IS DISTINCT FROM (d.procedure_id, d.submitted_at, d.channel, d.status, d.search_text);
             RETURN NULL;
         END $$;
-
-        CREATE TRIGGER tr_workflow_tasks_dossier_facts BEFORE INSERT OR UPDATE OF dossier_id ON public.workflow_tasks
-            FOR EACH ROW EXECUTE FUNCTION public.f_workflow_task_dossier_facts();
-        CREATE TRIGGER tr_dossiers_inserted_to_workflow_tasks AFTER INSERT ON public.dossiers
-            REFERENCING NEW TABLE AS changed_dossiers FOR EACH STATEMENT EXECUTE FUNCTION public.f_dossiers_to_workflow_tasks();
-        CREATE TRIGGER tr_dossiers_updated_to_workflow_tasks AFTER UPDATE ON public.dossiers
-            REFERENCING NEW TABLE AS changed_dossiers FOR EACH STATEMENT EXECUTE FUNCTION public.f_dossiers_to_workflow_tasks();
 
         """;
 

@@ -4,7 +4,7 @@ namespace OneStop.Infrastructure.Workflows.Entities;
 public sealed class WorkflowInstanceRecord
 {
     public required Guid Id { get; init; }
-    public required string DossierId { get; init; }
+    public required string DossierCode { get; init; }
     public required string DefinitionId { get; set; }
     public required int DefinitionVersion { get; set; }
     public required string Status { get; set; }

@@ -7,7 +7,7 @@ public sealed class WorkflowJournalRecord
 {
     public required Guid InstanceId { get; init; }
     public required long Sequence { get; init; }
-    public required string DossierId { get; init; }
+    public required string DossierCode { get; init; }
     public required DateTimeOffset At { get; init; }
     public required JournalKind Kind { get; init; }
     public string? ActorId { get; init; }

@@ -5,7 +5,7 @@ public sealed class WorkflowOutboxRecord
 {
     public long Id { get; init; }
     public required Guid InstanceId { get; init; }
-    public required string DossierId { get; init; }
+    public required string DossierCode { get; init; }
     public required string Kind { get; init; }
     public required string Payload { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

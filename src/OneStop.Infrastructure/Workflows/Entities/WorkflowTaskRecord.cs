@@ -13,7 +13,7 @@ public sealed class WorkflowTaskRecord
 {
     public required Guid Id { get; init; }
     public required Guid InstanceId { get; init; }
-    public required string DossierId { get; init; }
+    public required string DossierCode { get; init; }
     public required string StepId { get; init; }
     public required string Role { get; init; }
     public required string Agency { get; init; }

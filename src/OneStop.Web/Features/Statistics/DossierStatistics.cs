@@ -34,6 +34,17 @@ public sealed class DossierStatistics(OneStopDbContext db)
     /// <summary>The longest range a report covers (about ten years), so one request cannot ask for a century of months.</summary>
     public const int MaxDays = 3660;
 
+    /// <summary>An agency a report can be narrowed to.</summary>
+    public sealed record AgencyOption(Guid Id, string Code, string Name);
+
+    /// <summary>Every agency, by name (administrators choose one).</summary>
+    public async Task<IReadOnlyList<AgencyOption>> AgenciesAsync(CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
+
+    /// <summary>The name of the agency a leader's report is scoped to.</summary>
+    public Task<string> AgencyNameAsync(Guid agencyId, CancellationToken cancellationToken) =>
+        db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+
     public async Task<Report> BuildAsync(Guid? agencyId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), Vietnam);

@@ -165,8 +165,8 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
         // and cuts the page; then only its dossiers are looked up.
         var skip = (pageNumber - 1) * PageSize;
         IQueryable<WorkflowTaskRecord> Ordered(IQueryable<WorkflowTaskRecord> tasks) => query.Descending
-            ? tasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierId)
-            : tasks.OrderBy(t => t.DueAt).ThenBy(t => t.DossierId);
+            ? tasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.DossierCode)
+            : tasks.OrderBy(t => t.DueAt).ThenBy(t => t.DossierCode);
         var window = query.Filter switch
         {
             "mine" => Ordered(Filtered(mine, state: true)).Take(skip + PageSize),
@@ -174,8 +174,8 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
             _ => Ordered(Filtered(mine, state: true)).Take(skip + PageSize).Concat(Ordered(Filtered(claimable, state: true)).Take(skip + PageSize)),
         };
         var page = await Ordered(window).Skip(skip).Take(PageSize)
-            .Select(t => new { t.Id, t.DossierId, t.StepId, t.InstanceId, t.DueAt, t.AssignedTo }).ToListAsync(cancellationToken);
-        var codes = page.Select(t => t.DossierId).ToList();
+            .Select(t => new { t.Id, t.DossierCode, t.StepId, t.InstanceId, t.DueAt, t.AssignedTo }).ToListAsync(cancellationToken);
+        var codes = page.Select(t => t.DossierCode).ToList();
         var dossiers = await (from d in db.Dossiers.AsNoTracking()
                               join p in db.Procedures on d.ProcedureId equals p.Id
                               where codes.Contains(d.Code!)
@@ -189,9 +189,9 @@ public sealed class Inbox(OneStopDbContext db, IWorkflowDefinitionRegistry defin
             : stepId;
 
         // Every open task has its dossier; one deleted meanwhile simply drops out of the page.
-        var items = page.Where(t => dossiers.ContainsKey(t.DossierId)).Select(t =>
+        var items = page.Where(t => dossiers.ContainsKey(t.DossierCode)).Select(t =>
         {
-            var d = dossiers[t.DossierId];
+            var d = dossiers[t.DossierCode];
             return new Item(d.Id, t.Id, d.Code!, d.Procedure, StepName(t.InstanceId, t.StepId), d.FullName, d.SubmittedAt, t.DueAt,
                 t.DueAt < now ? Deadline.Overdue : t.DueAt < soon ? Deadline.DueSoon : Deadline.OnTime,
                 t.AssignedTo == actor.UserId, t.AssignedTo is null, d.Status, d.Channel);

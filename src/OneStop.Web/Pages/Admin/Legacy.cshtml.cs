@@ -1,33 +1,25 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Dossiers;
-using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Legacy;
+using OneStop.Web.Features.Admin.Legacy;
 
 namespace OneStop.Web.Pages.Admin;
 
 /// <summary>Start a legacy import by uploading the export's .zip (it runs in the background) and read the reports of past runs.</summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, TimeProvider clock) : PageModel
+public sealed class LegacyModel(LegacyImportRuns runs, LegacyImportQueue queue, TimeProvider clock) : PageModel
 {
     private const long MaxUploadBytes = 8L * 1024 * 1024 * 1024;
 
     /// <summary>A mapping is a few kilobytes of JSON; anything past this is refused before it is read.</summary>
     public const int MaxMappingBytes = 1024 * 1024;
 
-    public sealed record Run(Guid Id, string Bundle, string SourceSystem, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-        string? StartedBy, string? Error);
+    public IReadOnlyList<LegacyImportRuns.Run> Runs { get; private set; } = [];
 
-    public IReadOnlyList<Run> Runs { get; private set; } = [];
-
-    /// <summary>An open migrated dossier that no workflow was mapped for (reported as no_workflow): in no inbox until a mapping gives it one.</summary>
-    public sealed record Unrouted(Guid Id, string Code, string Procedure, string Agency, DateTimeOffset? DueAt);
-
-    /// <summary>The first <see cref="UnroutedShown"/> such dossiers, oldest submission first.</summary>
-    public IReadOnlyList<Unrouted> UnroutedDossiers { get; private set; } = [];
+    /// <summary>The first <see cref="UnroutedShown"/> open migrated dossiers no workflow was mapped for, oldest submission first.</summary>
+    public IReadOnlyList<LegacyImportRuns.Unrouted> UnroutedDossiers { get; private set; } = [];
 
     public int UnroutedCount { get; private set; }
 
@@ -35,7 +27,7 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
 
     public IReadOnlyList<LegacyImportJob> Jobs => queue.Recent;
 
-    public Run? Selected { get; private set; }
+    public LegacyImportRuns.Run? Selected { get; private set; }
 
     public string? Report { get; private set; }
 
@@ -47,7 +39,7 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
 
     public async Task<IActionResult> OnGetJsonAsync(Guid id, CancellationToken cancellationToken)
     {
-        var json = await db.Set<LegacyImportRun>().AsNoTracking().Where(r => r.Id == id).Select(r => r.ReportJson).SingleOrDefaultAsync(cancellationToken);
+        var json = await runs.ReportJsonAsync(id, cancellationToken);
         return json is null ? NotFound() : File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", "report.json");
     }
 
@@ -109,26 +101,12 @@ public sealed class LegacyModel(OneStopDbContext db, LegacyImportQueue queue, Ti
 
     private async Task LoadAsync(Guid? run, CancellationToken cancellationToken)
     {
-        Runs = await db.Set<LegacyImportRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50)
-            .Select(r => new Run(r.Id, r.Bundle, r.SourceSystem, r.Status, r.StartedAt, r.FinishedAt, r.StartedBy, r.Error))
-            .ToListAsync(cancellationToken);
-        var unrouted = db.Dossiers.AsNoTracking().Where(d => d.LegacyCode != null && d.WorkflowInstanceId == null
-            && d.Status != DossierStatus.Completed && d.Status != DossierStatus.Rejected && d.Status != DossierStatus.Withdrawn);
-        UnroutedCount = await unrouted.CountAsync(cancellationToken);
-        if (UnroutedCount > 0)
-        {
-            UnroutedDossiers = await (from d in unrouted
-                                      join p in db.Procedures on d.ProcedureId equals p.Id
-                                      join a in db.Agencies on d.AgencyId equals a.Id
-                                      orderby d.SubmittedAt, d.LegacyCode
-                                      select new Unrouted(d.Id, d.LegacyCode!, p.Code + " — " + p.Name, a.Name, d.DueAt))
-                .Take(UnroutedShown).ToListAsync(cancellationToken);
-        }
-
+        Runs = await runs.RecentAsync(cancellationToken);
+        (UnroutedCount, UnroutedDossiers) = await runs.UnroutedAsync(UnroutedShown, cancellationToken);
         if (run is { } id)
         {
             Selected = Runs.FirstOrDefault(r => r.Id == id);
-            Report = await db.Set<LegacyImportRun>().AsNoTracking().Where(r => r.Id == id).Select(r => r.ReportMarkdown).SingleOrDefaultAsync(cancellationToken);
+            Report = await runs.ReportMarkdownAsync(id, cancellationToken);
         }
     }
 

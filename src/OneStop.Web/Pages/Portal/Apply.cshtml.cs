@@ -2,18 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Dossiers;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
-using OneStop.Core.Organisation;
 using OneStop.Core.Procedures;
-using OneStop.Infrastructure.Data;
-using OneStop.Application.Common;
-using OneStop.Application.Dossiers;
-using OneStop.Web.Features.Dossiers;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Files;
 using OneStop.Web.Features.Catalogue;
+using OneStop.Web.Features.Dossiers;
 
 namespace OneStop.Web.Pages.Portal;
 
@@ -21,18 +17,18 @@ namespace OneStop.Web.Pages.Portal;
 [RequestSizeLimit(64 * 1024 * 1024)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Submit)]
 public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
-    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, OneStopDbContext db, AddressOffers addresses, ICurrentUser currentUser) : PageModel
+    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, ApplicantDrafts drafts, AgencyDirectory directory, AddressOffers addresses)
+    : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
     public DateTimeOffset? ResumedFrom { get; private set; }
     private Shared.AddressOffer _addresses = new([], null);
-    public sealed record Commune(string Code, string Name);
 
     public ProcedureCatalogue.Detail? Procedure { get; private set; }
     public Guid? DraftId { get; private set; }
     public string? AgencyCode { get; private set; }
     public string ApplicantSummary { get; private set; } = string.Empty;
-    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+    public IReadOnlyList<AgencyDirectory.Commune> Communes { get; private set; } = [];
     public IReadOnlyList<DossierViews.AttachmentInfo> Attached { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
@@ -51,18 +47,13 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
         }
 
         // Coming back to an unfinished application continues the latest draft, files included.
-        var userId = currentUser.RequireId();
-        var draft = await (from d in db.Dossiers.AsNoTracking()
-                           join p in db.Procedures on d.ProcedureId equals p.Id
-                           where d.ApplicantUserId == userId && d.Status == DossierStatus.Draft && p.Code == code
-                           orderby d.CreatedAt descending
-                           select d).FirstOrDefaultAsync(cancellationToken);
-        if (draft is not null)
+        if (await drafts.LatestAsync(code, cancellationToken) is { } latest)
         {
+            var draft = latest.Dossier;
             DraftId = draft.Id;
             ResumedFrom = draft.CreatedAt;
             _data = JsonNode.Parse(draft.FormData) as JsonObject ?? [];
-            AgencyCode = await db.Agencies.Where(a => a.Id == draft.AgencyId).Select(a => a.Code).SingleAsync(cancellationToken);
+            AgencyCode = latest.AgencyCode;
             Delivery = draft.ResultDelivery;
             PostalAddress = draft.PostalAddress ?? PostalAddress;
             Attached = (await views.ForApplicantAsync(draft, cancellationToken)).Attachments;
@@ -189,13 +180,12 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
             return false;
         }
 
-        var userId = currentUser.RequireId();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
-        PostalAddress ??= user.Address;
-        ApplicantSummary = string.Join(" · ", new[] { user.FullName, user.IdNumber, user.PhoneNumber, user.Address }.Where(x => !string.IsNullOrEmpty(x)));
+        var applicant = await drafts.ApplicantAsync(cancellationToken);
+        PostalAddress ??= applicant.Address;
+        ApplicantSummary = string.Join(" · ",
+            new[] { applicant.FullName, applicant.IdNumber, applicant.PhoneNumber, applicant.Address }.Where(x => !string.IsNullOrEmpty(x)));
         _addresses = await addresses.CurrentAsync(cancellationToken);
-        Communes = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Commune && a.ClosedOn == null).OrderBy(a => a.Name)
-            .Select(a => new Commune(a.Code, a.Name)).ToListAsync(cancellationToken);
+        Communes = await directory.CommunesAsync(cancellationToken);
         return true;
     }
 }

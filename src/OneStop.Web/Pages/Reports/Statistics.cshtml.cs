@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using OneStop.Core.Identity;
-using OneStop.Infrastructure.Data;
-using OneStop.Web.Features.Statistics;
+using OneStop.Application.Common;
 using OneStop.Core.Common;
+using OneStop.Core.Identity;
+using OneStop.Web.Features.Statistics;
 
 namespace OneStop.Web.Pages.Reports;
 
@@ -15,15 +13,13 @@ namespace OneStop.Web.Pages.Reports;
 /// Workspace folder, whose policy admits only officials, but keeps its address.
 /// </summary>
 [Authorize(Roles = Roles.Leader + "," + Roles.Admin)]
-public sealed class StatisticsModel(DossierStatistics statistics, OneStopDbContext db, TimeProvider clock) : PageModel
+public sealed class StatisticsModel(DossierStatistics statistics, ICurrentUser currentUser, TimeProvider clock) : PageModel
 {
-    public sealed record AgencyOption(string Code, string Name);
-
     public DossierStatistics.Report? Report { get; private set; }
     public string Scope { get; private set; } = string.Empty;
     public bool IsAdmin { get; private set; }
     public string? AgencyCode { get; private set; }
-    public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
+    public IReadOnlyList<DossierStatistics.AgencyOption> Agencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(DateOnly? from, DateOnly? to, string? agency, CancellationToken cancellationToken)
     {
@@ -53,25 +49,25 @@ public sealed class StatisticsModel(DossierStatistics statistics, OneStopDbConte
         }
 
         Guid? agencyId;
-        IsAdmin = User.IsInRole(Roles.Admin);
+        IsAdmin = currentUser.IsInRole(Roles.Admin);
         if (IsAdmin)
         {
-            Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new AgencyOption(a.Code, a.Name)).ToListAsync(cancellationToken);
+            Agencies = await statistics.AgenciesAsync(cancellationToken);
             var chosen = Agencies.FirstOrDefault(a => string.Equals(a.Code, agency, StringComparison.OrdinalIgnoreCase));
             AgencyCode = chosen?.Code;
-            agencyId = chosen is null ? null : await db.Agencies.Where(a => a.Code == chosen.Code).Select(a => a.Id).SingleAsync(cancellationToken);
+            agencyId = chosen?.Id;
             Scope = chosen?.Name ?? "Toàn tỉnh";
         }
         else
         {
             // A leader sees their own agency only, whatever the query string says.
-            if (!Guid.TryParse(User.FindFirstValue("agency"), out var own))
+            if (currentUser.AgencyId is not { } own)
             {
                 return null;
             }
 
             agencyId = own;
-            Scope = await db.Agencies.Where(a => a.Id == own).Select(a => a.Name).SingleAsync(cancellationToken);
+            Scope = await statistics.AgencyNameAsync(own, cancellationToken);
         }
 
         return await statistics.BuildAsync(agencyId, start, end, cancellationToken);

@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using OneStop.Application.Common;
+using OneStop.Application.Workspace;
 using OneStop.Core.Common;
 using OneStop.Documents.Models;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Documents;
-using RegisterData = OneStop.Documents.Models.RegisterModel;
 
 namespace OneStop.Web.Pages.Workspace;
 
@@ -14,7 +11,7 @@ namespace OneStop.Web.Pages.Workspace;
 /// The counter's register (sổ theo dõi hồ sơ) of the official's agency for a date range, on screen, with the same entries as the
 /// PDF and the spreadsheet that /api/v1/register gives.
 /// </summary>
-public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db, TimeProvider clock) : PageModel
+public sealed class RegisterModel(CounterRegister register, ICurrentUser currentUser, TimeProvider clock) : PageModel
 {
     public const int PageSize = 100;
 
@@ -30,7 +27,7 @@ public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db
 
     public async Task<IActionResult> OnGetAsync(DateOnly? from, DateOnly? to, int? page, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(User.FindFirstValue("agency"), out var agencyId))
+        if (currentUser.AgencyId is not { } agencyId)
         {
             return Forbid();
         }
@@ -38,26 +35,16 @@ public sealed class RegisterModel(RegisterExporter register, OneStopDbContext db
         var today = VietnamTime.Today(clock);
         To = to ?? today;
         From = from ?? new DateOnly(To.Year, To.Month, 1);
-        AgencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
-        RegisterData data;
+        AgencyName = await register.AgencyNameAsync(agencyId, cancellationToken);
         try
         {
-            data = await register.BuildAsync(agencyId, From, To, cancellationToken);
+            (Total, PageNumber, PageCount, Entries, DossierIds) = await register.PageAsync(agencyId, From, To, page, PageSize, cancellationToken);
         }
         catch (DomainException ex)
         {
             Error = ex.Message;
-            return Page();
         }
 
-        await HttpContext.RequestServices.GetRequiredService<OneStop.Infrastructure.Audit.PersonalDataReads>().RegisterAsync(agencyId, From, To, "page", cancellationToken);
-        Total = data.Entries.Count;
-        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
-        Entries = data.Entries.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
-        var codes = Entries.Select(e => e.DossierCode).ToList();
-        DossierIds = await db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId && d.Code != null && codes.Contains(d.Code))
-            .ToDictionaryAsync(d => d.Code!, d => d.Id, cancellationToken);
         return Page();
     }
 

@@ -20,7 +20,7 @@ internal sealed class Transition(WorkflowInstance instance, WorkflowDefinition d
     public void Journal(JournalEntry entry) =>
         Instance.JournalList.Add(entry with { Sequence = Instance.JournalList.Count + 1, At = Now });
 
-    public WorkflowEffect Effect(EffectKind kind) => new(kind, Instance.Id, Instance.DossierId);
+    public WorkflowEffect Effect(EffectKind kind) => new(kind, Instance.Id, Instance.DossierCode);
 
     public void Emit(WorkflowEffect effect) => Effects.Add(effect);
 }

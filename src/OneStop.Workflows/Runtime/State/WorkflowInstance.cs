@@ -8,10 +8,10 @@ namespace OneStop.Workflows.Runtime.State;
 public sealed class WorkflowInstance
 {
     [JsonConstructor]
-    public WorkflowInstance(Guid id, string dossierId, string definitionId, int definitionVersion, string receivingAgency, string? applicantId)
+    public WorkflowInstance(Guid id, string dossierCode, string definitionId, int definitionVersion, string receivingAgency, string? applicantId)
     {
         Id = id;
-        DossierId = dossierId;
+        DossierCode = dossierCode;
         DefinitionId = definitionId;
         DefinitionVersion = definitionVersion;
         ReceivingAgency = receivingAgency;
@@ -20,7 +20,7 @@ public sealed class WorkflowInstance
 
     public Guid Id { get; }
 
-    public string DossierId { get; }
+    public string DossierCode { get; }
 
     public string DefinitionId { get; }
 

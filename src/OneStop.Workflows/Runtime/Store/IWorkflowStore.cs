@@ -12,7 +12,7 @@ public interface IWorkflowStore
     Task<WorkflowInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Loads the instance of a dossier, or null.</summary>
-    Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default);
+    Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default);
 
     /// <summary>Inserts a new instance (version 1); throws <see cref="Errors.WorkflowConflictException"/> if the dossier already has one.</summary>
     Task InsertAsync(WorkflowInstance instance, IReadOnlyList<WorkflowEffect> effects, CancellationToken cancellationToken = default);

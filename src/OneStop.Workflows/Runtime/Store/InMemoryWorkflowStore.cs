@@ -8,7 +8,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, string> _states = [];
-    private readonly Dictionary<string, Guid> _byDossier = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _byDossierCode = new(StringComparer.Ordinal);
     private readonly List<WorkflowEffect> _outbox = [];
 
     /// <summary>Every effect saved so far, in order.</summary>
@@ -27,11 +27,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             return Task.FromResult(_states.TryGetValue(instanceId, out var json) ? WorkflowStateSerializer.Deserialize(json) : null);
     }
 
-    public Task<WorkflowInstance?> FindByDossierAsync(string dossierId, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            return Task.FromResult(_byDossier.TryGetValue(dossierId, out var id)
+            return Task.FromResult(_byDossierCode.TryGetValue(dossierCode, out var id)
                 ? WorkflowStateSerializer.Deserialize(_states[id])
                 : null);
         }
@@ -42,14 +42,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         ArgumentNullException.ThrowIfNull(instance);
         lock (_gate)
         {
-            if (_byDossier.ContainsKey(instance.DossierId) || _states.ContainsKey(instance.Id))
+            if (_byDossierCode.ContainsKey(instance.DossierCode) || _states.ContainsKey(instance.Id))
             {
-                throw new WorkflowConflictException($"Dossier {instance.DossierId} already has a workflow.",
-                    $"Hồ sơ {instance.DossierId} đã có quy trình xử lý.");
+                throw new WorkflowConflictException($"Dossier {instance.DossierCode} already has a workflow.",
+                    $"Hồ sơ {instance.DossierCode} đã có quy trình xử lý.");
             }
 
             _states[instance.Id] = WorkflowStateSerializer.Serialize(instance);
-            _byDossier[instance.DossierId] = instance.Id;
+            _byDossierCode[instance.DossierCode] = instance.Id;
             _outbox.AddRange(effects);
         }
 

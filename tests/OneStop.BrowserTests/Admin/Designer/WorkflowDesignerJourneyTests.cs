@@ -2,10 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OneStop.BrowserTests.Foundation;
-using OneStop.BrowserTests.Portal;
-using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Dossiers;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.State;
@@ -129,11 +126,13 @@ public sealed class WorkflowDesignerJourneyTests(DesignerApp app) : IClassFixtur
         }
 
         // A citizen's dossier now runs through version 2 to the end.
-        var dossier = await SubmitAsync();
-        await WorkflowDriver.DriveToEndAsync(app.Services, dossier.Code!, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await scenario.DriveToEndAsync(dossier.Code!, new Dictionary<string, object?> { ["licenceClass"] = "B", ["deliverByPost"] = true });
+        await scenario.DeliverEffectsAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!))!;
+            var instance = (await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().GetAsync(dossier.WorkflowInstanceId!.Value))!;
             Assert.Equal(("driving-licence-renewal", 2), (instance.DefinitionId, instance.DefinitionVersion));
             Assert.Equal(InstanceStatus.Ended, instance.Status);
             Assert.Equal("completed", instance.EndStepId);
@@ -142,17 +141,5 @@ public sealed class WorkflowDesignerJourneyTests(DesignerApp app) : IClassFixtur
         }
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-    }
-
-    private async Task<Dossier> SubmitAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var citizen = await db.Users.Where(u => u.Email == DemoAccounts.Citizen).Select(u => u.Id).SingleAsync();
-        return await scope.ServiceProvider.GetRequiredService<DossierIntake>().SubmitAsync(
-            new NewDossier("1.002804", null, new Applicant("Nguyễn Văn An", "020090001234", "0912 345 678", DemoAccounts.Citizen,
-                "Số 12 đường Bà Triệu, phường Lương Văn Tri, tỉnh Lạng Sơn"), citizen, SubmissionChannel.Online,
-                """{"licenceNumber":"200123456789","licenceClass":"B","deliverByPost":true}"""),
-            DossierIntake.Citizen(citizen));
     }
 }

@@ -185,7 +185,7 @@ public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> 
         var now = clock.GetUtcNow();
         db.TaskReassignments.AddRange(tasks.Where(t => !already.Contains(t.Id)).Select(t => new TaskReassignment
         {
-            TaskId = t.Id, InstanceId = t.InstanceId, DossierId = t.DossierId, StepId = t.StepId, Role = t.Role, Agency = t.Agency,
+            TaskId = t.Id, InstanceId = t.InstanceId, DossierId = t.DossierCode, StepId = t.StepId, Role = t.Role, Agency = t.Agency,
             Department = t.Department, FormerAssignee = userId, FormerAssigneeName = user.FullName, Reason = reason, FlaggedAt = now, FlaggedBy = by,
         }));
         await db.SaveChangesAsync(cancellationToken);

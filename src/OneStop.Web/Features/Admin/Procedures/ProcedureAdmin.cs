@@ -268,7 +268,7 @@ public sealed partial class ProcedureAdmin(OneStopDbContext db, ProcedureVersion
             {
                 var parsed = ResultTemplate.FromJson(template);
                 var names = form.SelectMany(f => f.Fields.Count > 0 ? f.Fields.Select(c => c.Name).Append(f.Name) : [f.Name]);
-                foreach (var error in Placeholders.Validate(parsed, names.Concat(Api.AdminProcedureEndpoints.BuiltInPlaceholders)))
+                foreach (var error in Placeholders.Validate(parsed, names.Concat(ResultTemplateAdmin.BuiltInPlaceholders)))
                 {
                     Add(nameof(input.ResultTemplate), "Mẫu văn bản kết quả: " + error);
                 }

@@ -18,8 +18,6 @@ namespace OneStop.Web.Features.Admin.Workflows;
 public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegistry registry, IWorkflowEngine engine, WorkingCalendar calendar,
     TimeProvider clock)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     /// <summary>Runs the engine's validator (with the organisation catalogue) and draws the diagram when the JSON could be read.</summary>
     public WorkflowCheck Check(string? json)
     {
@@ -64,6 +62,19 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         }
     }
 
+    /// <summary>Every agency (code and name, by code), where a sample dossier may be received.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> AgenciesAsync(CancellationToken cancellationToken) =>
+        (await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken))
+            .Select(a => (a.Code, a.Name)).ToList();
+
+    /// <summary>The legal processing days of the first procedure the definition serves, or null.</summary>
+    public Task<int?> LegalDaysAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return db.Procedures.AsNoTracking().Where(p => definition.Procedures.Contains(p.Code))
+            .Select(p => (int?)p.ProcessingDays).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Walks a sample dossier through a valid draft; throws <see cref="WorkflowValidationException"/> for an invalid one.</summary>
     public async Task<SimulationResult> SimulateAsync(SimulationInput input, CancellationToken cancellationToken)
     {
@@ -77,7 +88,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         var agency = input.Agency is { Length: > 0 } code ? code
             : await db.Agencies.AsNoTracking().Where(a => procedure != null && a.Id == procedure.AgencyId).Select(a => a.Code).FirstOrDefaultAsync(cancellationToken)
               ?? await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => a.Code).FirstAsync(cancellationToken);
-        var start = input.Start ?? clock.GetUtcNow().ToOffset(VietnamOffset);
+        var start = input.Start ?? VietnamTime.ToLocal(clock.GetUtcNow());
         return await WorkflowSimulator.RunAsync(new SimulationRequest(definition, start, agency)
         {
             Choices = input.Choices ?? [],
@@ -116,7 +127,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
         _ = (Definition(id, fromVersion), Definition(id, toVersion));
         var instances = await db.WorkflowInstances.AsNoTracking()
             .Where(i => i.DefinitionId == id && i.DefinitionVersion == fromVersion && i.Status != "Ended")
-            .OrderBy(i => i.StartedAt).Select(i => new { i.Id, i.DossierId }).ToListAsync(cancellationToken);
+            .OrderBy(i => i.StartedAt).Select(i => new { i.Id, i.DossierCode }).ToListAsync(cancellationToken);
         var failures = new List<MigrationFailure>();
         foreach (var instance in instances)
         {
@@ -130,7 +141,7 @@ public sealed class WorkflowConsole(OneStopDbContext db, PostgresDefinitionRegis
             }
             catch (WorkflowException ex)
             {
-                failures.Add(new MigrationFailure(instance.DossierId, ex.MessageVi));
+                failures.Add(new MigrationFailure(instance.DossierCode, ex.MessageVi));
             }
         }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
-using OneStop.Infrastructure.Data;
 using OneStop.Web.Features.Admin.Workflows;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Simulation;
@@ -12,7 +10,7 @@ using OneStop.Workflows.Validation;
 namespace OneStop.Web.Pages.Admin.Workflows;
 
 /// <summary>Walks a sample dossier through a draft (or a published version) with chosen actions, on the real working-day calendar.</summary>
-public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, TimeProvider clock) : PageModel
+public sealed class SimulateModel(WorkflowConsole console, TimeProvider clock) : PageModel
 {
     public string Json { get; private set; } = "";
     public WorkflowDefinition? Definition { get; private set; }
@@ -60,7 +58,7 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
                 return Page();
             }
 
-            start = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.FromHours(7));
+            start = VietnamTime.FromLocal(local);
         }
 
         try
@@ -82,13 +80,13 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
         .Where(f => f.Key.StartsWith(prefix + "[", StringComparison.Ordinal) && f.Key.EndsWith(']'))
         .ToDictionary(f => f.Key[(prefix.Length + 1)..^1], f => f.Value.ToString(), StringComparer.Ordinal);
 
-    public static string Vn(DateTimeOffset? at) => at?.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) ?? "—";
+    public static string Vn(DateTimeOffset? at) =>
+        at is { } instant ? VietnamTime.ToLocal(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "—";
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Agencies = (await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken))
-            .Select(a => (a.Code, a.Name)).ToList();
-        Start ??= clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        Agencies = await console.AgenciesAsync(cancellationToken);
+        Start ??= VietnamTime.ToLocal(clock.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         if (Json.Length == 0)
             return;
         var check = console.Check(Json);
@@ -96,8 +94,7 @@ public sealed class SimulateModel(WorkflowConsole console, OneStopDbContext db, 
         Problems = check.Problems;
         if (Definition is not null && LegalDays is null)
         {
-            LegalDays = await db.Procedures.AsNoTracking().Where(p => Definition.Procedures.Contains(p.Code))
-                .Select(p => (int?)p.ProcessingDays).FirstOrDefaultAsync(cancellationToken);
+            LegalDays = await console.LegalDaysAsync(Definition, cancellationToken);
         }
     }
 }

@@ -4,13 +4,15 @@ using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Workflows;
-using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 
-namespace OneStop.IntegrationTests.Documents;
+namespace OneStop.Testing;
 
-/// <summary>Drives a dossier through the real services of a running app, as the portal and the workspace will.</summary>
-internal sealed class DossierScenario(IServiceProvider services)
+/// <summary>
+/// Drives a dossier through the real services of a running app, as the portal and the workspace would: submits it, acts on it as
+/// the official who holds the open step, delivers the mail and the workflow's effects. Shared by the integration and browser tests.
+/// </summary>
+public sealed class DossierScenario(IServiceProvider services)
 {
     public async Task<Guid> UserIdAsync(string email)
     {
@@ -34,9 +36,20 @@ internal sealed class DossierScenario(IServiceProvider services)
         var official = await UserIdAsync(officialEmail);
         await using var scope = services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.FindByDossierAsync(dossier.Code!))!;
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         return await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action,
             new WorkflowActor(official.ToString(), role, "SGTVT", department)) { Comment = comment });
+    }
+
+    /// <summary>Takes one named action on the open step, as an official who holds that step would.</summary>
+    public async Task<WorkflowResult> ActAsync(string dossierCode, string action, string comment)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
+        var instance = (await engine.FindByDossierCodeAsync(dossierCode))!;
+        var task = instance.OpenTasks.First();
+        var actor = await HolderAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), task.Role, task.Agency, task.Department);
+        return await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, action, actor) { Comment = comment });
     }
 
     /// <summary>Takes the first action each open step offers, as the official who holds that step would, until the workflow ends.</summary>
@@ -48,21 +61,14 @@ internal sealed class DossierScenario(IServiceProvider services)
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
             var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-            var instance = (await engine.FindByDossierAsync(dossierCode))!;
+            var instance = (await engine.FindByDossierCodeAsync(dossierCode))!;
             if (instance.Status == OneStop.Workflows.Runtime.State.InstanceStatus.Ended)
             {
                 return last;
             }
 
             var task = instance.OpenTasks.First();
-            var official = await (from u in db.Users
-                                  join ur in db.UserRoles on u.Id equals ur.UserId
-                                  join r in db.Roles on ur.RoleId equals r.Id
-                                  join a in db.Agencies on u.AgencyId equals a.Id
-                                  join d in db.Departments on u.DepartmentId equals d.Id
-                                  where r.Name == task.Role && a.Code == task.Agency && d.Code == task.Department
-                                  select u.Id).FirstAsync();
-            var actor = new WorkflowActor(official.ToString(), task.Role, task.Agency, task.Department);
+            var actor = await HolderAsync(db, task.Role, task.Agency, task.Department);
             var action = (await engine.ListAvailableActionsAsync(instance.Id, actor, formData)).First(a => a.TaskId == task.Id);
             last = await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, action.ActionId, actor)
             {
@@ -85,5 +91,18 @@ internal sealed class DossierScenario(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<WorkflowOutboxDispatcher>().DispatchAsync(1000);
+    }
+
+    /// <summary>An official holding the role in the agency's department.</summary>
+    private static async Task<WorkflowActor> HolderAsync(OneStopDbContext db, string role, string agency, string? department)
+    {
+        var official = await (from u in db.Users
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              join a in db.Agencies on u.AgencyId equals a.Id
+                              join d in db.Departments on u.DepartmentId equals d.Id
+                              where r.Name == role && a.Code == agency && d.Code == department
+                              select u.Id).FirstAsync();
+        return new WorkflowActor(official.ToString(), role, agency, department);
     }
 }

@@ -4,7 +4,7 @@ using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
 using OneStop.Workflows.Runtime;
 
-namespace OneStop.Infrastructure.Workflows;
+namespace OneStop.Infrastructure.Notifications;
 
 /// <summary>
 /// Finds the users an effect addresses: a named user, or everyone holding the role in the department of the agency.

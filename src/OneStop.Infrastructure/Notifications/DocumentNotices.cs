@@ -1,25 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Documents;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Email;
-using OneStop.Infrastructure.Notifications;
 
-namespace OneStop.Infrastructure.Documents;
+namespace OneStop.Infrastructure.Notifications;
 
 /// <summary>
 /// Tells the applicant a document was issued for their dossier: in the app when they have an account, and by e-mail unless the
 /// e-mail of the status change that issued it already said so.
 /// </summary>
-public sealed class ApplicantNotifier(OneStopDbContext db, ApplicantNotices notices, EmailOutbox outbox, TimeProvider clock)
+public sealed class DocumentNotices(OneStopDbContext db, ApplicantNotices notices, EmailOutbox outbox, TimeProvider clock)
 {
-    /// <summary>Document kinds the applicant is told about (the supplement request already notifies through its step; control slips are internal).</summary>
-    public static IReadOnlySet<string> Announced => DocumentCatalog.Announced;
-
     /// <summary>Announces the document; <paramref name="workflowOutboxId"/> is the workflow effect that issued it, if one did.</summary>
-    public async Task DocumentIssuedAsync(IssuedDocument document, long? workflowOutboxId, CancellationToken cancellationToken)
+    public async Task IssuedAsync(IssuedDocument document, long? workflowOutboxId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (!Announced.Contains(document.Kind)
+        if (!DocumentCatalog.Announced.Contains(document.Kind)
             || await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == document.DossierId, cancellationToken) is not { } dossier)
         {
             return;

@@ -2,10 +2,10 @@ using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Email;
-using OneStop.Infrastructure.Notifications;
+using OneStop.Infrastructure.Workflows;
 using OneStop.Workflows.Runtime;
 
-namespace OneStop.Infrastructure.Workflows;
+namespace OneStop.Infrastructure.Notifications;
 
 /// <summary>
 /// Notifies the people a workflow effect names: in the app, and by e-mail through the e-mail outbox. A message to the applicant
@@ -21,7 +21,7 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
         var message = MessageFor(effect);
         var marker = $"outbox:{outboxId}";
         if (DossierStatusNotices.IsForApplicant(effect)
-            && await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == effect.DossierId, cancellationToken) is { } dossier)
+            && await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Code == effect.DossierCode, cancellationToken) is { } dossier)
         {
             var covered = await outbox.CoversAsync(dossier.Code, outboxId, cancellationToken);
             await applicants.AddAsync(dossier, new ApplicantNotice(message, marker, clock.GetUtcNow()) { Subject = $"Hồ sơ {dossier.Code}: thông báo", ByEmail = !covered },
@@ -34,7 +34,7 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
         foreach (var user in recipients)
         {
             // Delivery is at least once: the notification row is the idempotency record for this outbox entry and user.
-            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.DossierId == effect.DossierId && n.Message.EndsWith(marker), cancellationToken))
+            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.DossierId == effect.DossierCode && n.Message.EndsWith(marker), cancellationToken))
             {
                 continue;
             }
@@ -42,14 +42,14 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
             db.Set<Notification>().Add(new Notification
             {
                 UserId = user.Id,
-                DossierId = effect.DossierId,
+                DossierId = effect.DossierCode,
                 Message = $"{message} [{marker}]",
                 CreatedAt = clock.GetUtcNow(),
             });
             if (user.Email is not null)
             {
                 await outbox.EnqueueAsync($"{marker}:{user.Id:N}", user.Email, "OneStop — " + message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",
-                    effect.DossierId, covers: null, cancellationToken);
+                    effect.DossierCode, covers: null, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -60,17 +60,17 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
     {
         var headline = effect.Reason switch
         {
-            EffectReasons.TaskAssigned => $"Hồ sơ {effect.DossierId} đã được chuyển đến để xử lý",
-            EffectReasons.Reminder => $"Hồ sơ {effect.DossierId} sắp đến hạn xử lý",
-            EffectReasons.Escalation => $"Hồ sơ {effect.DossierId} đã quá hạn xử lý",
-            EffectReasons.ProcedureOverdue => $"Hồ sơ {effect.DossierId} đã quá hạn giải quyết",
-            EffectReasons.Ended => $"Hồ sơ {effect.DossierId} đã kết thúc xử lý",
+            EffectReasons.TaskAssigned => $"Hồ sơ {effect.DossierCode} đã được chuyển đến để xử lý",
+            EffectReasons.Reminder => $"Hồ sơ {effect.DossierCode} sắp đến hạn xử lý",
+            EffectReasons.Escalation => $"Hồ sơ {effect.DossierCode} đã quá hạn xử lý",
+            EffectReasons.ProcedureOverdue => $"Hồ sơ {effect.DossierCode} đã quá hạn giải quyết",
+            EffectReasons.Ended => $"Hồ sơ {effect.DossierCode} đã kết thúc xử lý",
             _ => null,
         };
         return (headline, effect.Message) switch
         {
-            (null, null) => $"Hồ sơ {effect.DossierId} có cập nhật mới.",
-            (null, { } message) => $"Hồ sơ {effect.DossierId}: {message}",
+            (null, null) => $"Hồ sơ {effect.DossierCode} có cập nhật mới.",
+            (null, { } message) => $"Hồ sơ {effect.DossierCode}: {message}",
             ({ } text, null) => text + ".",
             ({ } text, { } message) => $"{text}: {message}",
         };
