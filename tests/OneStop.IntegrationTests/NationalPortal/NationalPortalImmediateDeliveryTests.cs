@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Infrastructure.NationalPortal;
-using OneStop.IntegrationTests.Documents;
+using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.NationalPortal;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Infrastructure.NationalPortal;
-using OneStop.IntegrationTests.Documents;
+using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.NationalPortal;
 

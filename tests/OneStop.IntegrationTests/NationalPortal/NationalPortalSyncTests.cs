@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.NationalPortal;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.NationalPortal;

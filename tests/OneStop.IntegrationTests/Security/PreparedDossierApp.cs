@@ -93,7 +93,7 @@ public class PreparedDossierApp : OneStopAppFactory
         db.DossierAttachments.Add(attachment);
         await db.SaveChangesAsync();
         var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
-        var task = await db.WorkflowTasks.Where(t => t.DossierId == dossier.Code).Select(t => t.Id).SingleAsync();
+        var task = await db.WorkflowTasks.Where(t => t.DossierCode == dossier.Code).Select(t => t.Id).SingleAsync();
         return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task);
     }
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Infrastructure.Data;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Workflows;

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
-using OneStop.IntegrationTests.Documents;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
 
@@ -108,7 +107,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Contains("Tiếp nhận", (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.True(twice.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict or HttpStatusCode.NotFound, $"{twice.StatusCode}");
         await using var scope = app.Services.CreateAsyncScope();
-        var instance = await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!);
+        var instance = await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierCodeAsync(dossier.Code!);
         Assert.Single(instance!.Journal, j => j.ActionId == "accept");
         Assert.DoesNotContain(instance.Journal, j => j.ActionId == "requestSupplement");
     }
@@ -212,7 +211,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
     private async Task<List<string>> JournalAsync(Dossier dossier)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var instance = await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierAsync(dossier.Code!);
+        var instance = await scope.ServiceProvider.GetRequiredService<IWorkflowEngine>().FindByDossierCodeAsync(dossier.Code!);
         return instance!.Journal.Select(j =>
             $"{j.Kind}|{j.FromStep}>{j.ToStep}|{j.ActionId}|{j.ActorRole}|{j.Department}|{j.Comment}|{string.Join(",", j.Files)}|{string.Join(",", j.Documents)}").ToList();
     }
