@@ -31,6 +31,35 @@ public sealed class DossierScenario(IServiceProvider services)
             DossierIntake.Citizen(citizen));
     }
 
+    /// <summary>A criminal record certificate (Sở Tư pháp, with a step at the provincial police) applied for online by the demo citizen.</summary>
+    public async Task<Dossier> SubmitCriminalRecordAsync()
+    {
+        var citizen = await UserIdAsync(DemoAccounts.Citizen);
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DossierIntake>().SubmitAsync(
+            new NewDossier("2.000488", null, new Applicant("Nguyễn Văn An", "020090001234", "0912345678", DemoAccounts.Citizen, "Lạng Sơn"), citizen,
+                SubmissionChannel.Online, """{"purpose":"Xin việc","copies":1}"""),
+            DossierIntake.Citizen(citizen));
+    }
+
+    /// <summary>Performs an action on the dossier's open task as the named official (their role, agency and department).</summary>
+    public async Task<WorkflowResult> ActAsAsync(Dossier dossier, string action, string officialEmail, IReadOnlyList<string>? files = null)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var official = await (from u in db.Users
+                              join a in db.Agencies on u.AgencyId equals a.Id
+                              join d in db.Departments on u.DepartmentId equals d.Id
+                              join ur in db.UserRoles on u.Id equals ur.UserId
+                              join r in db.Roles on ur.RoleId equals r.Id
+                              where u.Email == officialEmail
+                              select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
+        var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
+        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
+        return await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
+    }
+
     public async Task<WorkflowResult> ActAsync(Dossier dossier, string action, string officialEmail, string role, string department, string? comment = null)
     {
         var official = await UserIdAsync(officialEmail);

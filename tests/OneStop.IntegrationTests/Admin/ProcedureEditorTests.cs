@@ -209,25 +209,9 @@ public sealed class ProcedureEditorTests(OneStopAppFactory app) : IClassFixture<
     /// <summary>The editor's fields as the page shows them for an existing procedure.</summary>
     internal static async Task<Dictionary<string, string>> LoadedAsync(HttpClient admin, string code)
     {
-        var html = await admin.GetStringAsync($"/Admin/Procedures/Edit/{code}");
-        var fields = new Dictionary<string, string>();
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "name=\"(Input\\.[A-Za-z]+)\" value=\"([^\"]*)\""))
-        {
-            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
-        }
-
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "name=\"(Input\\.[A-Za-z]+)\"[^>]*>([^<]*)</textarea>"))
-        {
-            fields[m.Groups[1].Value] = WebUtility.HtmlDecode(m.Groups[2].Value);
-        }
-
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html, "<select id=\"\\w+\" name=\"(Input\\.[A-Za-z]+)\"[\\s\\S]*?</select>"))
-        {
-            var selected = System.Text.RegularExpressions.Regex.Match(m.Value, "<option value=\"([^\"]*)\" selected");
-            fields[m.Groups[1].Value] = selected.Success ? selected.Groups[1].Value : "";
-        }
-
-        return fields;
+        var form = await admin.FormAsync($"/Admin/Procedures/Edit/{code}", "#procedure-form");
+        return form.Fields.Where(f => f.Key.StartsWith("Input.", StringComparison.Ordinal)).DistinctBy(f => f.Key)
+            .ToDictionary(f => f.Key, f => f.Value);
     }
 
     private async Task<HttpClient> SignedInAsync(string email)

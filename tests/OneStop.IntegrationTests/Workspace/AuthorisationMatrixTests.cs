@@ -199,10 +199,10 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) :
     [Fact]
     public async Task An_agency_that_handled_a_step_loses_the_receiving_agencys_documents_once_the_step_is_done()
     {
-        var dossier = await OfficialPages.SubmitCriminalRecordAsync(app.Services);
-        await OfficialPages.EngineActAsync(app.Services, dossier, "accept", "tiepnhan.stp@demo.onestop.vn");
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "accept", "tiepnhan.stp@demo.onestop.vn");
         var attachmentId = await AttachAsync(dossier);
-        await OfficialPages.EngineActAsync(app.Services, dossier, "sendToPolice", SpecialistOther);
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "sendToPolice", SpecialistOther);
         await new DossierScenario(app.Services).DeliverEffectsAsync();
         var police = app.CreateClient(new() { AllowAutoRedirect = false });
         await police.SignInAsync("chuyenvien.pv06.ca-tinh@demo.onestop.vn");
@@ -225,7 +225,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.App app) :
         Assert.Equal(HttpStatusCode.Forbidden, (await police.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
             new { kind = "controlSlip" })).StatusCode);
 
-        await OfficialPages.EngineActAsync(app.Services, dossier, "reply", "chuyenvien.pv06.ca-tinh@demo.onestop.vn", ["ket-qua-tra-cuu.pdf"]);
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "reply", "chuyenvien.pv06.ca-tinh@demo.onestop.vn", ["ket-qua-tra-cuu.pdf"]);
 
         foreach (var url in urls)
         {

@@ -77,7 +77,7 @@ public sealed partial class InboxTests(OneStopAppFactory app) : IClassFixture<On
         var other = app.CreateClient();
         await other.SignInAsync(colleague);
         var inbox = await specialist.GetStringAsync("/Workspace");
-        var taskId = Regex.Match(inbox, "name=\"TaskId\" value=\"([0-9a-f-]+)\"").Groups[1].Value;
+        var taskId = PageForm.Parse(inbox, "/Workspace", "form[action$='handler=Claim']")["TaskId"]!;
         var otherInbox = await other.GetStringAsync("/Workspace");
         var claims = await Task.WhenAll(
             specialist.PostFormAsync("/Workspace?handler=Claim", new Dictionary<string, string> { ["TaskId"] = taskId }, inbox),

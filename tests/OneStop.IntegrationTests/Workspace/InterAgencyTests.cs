@@ -46,19 +46,6 @@ public sealed class InterAgencyTests(OneStopAppFactory app) : IClassFixture<OneS
             DossierIntake.Citizen(citizen));
     }
 
-    private async Task ActAsync(Dossier dossier, string action, string email, IReadOnlyList<string>? files = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
-        var official = await (from u in db.Users
-                              join a in db.Agencies on u.AgencyId equals a.Id
-                              join d in db.Departments on u.DepartmentId equals d.Id
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where u.Email == email
-                              select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
-        var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
-        await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
-    }
+    private Task ActAsync(Dossier dossier, string action, string email, IReadOnlyList<string>? files = null) =>
+        new DossierScenario(app.Services).ActAsAsync(dossier, action, email, files);
 }

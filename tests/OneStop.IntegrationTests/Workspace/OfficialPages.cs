@@ -1,11 +1,5 @@
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using OneStop.Core.Dossiers;
-using OneStop.Infrastructure.Data;
-using OneStop.Infrastructure.Dossiers;
 using OneStop.Testing;
-using OneStop.Workflows.Runtime;
 
 namespace OneStop.IntegrationTests.Workspace;
 
@@ -56,34 +50,6 @@ internal static class OfficialPages
         new HtmlParser().ParseDocument(html).QuerySelector("[data-testid=action-message], [data-testid=action-error]") is { } outcome
             ? $"{outcome.GetAttribute("data-testid")![7..]}: {outcome.TextContent}"
             : "nothing";
-
-    public static async Task<Dossier> SubmitCriminalRecordAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var citizen = await db.Users.Where(u => u.Email == DemoAccounts.Citizen).Select(u => u.Id).SingleAsync();
-        return await scope.ServiceProvider.GetRequiredService<DossierIntake>().SubmitAsync(
-            new NewDossier("2.000488", null, new Applicant("Nguyễn Văn An", "020090001234", "0912345678", DemoAccounts.Citizen, "Lạng Sơn"), citizen,
-                SubmissionChannel.Online, """{"purpose":"Xin việc","copies":1}"""),
-            DossierIntake.Citizen(citizen));
-    }
-
-    /// <summary>Performs an action through the engine as the named official (for the steps a test is not about).</summary>
-    public static async Task EngineActAsync(IServiceProvider services, Dossier dossier, string action, string email, IReadOnlyList<string>? files = null)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var official = await (from u in db.Users
-                              join a in db.Agencies on u.AgencyId equals a.Id
-                              join d in db.Departments on u.DepartmentId equals d.Id
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where u.Email == email
-                              select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
-        var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
-        var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
-        await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });
-    }
 
     public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n");
 }

@@ -19,7 +19,7 @@ public sealed partial class RegisterPageTests(OneStopAppFactory app) : IClassFix
         var accepted = await scenario.SubmitDrivingLicenceAsync();
         await scenario.ActAsync(accepted, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
         var outside = await scenario.SubmitDrivingLicenceAsync();
-        var otherAgency = await OfficialPages.SubmitCriminalRecordAsync(app.Services);
+        var otherAgency = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
         await using (var db = app.Database.CreateContext())
         {
             var march = new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero);

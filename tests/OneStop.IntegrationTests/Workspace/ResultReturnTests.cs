@@ -14,7 +14,7 @@ public sealed class ResultReturnTests(OneStopAppFactory app) : IClassFixture<One
     [Fact]
     public async Task A_criminal_record_goes_to_the_police_and_back_and_the_counter_records_who_received_the_result_when_and_how()
     {
-        var dossier = await OfficialPages.SubmitCriminalRecordAsync(app.Services);
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
         var counter = await SignedInAsync(CounterStp);
         var page = await counter.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
         Assert.DoesNotContain("name=\"Comment\"", OfficialPages.FormOf(page, "accept"), StringComparison.Ordinal);
@@ -70,11 +70,11 @@ public sealed class ResultReturnTests(OneStopAppFactory app) : IClassFixture<One
     [Fact]
     public async Task Returning_twice_from_two_stale_pages_records_the_hand_over_once()
     {
-        var dossier = await OfficialPages.SubmitCriminalRecordAsync(app.Services);
-        await OfficialPages.EngineActAsync(app.Services, dossier, "accept", CounterStp);
-        await OfficialPages.EngineActAsync(app.Services, dossier, "sendToPolice", "chuyenvien.hctp.stp@demo.onestop.vn");
-        await OfficialPages.EngineActAsync(app.Services, dossier, "reply", Police, ["tra-cuu.pdf"]);
-        await OfficialPages.EngineActAsync(app.Services, dossier, "approve", "lanhdao.stp@demo.onestop.vn");
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "accept", CounterStp);
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "sendToPolice", "chuyenvien.hctp.stp@demo.onestop.vn");
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "reply", Police, ["tra-cuu.pdf"]);
+        await new DossierScenario(app.Services).ActAsAsync(dossier, "approve", "lanhdao.stp@demo.onestop.vn");
 
         var first = await SignedInAsync(CounterStp);
         var second = await SignedInAsync(CounterStp);

@@ -67,7 +67,7 @@ public sealed partial class StatisticsTests(StatisticsTests.KnownDataSet app) : 
         }
 
         var withdrawn = await scenario.SubmitDrivingLicenceAsync();
-        var otherAgency = await OfficialPages.SubmitCriminalRecordAsync(app.Services);
+        var otherAgency = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
 
         await using var db = app.Database.CreateContext();
         Assert.Equal(DossierStatus.Completed, (await db.Dossiers.SingleAsync(d => d.Id == late.Id)).Status);
