@@ -58,7 +58,8 @@ public sealed class NationalIdentityApp : OneStopAppFactory
     }
 
     /// <summary>A browser of its own: cookies kept, redirects followed by the test.</summary>
-    public HttpClient NewBrowser() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public HttpClient NewBrowser(CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
     {
         BaseAddress = PublicAddress,
     };

@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Identity;
 using OneStop.Testing;
@@ -54,6 +57,26 @@ public sealed class NationalIdentitySignInTests(NationalIdentityApp app) : IClas
         Assert.Equal(app.PublicAddress + NationalIdentityApp.CallbackPath.TrimStart('/'), authorize.RedirectUri);
         var token = app.Provider.Requests.Last(r => r.Endpoint == "token");
         Assert.False(string.IsNullOrEmpty(token.CodeVerifier));
+    }
+
+    [Fact]
+    public async Task No_token_of_the_provider_is_kept_in_a_cookie_and_the_external_cookie_is_gone_after_sign_in()
+    {
+        var person = new ProviderPerson("vneid-sub-0007", "091203000777", "Ngô Thị Lan", "lan.ngo@vneid.test", EmailVerified: true);
+        var cookies = new CookieContainer();
+        using var browser = app.NewBrowser(cookies);
+
+        await SignInAsync(person, browser);
+
+        var names = cookies.GetAllCookies().Where(c => !c.Expired).Select(c => c.Name).ToList();
+        Assert.DoesNotContain(names, n => n.StartsWith("Identity.External", StringComparison.Ordinal) || n.StartsWith(".AspNetCore.Correlation", StringComparison.Ordinal));
+        var auth = cookies.GetCookies(app.PublicAddress)["onestop.auth"]?.Value;
+        Assert.NotNull(auth);
+        var ticket = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+            .Get(IdentityConstants.ApplicationScheme).TicketDataFormat.Unprotect(auth);
+        Assert.NotNull(ticket);
+        Assert.DoesNotContain(ticket.Properties.Items.Keys, k => k.StartsWith(".Token", StringComparison.Ordinal));
+        Assert.DoesNotContain(ticket.Principal.Claims, c => c.Type == TestIdentityProvider.IdentityNumberClaim);
     }
 
     [Fact]
