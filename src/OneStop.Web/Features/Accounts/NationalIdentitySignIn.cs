@@ -246,6 +246,14 @@ public sealed class NationalIdentitySignIn(
             user.FullName = identity.FullName;
         }
 
+        if (!user.EmailConfirmed && user.PasswordHash is not null)
+        {
+            // Whoever registered this unconfirmed account never proved the address: their password must not open the account the
+            // address's owner now takes over (they can set one with "Quên mật khẩu").
+            user.PasswordHash = null;
+            await Users.UpdateSecurityStampAsync(user);
+        }
+
         user.EmailConfirmed = true;
         var updated = await Users.UpdateAsync(user);
         return updated.Succeeded ? (user, null) : (null, Unavailable);

@@ -96,6 +96,24 @@ public sealed class NationalIdentitySignInTests(NationalIdentityApp app) : IClas
     }
 
     [Fact]
+    public async Task An_unconfirmed_account_someone_registered_with_the_address_is_linked_without_its_password()
+    {
+        const string email = "bi.chiem@example.vn";
+        await CreateAsync(email, Roles.Citizen, idNumber: null, emailConfirmed: false);
+        var person = new ProviderPerson("vneid-sub-0008", "091203000888", "Trịnh Văn Sơn", email, EmailVerified: true);
+
+        var response = await SignInAsync(person);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var user = await UserAsync(email);
+        Assert.True(user.EmailConfirmed);
+        Assert.Null(user.PasswordHash);
+        Assert.Equal([person.Subject], await LoginsAsync(user));
+        using var stranger = app.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await stranger.SignInAsync(email, "matkhau123")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_identity_number_held_by_another_account_is_refused_with_a_message_and_nothing_is_created()
     {
         await CreateAsync("chu.so@example.vn", Roles.Citizen, idNumber: "091203000444");
@@ -189,11 +207,11 @@ public sealed class NationalIdentitySignInTests(NationalIdentityApp app) : IClas
         return response;
     }
 
-    private async Task CreateAsync(string email, string role, string? idNumber)
+    private async Task CreateAsync(string email, string role, string? idNumber, bool emailConfirmed = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<UserProvisioner>().CreateAsync(
-            new NewUser(email, "Người Dùng Thử", role, Password: "matkhau123", IdNumber: idNumber, EmailConfirmed: true));
+            new NewUser(email, "Người Dùng Thử", role, Password: "matkhau123", IdNumber: idNumber, EmailConfirmed: emailConfirmed));
     }
 
     private async Task<OneStopUser> UserAsync(string email)
