@@ -67,6 +67,7 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
         }
 
         problems.AddRange(NationalPortalProblems(configuration, demo));
+        problems.AddRange(NationalIdentityProblems(configuration));
         var connection = DatabaseOptions.ResolveConnectionString(configuration);
         if (connection is not null && Password(connection) is { } password && (password.Length < 12 || CommittedSecrets.Contains(password)))
         {
@@ -118,6 +119,26 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
                 yield return $"NationalPortal:{setting}: the national portal's requests are signed with a key of at least 16 characters that is not" +
                     " a committed default — set the key agreed with the portal.";
             }
+        }
+    }
+
+    private static IEnumerable<string> NationalIdentityProblems(IConfiguration configuration)
+    {
+        var identity = configuration.GetSection(Features.Accounts.NationalIdentityOptions.Section).Get<Features.Accounts.NationalIdentityOptions>()
+            ?? new Features.Accounts.NationalIdentityOptions();
+        if (!identity.Enabled)
+        {
+            yield break;
+        }
+
+        if (!identity.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"NationalIdentity:Authority: '{identity.Authority}' — the identity provider's https:// address.";
+        }
+
+        if (string.IsNullOrWhiteSpace(identity.ClientId) || string.IsNullOrWhiteSpace(identity.ClientSecret))
+        {
+            yield return "NationalIdentity:ClientId, NationalIdentity:ClientSecret: the client the identity provider registered for the province.";
         }
     }
 

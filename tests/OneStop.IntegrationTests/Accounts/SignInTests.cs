@@ -6,6 +6,18 @@ namespace OneStop.IntegrationTests.Accounts;
 public sealed class SignInTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
 {
     [Fact]
+    public async Task Without_a_configured_national_identity_provider_there_is_no_button_and_nothing_to_post_to()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var login = await client.GetStringAsync("/Account/Login");
+        var posted = await client.PostFormAsync("/Account/ExternalLogin", new Dictionary<string, string>(), login);
+
+        Assert.DoesNotContain("data-testid=\"national-identity\"", login, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_without_saying_which_part_was_wrong()
     {
         var response = await app.CreateClient().SignInAsync(DemoAccounts.Citizen, "sai-mat-khau1");

@@ -136,6 +136,8 @@ public static class AccessMatrix
         ["PAGE /Account/RegisterConfirmation"] = new(Who.Anyone),
         ["PAGE /Account/ResendConfirmation"] = new(Who.Anyone),
         ["PAGE /Account/ConfirmEmail"] = new(Who.Anyone),
+        ["PAGE /Account/ExternalLogin"] = new(Who.Anyone),
+        ["PAGE /Account/ConfirmExternalLogin"] = new(Who.Anyone),
         ["PAGE /Account/ForgotPassword"] = new(Who.Anyone),
         ["PAGE /Account/ResetPassword"] = new(Who.Anyone),
         ["PAGE /Account/Manage/Index"] = new(Who.SignedIn),

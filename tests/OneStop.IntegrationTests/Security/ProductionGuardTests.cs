@@ -136,6 +136,22 @@ public sealed class ProductionGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_national_identity_provider_over_http_or_without_its_client_is_refused()
+    {
+        var problems = ProductionGuard.Problems(Configuration(Real(new() { ["NationalIdentity:Authority"] = "http://sso.vneid.gov.vn" })),
+            new PaymentOptions { Provider = "None" }, demo: true);
+
+        Assert.Contains(problems, p => p.StartsWith("NationalIdentity:Authority:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("NationalIdentity:ClientId", StringComparison.Ordinal));
+        Assert.Empty(ProductionGuard.Problems(Configuration(Real(new()
+        {
+            ["NationalIdentity:Authority"] = "https://sso.vneid.gov.vn",
+            ["NationalIdentity:ClientId"] = "h39-dichvucong",
+            ["NationalIdentity:ClientSecret"] = "bi-mat-cua-tinh-voi-vneid",
+        })), new PaymentOptions { Provider = "None" }, demo: false));
+    }
+
+    [Fact]
     public void A_real_configuration_has_nothing_to_refuse()
     {
         Assert.Empty(ProductionGuard.Problems(Configuration(Real([])), new PaymentOptions { Provider = "None" }, demo: false));
