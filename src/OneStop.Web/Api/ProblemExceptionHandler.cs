@@ -42,6 +42,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ.",
                 Type = "https://onestop.vn/errors/invalid-characters",
             },
+            // A form or multipart body the reader cannot parse (no or wrong boundary, a part header without a colon, too many fields).
+            InvalidDataException => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Yêu cầu không hợp lệ",
+                Detail = "Nội dung biểu mẫu (multipart) không đúng định dạng hoặc vượt giới hạn.",
+                Type = "https://onestop.vn/errors/bad-request",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -78,13 +78,13 @@ internal static class WorkspaceEndpoints
         workspace.MapPost("/dossiers/{id:guid}/tasks/{taskId:guid}/assign", AssignAsync).WithName("WorkspaceAssignTask")
             .WithSummary("Phân công việc cho cán bộ cùng bộ phận, đúng vai trò (người đang giữ việc hoặc lãnh đạo cơ quan).");
         workspace.MapPost("/dossiers/{id:guid}/tasks/{taskId:guid}/actions/{actionId}", ActAsync).WithName("WorkspacePerformAction")
-            .Accepts<ActionRequest>("application/json")
+            .Accepts<ActionRequest>("application/json", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(16 * 1024 * 1024))
             .WithSummary("Thực hiện một thao tác của quy trình (ý kiến, phòng ban xử lý tiếp, hình thức trả kết quả). Cần If-Match: ETag của hồ sơ. Thao tác cần tệp kết quả: gửi multipart (comment, department, handoverMethod, receivedBy, file).");
         workspace.MapPost("/dossiers/{id:guid}/apology", ApologiseAsync).WithName("WorkspaceApologise")
             .WithSummary("Phát hành văn bản xin lỗi hồ sơ trễ hạn với ngày hẹn trả mới và lý do (cơ quan tiếp nhận).");
         workspace.MapPost("/walk-ins", WalkInAsync).WithName("WorkspaceWalkIn")
-            .Accepts<WalkInRequest>("application/json")
+            .Accepts<WalkInRequest>("application/json", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024))
             .RequireRateLimiting(Security.RateLimits.Submit)
             .RequireAuthorization(policy => policy.RequireRole(Core.Identity.Roles.Reception))
@@ -179,7 +179,7 @@ internal static class WorkspaceEndpoints
         IFormFile? file = null;
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(http, cancellationToken);
             file = form.Files.GetFile("file");
             HandoverMethod? method = Enum.TryParse<HandoverMethod>(form["handoverMethod"], ignoreCase: true, out var parsed) ? parsed : null;
             request = new ActionRequest(form["comment"], form["department"], method, form["receivedBy"]);
@@ -223,7 +223,7 @@ internal static class WorkspaceEndpoints
         IReadOnlyList<IFormFile> uploads = [];
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(cancellationToken);
+            var form = await ReadFormAsync(http, cancellationToken);
             request = Parse<WalkInRequest>(form["request"].ToString());
             uploads = form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal) && f.Name.Length > 4).ToList();
         }
@@ -347,6 +347,19 @@ internal static class WorkspaceEndpoints
         catch (InvalidOperationException)
         {
             throw new BadHttpRequestException("Gửi nội dung JSON (application/json).", StatusCodes.Status415UnsupportedMediaType);
+        }
+    }
+
+    /// <summary>The form of a multipart request; a body the reader cannot parse (broken or missing boundary, cut short) is a 400, as the framework's own form binding answers.</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new BadHttpRequestException("Nội dung multipart không đúng định dạng.", StatusCodes.Status400BadRequest, ex);
         }
     }
 

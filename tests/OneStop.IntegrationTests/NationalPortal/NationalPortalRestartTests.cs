@@ -29,7 +29,7 @@ public sealed class NationalPortalRestartTests : IAsyncLifetime
         await using var second = _app.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
             new Dictionary<string, string?> { ["Workflows:BackgroundProcessing"] = "true", ["Workflows:PollSeconds"] = "1" })));
         var simulator = second.Services.GetRequiredService<NationalPortalSimulator>();
-        for (var waited = 0; simulator.For(dossier.Code!).Count == 0 && waited < 300; waited++)
+        for (var waited = 0; simulator.For(dossier.Code!).Count == 0 && waited < 900; waited++)
         {
             await Task.Delay(100);
         }

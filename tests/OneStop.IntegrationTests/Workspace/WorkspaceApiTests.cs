@@ -172,6 +172,51 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         Assert.NotNull((await DossierAsync(leader, dossier.Id)).GetProperty("tasks")[0].GetProperty("assignedTo").GetString());
     }
 
+    [Fact]
+    public async Task A_result_file_is_sent_by_multipart_and_the_hand_over_is_recorded_as_on_the_page()
+    {
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
+        var counter = await app.CreateBearerClientAsync("tiepnhan.stp@demo.onestop.vn");
+        await ActAsync(counter, dossier.Id, "accept", "Đủ");
+        await ActAsync(await app.CreateBearerClientAsync("chuyenvien.hctp.stp@demo.onestop.vn"), dossier.Id, "sendToPolice", "Đề nghị tra cứu");
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var police = await app.CreateBearerClientAsync("chuyenvien.pv06.ca-tinh@demo.onestop.vn");
+
+        var withoutFile = await SendActionAsync(police, dossier.Id, "reply", JsonContent.Create(new { comment = "Không có án tích" }));
+        var file = new ByteArrayContent(OfficialPages.Pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var withFile = await SendActionAsync(police, dossier.Id, "reply",
+            new MultipartFormDataContent { { new StringContent("Không có án tích"), "comment" }, { file, "file", "tra-cuu.pdf" } });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutFile.StatusCode);
+        Assert.Contains("cần đính kèm tệp kết quả", (await withoutFile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, withFile.StatusCode);
+
+        await ActAsync(await app.CreateBearerClientAsync("lanhdao.stp@demo.onestop.vn"), dossier.Id, "approve", "Đồng ý");
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var noReceiver = await SendActionAsync(counter, dossier.Id, "returnResult", JsonContent.Create(new { handoverMethod = "counter" }));
+        var returned = await SendActionAsync(counter, dossier.Id, "returnResult",
+            JsonContent.Create(new { handoverMethod = "counter", receivedBy = "Nguyễn Văn An" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReceiver.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var done = await db.Dossiers.SingleAsync(d => d.Id == dossier.Id);
+        Assert.Equal((DossierStatus.Completed, HandoverMethod.Counter, "Nguyễn Văn An"), (done.Status, done.ResultReturnMethod!.Value, done.ResultReceivedBy));
+        Assert.Contains("tra-cuu.pdf", (await db.WorkflowJournal.SingleAsync(j => j.DossierCode == dossier.Code && j.ActionId == "reply")).Files);
+    }
+
+    /// <summary>Reads the dossier's ETag and the action's task, then sends the action with the given body.</summary>
+    private static async Task<HttpResponseMessage> SendActionAsync(HttpClient client, Guid id, string actionId, HttpContent body)
+    {
+        var view = await client.GetAsync($"/api/v1/workspace/dossiers/{id}");
+        var dossier = await view.Content.ReadFromJsonAsync<JsonElement>();
+        var action = dossier.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("actionId").GetString() == actionId);
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            $"/api/v1/workspace/dossiers/{id}/tasks/{action.GetProperty("taskId").GetString()}/actions/{actionId}") { Content = body };
+        request.Headers.IfMatch.Add(view.Headers.ETag!);
+        return await client.SendAsync(request);
+    }
+
     private static string Task(JsonElement dossier) => dossier.GetProperty("tasks")[0].GetProperty("taskId").GetString()!;
 
     private static async Task<JsonElement> DossierAsync(HttpClient client, Guid id)
