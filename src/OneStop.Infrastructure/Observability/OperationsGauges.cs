@@ -114,6 +114,7 @@ public sealed partial class OperationsGauges
                 "SELECT count(*), coalesce(extract(epoch FROM now() - min(due_at)), 0)::float8 FROM workflow_timers WHERE due_at <= now()"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
                 SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                                 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                                  AND ((classid::bigint << 32) | objid::bigint) = {LegacyImportSession.LockKey}),
                        coalesce((SELECT extract(epoch FROM now() - max(started_at)) FROM legacy.import_runs WHERE status = 'Running'), 0)::float8
                 """));
