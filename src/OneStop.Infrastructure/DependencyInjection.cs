@@ -31,8 +31,8 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
                 DossierCodeObserver.Instance);
-            options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>(),
-                provider.GetRequiredService<NationalPortal.PortalMessageTransactions>());
+            // The wake-up after the portal's interceptor: it sees the messages that one adds to the same save.
+            options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<Workflows.OutboxWakeInterceptor>(),
                 provider.GetRequiredService<Workflows.OutboxWakeTransactions>());
         });

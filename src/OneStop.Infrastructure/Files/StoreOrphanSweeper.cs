@@ -30,13 +30,12 @@ public sealed partial class StoreOrphanSweeper(OneStopDbContext db, IFileStore f
         }
 
         // Names from the constant list above, not input.
-        var unreferenced = "SELECT f.h FROM unnest(@hashes) AS f(h) WHERE " +
+        var unreferenced = "SELECT f.h AS \"Value\" FROM unnest(@hashes) AS f(h) WHERE " +
             string.Join(" AND ", FileReferences.Select(r => $"NOT EXISTS (SELECT 1 FROM {r.Table} r WHERE r.{r.Column} = f.h)"));
         var deleted = 0;
         foreach (var batch in files.StoredOlderThan(Grace).Chunk(Batch))
         {
-            var orphans = await db.Database.SqlQueryRaw<string>(unreferenced.Replace("f.h FROM", "f.h AS \"Value\" FROM", StringComparison.Ordinal),
-                new NpgsqlParameter("hashes", batch)).ToListAsync(cancellationToken);
+            var orphans = await db.Database.SqlQueryRaw<string>(unreferenced, new NpgsqlParameter("hashes", batch)).ToListAsync(cancellationToken);
             deleted += orphans.Count(sha256 => files.DeleteIfOlder(sha256, Grace));
         }
 

@@ -11,9 +11,6 @@ internal static class NationalPortalDependencyInjection
                 "NationalPortal:BaseUrl: the national portal's address (https://…), or NationalPortal:Simulator:Enabled=true in development.")
             .ValidateOnStart();
         services.AddSingleton<PortalMessageInterceptor>();
-        services.AddSingleton<PortalMessageTransactions>();
-        services.AddSingleton<PortalDeliverySignal>();
-        services.AddHostedService<PortalDeliveryService>();
         services.AddHttpClient(NationalPortalOptions.HttpClientName);
         services.AddScoped<INationalPortal, HttpNationalPortal>();
         services.AddScoped<NationalPortalDispatcher>();

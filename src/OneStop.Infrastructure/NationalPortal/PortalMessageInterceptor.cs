@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,19 +12,13 @@ namespace OneStop.Infrastructure.NationalPortal;
 /// The one place national-portal messages are produced: whenever a dossier's status, receipt or promised date changes — whichever use
 /// case, page, endpoint or background effect changed it through the dossier's named transitions — the save that writes the change also
 /// writes its messages to the outbox, so they commit or roll back with it. One save may carry several transitions (accepted and asked for
-/// a supplement at once); each becomes a message, in the order the dossier went through them. Once the messages are committed it raises
-/// <see cref="PortalDeliverySignal"/>.
+/// a supplement at once); each becomes a message, in the order the dossier went through them. Once the messages are committed,
+/// <see cref="Workflows.OutboxWakeInterceptor"/> (registered after this one, so it sees them) wakes their delivery.
 /// </summary>
-internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOptions> options, TimeProvider clock, PortalDeliverySignal signal)
+internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOptions> options, TimeProvider clock)
     : SaveChangesInterceptor
 {
     private sealed record Change(Dossier Dossier, IReadOnlyList<PortalStatus> Steps);
-
-    /// <summary>Contexts whose save in progress adds messages.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
-
-    /// <summary>Contexts whose open transaction has saved messages not yet committed.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -130,7 +123,6 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
 
     private void Enqueue(DbContext context, Change change, string procedureCode, string agencyIdentifier, int? lastSaved)
     {
-        _saving.AddOrUpdate(context, this);
         var dossier = change.Dossier;
         var outbox = context.Set<PortalMessage>();
         var sequence = Math.Max(lastSaved ?? 0, outbox.Local.Where(m => m.DossierId == dossier.Id).Select(m => m.Sequence).DefaultIfEmpty().Max());
@@ -172,66 +164,4 @@ internal sealed class PortalMessageInterceptor(IOptionsMonitor<NationalPortalOpt
 
     private static IQueryable<int?> LastSequence(DbContext context, Dossier dossier) =>
         context.Set<PortalMessage>().AsNoTracking().Where(m => m.DossierId == dossier.Id).Select(m => (int?)m.Sequence);
-
-    // --- After the save: wake the delivery once the messages are committed ---
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    /// <summary>The transaction committed: what it queued may go now.</summary>
-    internal void Committed(DbContext? context)
-    {
-        if (context is not null && _uncommitted.Remove(context))
-        {
-            signal.Raise();
-        }
-    }
-
-    internal void RolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } context)
-        {
-            _saving.Remove(context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is null || !_saving.Remove(context))
-        {
-            return;
-        }
-
-        if (context.Database.CurrentTransaction is null)
-        {
-            signal.Raise();
-        }
-        else
-        {
-            _uncommitted.AddOrUpdate(context, this);
-        }
-    }
 }

@@ -11,8 +11,8 @@ using OneStop.Infrastructure.Workflows.Entities;
 namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
-/// Raised when a transaction that queued workflow effects or e-mails commits, so this host applies them at once (the documents an
-/// official's action issues, the notices it sends) instead of at the next poll, which stays the safety net (another host, a crash
+/// Raised when a transaction that queued workflow effects, e-mails or national-portal messages commits, so this host applies them at
+/// once (the documents an official's action issues, the notices it sends, the status the national portal is told) instead of at the next poll, which stays the safety net (another host, a crash
 /// between commit and wake-up). Raising it many times before it is awaited wakes it once. Delivery itself stays the dispatchers'
 /// (rows locked with SKIP LOCKED), so a document is never issued twice when this and a poll, or two hosts, wake together.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class OutboxWakeSignal
     public Task WaitAsync(CancellationToken cancellationToken) => _raised.WaitAsync(cancellationToken);
 }
 
-/// <summary>Notes a save that added workflow effects or e-mails; raises <see cref="OutboxWakeSignal"/> when it is committed (at once without a transaction).</summary>
+/// <summary>Notes a save that added workflow effects, e-mails or national-portal messages; raises <see cref="OutboxWakeSignal"/> when it is committed (at once without a transaction).</summary>
 internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
@@ -99,7 +99,7 @@ internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : SaveChang
     private void Note(DbContext? context)
     {
         if (context is not null && context.ChangeTracker.Entries()
-                .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail))
+                .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail or NationalPortal.PortalMessage))
         {
             _saving.AddOrUpdate(context, this);
         }
@@ -146,7 +146,7 @@ internal sealed class OutboxWakeTransactions(OutboxWakeInterceptor wake) : DbTra
 }
 
 /// <summary>
-/// Applies queued workflow effects, then sends queued e-mails, as soon as <see cref="OutboxWakeSignal"/> is raised on this host; off
+/// Applies queued workflow effects, then sends queued e-mails and national-portal messages, as soon as <see cref="OutboxWakeSignal"/> is raised on this host; off
 /// where the background processing is off (the poll of <see cref="WorkflowBackgroundService"/> does the rest).
 /// </summary>
 internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServiceScopeFactory scopes, IOptions<WorkflowOptions> options,
@@ -172,6 +172,11 @@ internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServic
                 await using (var mail = scopes.CreateAsyncScope())
                 {
                     await mail.ServiceProvider.GetRequiredService<EmailOutboxDispatcher>().DispatchAsync(200, stoppingToken);
+                }
+
+                await using (var portal = scopes.CreateAsyncScope())
+                {
+                    await portal.ServiceProvider.GetRequiredService<NationalPortal.NationalPortalDispatcher>().DispatchAsync(200, stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

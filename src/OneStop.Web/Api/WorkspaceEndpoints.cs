@@ -149,17 +149,17 @@ internal static class WorkspaceEndpoints
     }
 
     private static Task<Results<Ok<Done>, ProblemHttpResult>> ClaimAsync(Guid id, Guid taskId, ClaimTask claim, OwnDossiersForOfficials visible,
-        WorkspaceDossierView pages, HttpResponse response, CancellationToken cancellationToken) =>
-        GuardedAsync(id, visible, pages, response, async () => (await claim.ExecuteAsync(new ClaimTaskCommand(taskId), cancellationToken)).Message,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        GuardedAsync(id, visible, response, async () => (await claim.ExecuteAsync(new ClaimTaskCommand(taskId), cancellationToken)).Message,
             cancellationToken);
 
     private static Task<Results<Ok<Done>, ProblemHttpResult>> AssignAsync(Guid id, Guid taskId, AssignRequest request, AssignTask assign,
-        OwnDossiersForOfficials visible, WorkspaceDossierView pages, HttpResponse response, CancellationToken cancellationToken) =>
-        GuardedAsync(id, visible, pages, response,
+        OwnDossiersForOfficials visible, HttpResponse response, CancellationToken cancellationToken) =>
+        GuardedAsync(id, visible, response,
             async () => (await assign.ExecuteAsync(new AssignTaskCommand(taskId, request.AssigneeId), cancellationToken)).Message, cancellationToken);
 
     private static async Task<Results<Ok<Done>, ProblemHttpResult>> ActAsync(Guid id, Guid taskId, string actionId, HttpRequest http,
-        PerformAction perform, ReturnResult returnResult, OwnDossiersForOfficials visible, WorkspaceDossierView pages, HttpResponse response,
+        PerformAction perform, ReturnResult returnResult, OwnDossiersForOfficials visible, HttpResponse response,
         CancellationToken cancellationToken)
     {
         // Whose dossier first: a stranger learns nothing from the If-Match answer.
@@ -191,7 +191,7 @@ internal static class WorkspaceEndpoints
 
         try
         {
-            return await GuardedAsync(id, visible, pages, response, async () =>
+            return await GuardedAsync(id, visible, response, async () =>
             {
                 await using var content = file is { Length: > 0 } ? file.OpenReadStream() : null;
                 var action = new PerformActionCommand(id, taskId, actionId, request.Comment, version, request.Department,
@@ -209,8 +209,8 @@ internal static class WorkspaceEndpoints
     }
 
     private static Task<Results<Ok<Done>, ProblemHttpResult>> ApologiseAsync(Guid id, ApologyRequest request, Apologise apologise,
-        OwnDossiersForOfficials visible, WorkspaceDossierView pages, HttpResponse response, CancellationToken cancellationToken) =>
-        GuardedAsync(id, visible, pages, response, async () =>
+        OwnDossiersForOfficials visible, HttpResponse response, CancellationToken cancellationToken) =>
+        GuardedAsync(id, visible, response, async () =>
         {
             await apologise.ExecuteAsync(new ApologiseCommand(id, request.NewDate, request.Reason), cancellationToken);
             return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {request.NewDate!.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
@@ -284,8 +284,8 @@ internal static class WorkspaceEndpoints
     }
 
     /// <summary>As the page: the dossier must be one the official sees; the engine's and the domain's refusals become problems (ProblemExceptionHandler).</summary>
-    private static async Task<Results<Ok<Done>, ProblemHttpResult>> GuardedAsync(Guid id, OwnDossiersForOfficials visible, WorkspaceDossierView pages,
-        HttpResponse response, Func<Task<string>> act, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> GuardedAsync(Guid id, OwnDossiersForOfficials visible, HttpResponse response,
+        Func<Task<string>> act, CancellationToken cancellationToken)
     {
         if (!await visible.CanSeeAsync(id, cancellationToken))
         {
@@ -305,13 +305,13 @@ internal static class WorkspaceEndpoints
 
         var code = await visible.CodeAsync(id, cancellationToken);
         // After the step went back to another agency (liên thông) the official no longer sees it: no version to give.
-        var page = await visible.CanSeeAsync(id, cancellationToken) ? await pages.FindAsync(id, cancellationToken) : null;
-        if (page is not null)
+        var version = await visible.VersionAsync(id, cancellationToken);
+        if (version is { } current)
         {
-            response.Headers.ETag = ETagOf(page.Version);
+            response.Headers.ETag = ETagOf(current);
         }
 
-        return TypedResults.Ok(new Done(code ?? string.Empty, message, page?.Version));
+        return TypedResults.Ok(new Done(code ?? string.Empty, message, version));
     }
 
     private static string ETagOf(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
