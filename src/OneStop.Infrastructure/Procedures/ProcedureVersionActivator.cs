@@ -8,11 +8,12 @@ namespace OneStop.Infrastructure.Procedures;
 
 /// <summary>Puts scheduled procedure versions in force when their date arrives (with the workflow poll's switch and interval).</summary>
 internal sealed partial class ProcedureVersionActivator(
-    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<ProcedureVersionActivator> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, IHostApplicationLifetime lifetime, ILogger<ProcedureVersionActivator> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.BackgroundProcessing)
+        if (!options.Value.BackgroundProcessing || !await HostStarted.WaitAsync(lifetime, stoppingToken))
         {
             return;
         }

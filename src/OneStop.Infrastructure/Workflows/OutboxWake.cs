@@ -150,11 +150,11 @@ internal sealed class OutboxWakeTransactions(OutboxWakeInterceptor wake) : DbTra
 /// where the background processing is off (the poll of <see cref="WorkflowBackgroundService"/> does the rest).
 /// </summary>
 internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServiceScopeFactory scopes, IOptions<WorkflowOptions> options,
-    ILogger<OutboxWakeService> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<OutboxWakeService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.BackgroundProcessing || !options.Value.WakeOnCommit)
+        if (!options.Value.BackgroundProcessing || !options.Value.WakeOnCommit || !await HostStarted.WaitAsync(lifetime, stoppingToken))
         {
             return;
         }

@@ -11,7 +11,7 @@ namespace OneStop.Infrastructure.Workflows;
 /// </summary>
 internal sealed partial class WorkflowBackgroundService(
     IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, Observability.BackgroundHeartbeat heartbeat,
-    ILogger<WorkflowBackgroundService> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<WorkflowBackgroundService> logger) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
@@ -21,6 +21,11 @@ internal sealed partial class WorkflowBackgroundService(
         if (!options.Value.BackgroundProcessing)
         {
             heartbeat.Disabled();
+            return;
+        }
+
+        if (!await HostStarted.WaitAsync(lifetime, stoppingToken))
+        {
             return;
         }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OneStop.Infrastructure.NationalPortal;
 using OneStop.Testing;
 
@@ -43,5 +45,48 @@ public sealed class NationalPortalRestartTests : IAsyncLifetime
         Assert.NotNull(message.SentAt);
         Assert.Equal(1, message.Attempts);
         Assert.Equal(1, simulator.Deliveries);
+    }
+
+    [Fact]
+    public async Task The_background_poll_waits_for_the_host_to_have_started()
+    {
+        // Hosted services start before the server, beside each other: a poll at once met a server that did not answer yet (and an
+        // unmigrated database on a first start). A hosted service started after the background service holds the start for two
+        // poll intervals; the committed message must still be untouched when it lets the start go on.
+        var first = _app.WithWebHostBuilder(_ => { });
+        var dossier = await new DossierScenario(first.Services).SubmitDrivingLicenceAsync();
+        await first.DisposeAsync();
+
+        var holder = new StartHolder(_app.Database);
+        await using var second = _app.WithWebHostBuilder(builder =>
+        {
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Workflows:BackgroundProcessing"] = "true", ["Workflows:PollSeconds"] = "1" }));
+            builder.ConfigureTestServices(services => services.AddSingleton<IHostedService>(holder));
+        });
+        var simulator = second.Services.GetRequiredService<NationalPortalSimulator>();
+        Assert.Equal((0, null), holder.SeenWhileStarting);
+
+        for (var waited = 0; simulator.For(dossier.Code!).Count == 0 && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Single(simulator.For(dossier.Code!));
+    }
+
+    private sealed class StartHolder(TestDatabase database) : IHostedService
+    {
+        public (int Attempts, string? LastError)? SeenWhileStarting { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await Task.Delay(2500, cancellationToken);
+            await using var db = database.CreateContext();
+            var message = await db.PortalOutbox.SingleAsync(cancellationToken);
+            SeenWhileStarting = (message.Attempts, message.LastError);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
