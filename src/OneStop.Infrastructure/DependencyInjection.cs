@@ -60,11 +60,13 @@ public static class DependencyInjection
         services.AddScoped<UserProvisioner>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoSigningSeeder>();
         services.AddWorkflowEngine();
         services.AddAuditLog();
         services.AddOneStopMetrics();
         services.AddDatabaseSettings();
         services.AddDocumentIssuing();
+        Signing.SigningDependencyInjection.AddDocumentSigning(services);
         Payments.PaymentDependencyInjection.AddPayments(services);
         NationalPortal.NationalPortalDependencyInjection.AddNationalPortal(services);
         services.AddScoped<Procedures.ProcedureVersions>();

@@ -17,7 +17,7 @@ public sealed record ActionDone(string DossierCode, string Message);
 
 /// <summary>Performs a workflow action: the result file is stored and named in the journal, in the same transaction as the transition.</summary>
 public sealed class PerformAction(WorkspaceDossiers dossiers, OfficialContext officials, IWorkflowEngine engine, DossierFiles files,
-    IUnitOfWork unitOfWork) : UseCase<PerformActionCommand, ActionDone>(unitOfWork)
+    Infrastructure.Signing.DocumentSignatures signatures, IUnitOfWork unitOfWork) : UseCase<PerformActionCommand, ActionDone>(unitOfWork)
 {
     protected override async Task<ActionDone> RunAsync(PerformActionCommand command, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class PerformAction(WorkspaceDossiers dossiers, OfficialContext of
         {
             // The engine gives the precise reason (task gone, not allowed, condition false).
             var result = await engine.PerformAsync(request, cancellationToken);
+            await signatures.EnsureReadyAsync(result.Effects, dossier.AgencyId, cancellationToken);
             var label = result.Instance.Journal.LastOrDefault(j => j.ActionId == command.ActionId)?.ActionLabel ?? command.ActionId;
             return new ActionDone(dossier.Code!, $"Đã thực hiện: {label}.");
         }
@@ -52,7 +53,9 @@ public sealed class PerformAction(WorkspaceDossiers dossiers, OfficialContext of
             names.Add((await files.AddAsync(dossier, DossierFiles.ResultFileCode, file, Guid.Parse(actor.UserId), cancellationToken)).FileName);
         }
 
-        await engine.PerformAsync(request with { Files = [.. request.Files, .. names] }, cancellationToken);
+        var performed = await engine.PerformAsync(request with { Files = [.. request.Files, .. names] }, cancellationToken);
+        // A document this action issues that its signer could not sign refuses the action here, in its transaction: nothing is half-done.
+        await signatures.EnsureReadyAsync(performed.Effects, dossier.AgencyId, cancellationToken);
         return new ActionDone(dossier.Code!, $"Đã thực hiện: {action.Label}.");
     }
 }

@@ -39,7 +39,7 @@ internal static class ResultForm
 
         layout.Blocks.AddRange(t.Closing.Select(c => FormParts.Text(Fill(c))));
         var recipients = t.Recipients.Count == 0 ? null : new List<Block> { FormParts.Recipients(t.Recipients.Select(Fill)) };
-        layout.Add(new SignatureBlock([new Signatory(Fill(t.SignerTitle), m.SignerName, "") { SlotKey = SignatureSlotKeys.Signer }], recipients));
+        layout.Add(new SignatureBlock([new Signatory(m.SignerTitle ?? Fill(t.SignerTitle), m.SignerName, "") { SlotKey = SignatureSlotKeys.Signer }], recipients));
         layout.Add(FormParts.Verification(m.Verification));
         return layout;
     }

@@ -18,5 +18,8 @@ public sealed record ResultDocumentModel
 
     public required string SignerName { get; init; }
 
+    /// <summary>The title the signer signs under (lines separated by '\n'); the template's signerTitle when null.</summary>
+    public string? SignerTitle { get; init; }
+
     public required Verification Verification { get; init; }
 }

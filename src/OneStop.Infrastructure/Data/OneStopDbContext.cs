@@ -71,6 +71,10 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Settings.CalendarYear> CalendarYears => Set<Settings.CalendarYear>();
 
+    public DbSet<Signing.SigningCredential> SigningCredentials => Set<Signing.SigningCredential>();
+
+    public DbSet<Signing.SigningTrustAnchor> SigningTrustAnchors => Set<Signing.SigningTrustAnchor>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

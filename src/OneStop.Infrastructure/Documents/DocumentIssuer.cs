@@ -10,7 +10,6 @@ using OneStop.Documents;
 using OneStop.Documents.Models;
 using OneStop.Documents.Templates;
 using OneStop.Infrastructure.Data;
-using OneStop.Core.Identity;
 using OneStop.Infrastructure.Workflows.Entities;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime.State;
@@ -20,7 +19,7 @@ namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Fills the statutory forms from a dossier, its procedure and its journal, renders them and stores them immutably.</summary>
 public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer renderer, IOptions<ProvinceOptions> province, TimeProvider clock,
-    Observability.OneStopMetrics? metrics = null)
+    Signing.DocumentSignatures signatures, Observability.OneStopMetrics? metrics = null)
 {
     /// <summary>Issues the document, or returns the one already issued for the same source key.</summary>
     public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
@@ -68,8 +67,17 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             _ => throw Unknown(request.Kind),
         };
 
+        var content = rendered.Content;
+        var sha256 = rendered.Sha256;
+        if (signatures.Enabled)
+        {
+            // Signed by the official whose action issues it, then sealed by the agency; the stored bytes and their hash are the signed ones.
+            content = await signatures.SignAsync(rendered, request.IssuedBy, agency, TitleOf(request.Kind), cancellationToken);
+            sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        }
+
         var document = new IssuedDocument(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind), context.Header.Reference ?? string.Empty,
-            context.Verification.Code, rendered.Content, rendered.Sha256, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount, now,
+            context.Verification.Code, content, sha256, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount, now,
             request.IssuedBy, replaces?.Id, request.SourceKey);
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +97,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             Dossier.Applicant.PhoneAsTyped ?? Dossier.Applicant.Phone, Dossier.Applicant.Email);
     }
 
-    private sealed record Official(string Name, string Title, string? Phone, string? Email);
+    private sealed record Official(string Name, string Title, string? Phone, string? Email, bool IsPerson);
 
     private DocumentHeader Header(Agency agency, Agency? parent, IssueRequest request, Dossier dossier, DateTimeOffset now) => new(
         parent?.Name.ToUpper(VietnameseFormats.Culture),
@@ -102,22 +110,14 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
 
     private async Task<Official> IssuerAsync(string? userId, CancellationToken cancellationToken)
     {
-        if (userId is null || !Guid.TryParse(userId, out var id))
+        // The name and the title the official signs under come from their account; a citizen's or the system's document has no person.
+        if (await signatures.PrintedSignerAsync(userId, cancellationToken) is not { IsOfficial: true } signer)
         {
-            return new Official("Hệ thống OneStop", "Hệ thống", null, null);
+            return new Official("Hệ thống OneStop", "Hệ thống", null, null, false);
         }
 
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        return user is null
-            ? new Official("Hệ thống OneStop", "Hệ thống", null, null)
-            : new Official(user.FullName, await TitleOfAsync(user.Id, cancellationToken), user.PhoneNumber, user.Email);
-    }
-
-    private async Task<string> TitleOfAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name)
-            .ToListAsync(cancellationToken);
-        return roles.Contains(Roles.Leader) ? "THỦ TRƯỞNG CƠ QUAN" : roles.Contains(Roles.Reception) ? "NGƯỜI TIẾP NHẬN" : "CÁN BỘ XỬ LÝ";
+        var contact = await db.Users.AsNoTracking().Where(u => u.Id == signer.UserId).Select(u => new { u.PhoneNumber, u.Email }).SingleAsync(cancellationToken);
+        return new Official(signer.Name, signer.Title, contact.PhoneNumber, contact.Email, true);
     }
 
     private async Task<ReceiptModel> ReceiptAsync(FormContext c, CancellationToken cancellationToken)
@@ -231,6 +231,8 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             Applicant = c.Applicant,
             FormData = formData,
             SignerName = c.Issuer.Name,
+            // The title the approving official signs under, from their account; the template's when no person issues it.
+            SignerTitle = c.Issuer.IsPerson ? c.Issuer.Title : null,
             Verification = c.Verification,
         };
     }

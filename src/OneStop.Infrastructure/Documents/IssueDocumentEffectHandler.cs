@@ -31,7 +31,8 @@ internal sealed partial class IssueDocumentEffectHandler(OneStopDbContext db, Do
             : null;
         var document = await issuer.IssueAsync(new IssueRequest(effect.DossierCode, effect.DocumentKind ?? string.Empty)
         {
-            IssuedBy = action?.ActorId,
+            // The person whose action led here, also through automatic steps (the approving leader signs the result); older effects name only the task.
+            IssuedBy = effect.ActorUserId ?? action?.ActorId,
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class OneStopUser : IdentityUser<Guid>
 
     public Guid? DepartmentId { get; set; }
 
+    /// <summary>The title an official signs under (chức danh ký), e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"; one line per printed line.</summary>
+    public string? Position { get; set; }
+
     /// <summary>Deactivated accounts keep their history but cannot sign in.</summary>
     public bool IsActive { get; set; } = true;
 

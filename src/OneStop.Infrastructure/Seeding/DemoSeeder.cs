@@ -8,7 +8,7 @@ using OneStop.Infrastructure.Workflows;
 namespace OneStop.Infrastructure.Seeding;
 
 /// <summary>Seeds the demo province; running it again changes nothing.</summary>
-public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner, WorkflowFilePublisher workflows)
+public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner, WorkflowFilePublisher workflows, DemoSigningSeeder signing)
 {
     /// <summary>Returns how many rows were added (0 on a second run).</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
@@ -31,6 +31,7 @@ public sealed class DemoSeeder(OneStopDbContext db, UserProvisioner provisioner,
 
         added += workflows.PublishAll();
         added += await SeedProceduresAsync(cancellationToken);
+        added += await signing.SeedAsync(cancellationToken);
         return added;
     }
 

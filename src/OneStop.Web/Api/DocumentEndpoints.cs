@@ -18,6 +18,8 @@ internal static class DocumentEndpoints
         var verify = v1.MapGroup("/verify").WithTags("Verification").AllowAnonymous().RequireRateLimiting(OneStop.Web.Security.RateLimits.Verify);
         verify.MapGet("/{key}", VerifyAsync).WithName("VerifyDocument")
             .WithSummary("Xác thực văn bản theo mã; tùy chọn so khớp mã băm SHA-256 của tệp (sha256=).");
+        verify.MapPost("/", CheckFileAsync).DisableAntiforgery().WithName("VerifyFile")
+            .WithSummary("Kiểm tra một tệp PDF (multipart, trường 'file'): chữ ký số trong tệp (còn nguyên vẹn, người ký, thời điểm ký, được tin cậy) và tệp có đúng là văn bản OneStop đã phát hành.");
         verify.MapPost("/{key}", VerifyFileAsync).DisableAntiforgery().WithName("VerifyDocumentFile")
             .WithSummary("Xác thực văn bản bằng cách tải lên tệp PDF (multipart, trường 'file').");
     }
@@ -51,6 +53,20 @@ internal static class DocumentEndpoints
         await using var stream = file.OpenReadStream();
         var hash = await DocumentVerification.HashAsync(stream, cancellationToken);
         return await verification.FindAsync(key, hash, cancellationToken) is { } result ? TypedResults.Ok(result) : NotIssued();
+    }
+
+    private static async Task<Results<Ok<DocumentVerification.FileCheck>, ProblemHttpResult>> CheckFileAsync(
+        IFormFile? file, DocumentVerification verification, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0 || file.Length > MaxVerifyUpload)
+        {
+            return TypedResults.Problem("Hãy gửi tệp PDF cần kiểm tra (trường 'file', tối đa 20 MB).", statusCode: 400,
+                title: "Thiếu tệp", type: "https://onestop.vn/errors/verify.file_required");
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return TypedResults.Ok(await verification.CheckFileAsync(buffer.ToArray(), null, cancellationToken));
     }
 
     private static ProblemHttpResult NotIssued() => TypedResults.Problem(

@@ -41,6 +41,12 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
                 " — remove them, or set Demo:Enabled=true for a deliberate demonstration.");
         }
 
+        if (!demo.Enabled && await DemoSigningExistsAsync(cancellationToken))
+        {
+            problems.Add("Signing: the database holds certificates or trust anchors of the demo seed's development CA (anyone could have made them)" +
+                " — revoke them on /Admin/Signing and remove the demo root, or set Demo:Enabled=true for a deliberate demonstration.");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(
@@ -166,6 +172,21 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
         {
             return false; // not migrated yet: nothing seeded either
+        }
+    }
+
+    private async Task<bool> DemoSigningExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        try
+        {
+            return await db.SigningCredentials.AnyAsync(c => c.Demo && c.RevokedAt == null, cancellationToken)
+                || await db.SigningTrustAnchors.AnyAsync(a => a.Demo, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return false;
         }
     }
 }

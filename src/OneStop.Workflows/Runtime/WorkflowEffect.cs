@@ -27,4 +27,7 @@ public sealed record WorkflowEffect(EffectKind Kind, Guid InstanceId, string Dos
     public string? Message { get; init; }
 
     public Guid? TaskId { get; init; }
+
+    /// <summary>The user whose action (or start, or withdrawal) caused the effect, also through the automatic steps it led to; null for timers.</summary>
+    public string? ActorUserId { get; init; }
 }

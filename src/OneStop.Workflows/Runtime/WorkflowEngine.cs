@@ -28,7 +28,7 @@ public sealed class WorkflowEngine(
             Version = 1,
             StartedAt = clock.GetUtcNow().ToOffset(VietnamTime.Offset),
         };
-        var t = new Transition(instance, definition, instance.StartedAt, calendar);
+        var t = new Transition(instance, definition, instance.StartedAt, calendar) { ActorUserId = request.StartedBy.UserId };
         t.Journal(new JournalEntry { Kind = JournalKind.Started, ActorId = request.StartedBy.UserId, ActorRole = request.StartedBy.Role, ActorAddress = request.StartedBy.Address, ToStep = definition.StartStepId });
         SlaClock.StartTotal(t);
         StepRunner.Enter(t, definition.StartStepId, null, null, null);
@@ -52,7 +52,7 @@ public sealed class WorkflowEngine(
     public Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return ChangeAsync(request.InstanceId, request.ExpectedVersion, t => ActionRunner.Perform(t, request), cancellationToken);
+        return ChangeAsync(request.InstanceId, request.ExpectedVersion, t => ActionRunner.Perform(t, request), cancellationToken, request.Actor.UserId);
     }
 
     public Task<WorkflowResult> ClaimAsync(Guid instanceId, Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
@@ -72,7 +72,7 @@ public sealed class WorkflowEngine(
     }
 
     public Task<WorkflowResult> WithdrawAsync(Guid instanceId, WorkflowActor applicant, string reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(instanceId, null, t => Withdrawal.Withdraw(t, applicant, reason), cancellationToken);
+        ChangeAsync(instanceId, null, t => Withdrawal.Withdraw(t, applicant, reason), cancellationToken, applicant?.UserId);
 
     public Task<WorkflowResult> RecordApologyAsync(Guid instanceId, WorkflowActor actor, DateTimeOffset newDueAt, string reason,
         IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
@@ -118,14 +118,15 @@ public sealed class WorkflowEngine(
         }, cancellationToken);
     }
 
-    private async Task<WorkflowResult> ChangeAsync(Guid instanceId, long? expectedVersion, Action<Transition> change, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> ChangeAsync(Guid instanceId, long? expectedVersion, Action<Transition> change, CancellationToken cancellationToken,
+        string? actorUserId = null)
     {
         var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (expectedVersion is { } expected && expected != instance.Version)
             throw WorkflowConflictException.StaleVersion(instanceId);
         if (instance.Status == InstanceStatus.Ended)
             throw new ActionNotAllowedException("ended", $"Workflow instance {instanceId} has ended.", "Hồ sơ đã kết thúc xử lý.");
-        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar);
+        var t = new Transition(instance, DefinitionOf(instance), Now(), calendar) { ActorUserId = actorUserId };
         change(t);
         return await SaveAsync(t, cancellationToken).ConfigureAwait(false);
     }

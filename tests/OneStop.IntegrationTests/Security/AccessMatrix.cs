@@ -68,6 +68,7 @@ public static class AccessMatrix
         ["GET /api/v1/procedures/{code}"] = new(Who.Anyone),
         ["GET /api/v1/lookup/{code}"] = new(Who.Anyone),
         ["GET /api/v1/verify/{key}"] = new(Who.Anyone),
+        ["POST /api/v1/verify/"] = new(Who.Anyone),
         ["POST /api/v1/verify/{key}"] = new(Who.Anyone),
         ["POST /api/v1/payments/callback"] = new(Who.Anyone),
 
@@ -163,6 +164,7 @@ public static class AccessMatrix
         ["PAGE /Admin/Calendar"] = new(Who.Admin),
         ["PAGE /Admin/Legacy"] = new(Who.Admin),
         ["PAGE /Admin/NationalPortal"] = new(Who.Admin),
+        ["PAGE /Admin/Signing"] = new(Who.Admin),
         ["PAGE /Admin/Settings"] = new(Who.Admin),
         ["PAGE /Admin/Users"] = new(Who.Admin),
         ["PAGE /Admin/Officials/Index"] = new(Who.Admin),

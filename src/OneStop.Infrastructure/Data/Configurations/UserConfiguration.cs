@@ -10,6 +10,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<OneStopUser>
     public void Configure(EntityTypeBuilder<OneStopUser> builder)
     {
         builder.Property(u => u.FullName).HasMaxLength(200);
+        builder.Property(u => u.Position).HasMaxLength(200);
         builder.Property(u => u.IdNumber).HasMaxLength(12);
         builder.Property(u => u.Address).HasMaxLength(500);
         builder.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -1252,6 +1252,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("position");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
@@ -1774,6 +1779,148 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasName("pk_calendar_years");
 
                     b.ToTable("calendar_years", (string)null);
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agency_id");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<DateTimeOffset>("NotAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_after");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("organization");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner");
+
+                    b.Property<byte[]>("ProtectedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("protected_key");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("serial_number");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbprint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid?>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_credentials");
+
+                    b.HasIndex("AgencyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_credentials_agency_id")
+                        .HasFilter("revoked_at IS NULL AND agency_id IS NOT NULL");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_credentials_user_id")
+                        .HasFilter("revoked_at IS NULL AND user_id IS NOT NULL");
+
+                    b.ToTable("signing_credentials", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_signing_credentials_owner", "(owner = 0 AND user_id IS NOT NULL AND agency_id IS NULL) OR (owner = 1 AND agency_id IS NOT NULL AND user_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningTrustAnchor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("certificate");
+
+                    b.Property<bool>("Demo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NotAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_after");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("thumbprint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signing_trust_anchors");
+
+                    b.HasIndex("Thumbprint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signing_trust_anchors_thumbprint");
+
+                    b.ToTable("signing_trust_anchors", (string)null);
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Workflows.Entities.WorkflowDefinitionRecord", b =>
@@ -2529,6 +2676,21 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Signing.SigningCredential", b =>
+                {
+                    b.HasOne("OneStop.Core.Organisation.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_signing_credentials_agencies_agency_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_signing_credentials_users_user_id");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.Workflows.Entities.WorkflowJournalRecord", b =>

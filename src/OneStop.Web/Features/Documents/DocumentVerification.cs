@@ -10,7 +10,7 @@ namespace OneStop.Web.Features.Documents;
 /// What anyone may learn about an issued document, with personal data masked (never any digit of the ID number, nor anything the
 /// public look-up asks for), and whether a presented file is it.
 /// </summary>
-public sealed class DocumentVerification(OneStopDbContext db)
+public sealed class DocumentVerification(OneStopDbContext db, Infrastructure.Signing.SignatureVerification signatures)
 {
     public sealed record Result(
         Guid Id, string Kind, string Title, string Reference, string VerificationCode, string Sha256, DateTimeOffset IssuedAt,
@@ -25,6 +25,29 @@ public sealed class DocumentVerification(OneStopDbContext db)
             ? await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
             : await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.VerificationCode == code, cancellationToken);
         return document is null ? null : await DescribeAsync(document, presentedSha256, cancellationToken);
+    }
+
+    /// <summary>What a presented file is: the issued document it is (by the code given, else by its bytes), whether it matches, and its signatures.</summary>
+    public sealed record FileCheck(Result? Document, bool Matches, Infrastructure.Signing.SignatureVerification.Report Signatures);
+
+    /// <summary>Checks a presented file: every digital signature in it, and whether its bytes are a document OneStop issued.</summary>
+    public async Task<FileCheck> CheckFileAsync(byte[] content, string? key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        Result? document;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            document = await FindAsync(key, hash, cancellationToken);
+        }
+        else
+        {
+            var issued = await db.IssuedDocuments.AsNoTracking().Where(d => d.Sha256 == hash).OrderBy(d => d.IssuedAt).FirstOrDefaultAsync(cancellationToken);
+            document = issued is null ? null : await DescribeAsync(issued, hash, cancellationToken);
+        }
+
+        var report = await signatures.VerifyAsync(content, cancellationToken);
+        return new FileCheck(document, document?.FileMatches == true, report);
     }
 
     public static async Task<string> HashAsync(Stream content, CancellationToken cancellationToken) =>

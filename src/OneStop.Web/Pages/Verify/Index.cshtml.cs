@@ -14,6 +14,9 @@ public sealed class IndexModel(DocumentVerification verification) : PageModel
 
     public DocumentVerification.Result? Found { get; private set; }
 
+    /// <summary>The presented file's check (its signatures), after a file was posted.</summary>
+    public DocumentVerification.FileCheck? Check { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? key, string? code, CancellationToken cancellationToken)
     {
         if (key is null && !string.IsNullOrWhiteSpace(code))
@@ -32,14 +35,18 @@ public sealed class IndexModel(DocumentVerification verification) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? key, IFormFile? file, CancellationToken cancellationToken)
     {
-        string? hash = null;
-        if (file is { Length: > 0 })
+        if (file is not { Length: > 0 })
         {
-            await using var stream = file.OpenReadStream();
-            hash = await DocumentVerification.HashAsync(stream, cancellationToken);
+            await LoadAsync(key, null, cancellationToken); // no file chosen: show the document, compare nothing
+            return Page();
         }
 
-        await LoadAsync(key, hash, cancellationToken); // no file chosen: show the document, compare nothing
+        // The file's signatures are checked, and the document it is found by the code given or else by its bytes.
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        Key = string.IsNullOrWhiteSpace(key) ? null : key.Trim();
+        Check = await verification.CheckFileAsync(buffer.ToArray(), Key, cancellationToken);
+        Found = Check.Document;
         return Page();
     }
 

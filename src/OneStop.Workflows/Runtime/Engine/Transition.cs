@@ -17,10 +17,13 @@ internal sealed class Transition(WorkflowInstance instance, WorkflowDefinition d
 
     public List<WorkflowEffect> Effects { get; } = [];
 
+    /// <summary>Who causes this change (null for a timer); every effect it emits carries them.</summary>
+    public string? ActorUserId { get; init; }
+
     public void Journal(JournalEntry entry) =>
         Instance.JournalList.Add(entry with { Sequence = Instance.JournalList.Count + 1, At = Now });
 
-    public WorkflowEffect Effect(EffectKind kind) => new(kind, Instance.Id, Instance.DossierCode);
+    public WorkflowEffect Effect(EffectKind kind) => new(kind, Instance.Id, Instance.DossierCode) { ActorUserId = ActorUserId };
 
     public void Emit(WorkflowEffect effect) => Effects.Add(effect);
 }

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneStop.Core.Common;
+using OneStop.Core.Identity;
+using OneStop.Core.Organisation;
+using OneStop.Documents;
+using OneStop.Documents.Signing;
+using OneStop.Documents.Signing.TimeStamping;
+using OneStop.Infrastructure.Data;
+using OneStop.Workflows.Runtime;
+
+namespace OneStop.Infrastructure.Signing;
+
+/// <summary>
+/// Who signs an issued document and the signing itself: the official whose action issued it (their own certificate, their name and the
+/// title they sign under), then the issuing agency's seal signature. A citizen's or the system's document (a withdrawal, a fee receipt,
+/// a timer's notice) carries the seal only. Nothing is signed, and nothing refused, when <see cref="SigningOptions.Enabled"/> is off.
+/// </summary>
+public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials credentials, IOptions<SigningOptions> options, TimeProvider clock,
+    ITimeStampClient? timeStamps = null)
+{
+    public bool Enabled => options.Value.Enabled;
+
+    /// <summary>
+    /// Refuses, inside the acting transaction, a change whose documents could not be signed: every person and agency that would sign one
+    /// of its issue effects must hold a certificate in force. The caller's transaction then rolls back: nothing is half-done.
+    /// </summary>
+    public async Task EnsureReadyAsync(IEnumerable<WorkflowEffect> effects, Guid agencyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(effects);
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var actors = effects.Where(e => e.Kind == EffectKind.IssueDocument).Select(e => e.ActorUserId).Distinct().ToList();
+        foreach (var actor in actors)
+        {
+            await ResolveAsync(actor, agencyId, cancellationToken);
+        }
+    }
+
+    /// <summary>Signs a rendered document as <paramref name="issuedBy"/> (when an official) and then as the agency.</summary>
+    public async Task<byte[]> SignAsync(RenderedDocument rendered, string? issuedBy, Agency agency, string documentTitle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        ArgumentNullException.ThrowIfNull(agency);
+        var signers = await ResolveAsync(issuedBy, agency.Id, cancellationToken);
+        var opened = new List<Pkcs12DocumentSigner>();
+        try
+        {
+            var steps = new List<SigningStep>();
+            if (signers.Person is { } person)
+            {
+                var signer = credentials.Open(person.Credential);
+                opened.Add(signer);
+                steps.Add(new SigningStep(signer, SignatureAppearance.Person(person.Name, person.TitleLines)));
+            }
+
+            var seal = credentials.Open(signers.Seal);
+            opened.Add(seal);
+            steps.Add(new SigningStep(seal, SignatureAppearance.Seal(agency.Name)));
+            var details = new SignatureDetails
+            {
+                DocumentTitle = documentTitle,
+                Reason = signers.Person is null ? "Đóng dấu số của cơ quan" : "Ký số và đóng dấu số văn bản",
+                Location = agency.Name,
+            };
+            return await new PdfSigningService(timeStamps, clock).SignAsync(rendered.Content, rendered.SignatureSlots, steps, details, cancellationToken);
+        }
+        catch (SigningException e)
+        {
+            throw new DomainException(e.Code, e.Message);
+        }
+        finally
+        {
+            foreach (var signer in opened)
+            {
+                signer.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The printed signer of a document: the official's name and the title they sign under, from their account.</summary>
+    public async Task<PrintedSigner?> PrintedSignerAsync(string? userId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(userId, out var id))
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.FullName, u.Position, u.AgencyId }).SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name!).ToListAsync(cancellationToken);
+        var official = user.AgencyId is not null && roles.Any(Roles.IsOfficial);
+        var title = !string.IsNullOrWhiteSpace(user.Position) ? user.Position.Trim()
+            : roles.Contains(Roles.Leader) ? "THỦ TRƯỞNG CƠ QUAN" : roles.Contains(Roles.Reception) ? "NGƯỜI TIẾP NHẬN" : "CÁN BỘ XỬ LÝ";
+        return new PrintedSigner(id, user.FullName, title, official);
+    }
+
+    private async Task<Signers> ResolveAsync(string? issuedBy, Guid agencyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        PersonSigner? person = null;
+        if (await PrintedSignerAsync(issuedBy, cancellationToken) is { IsOfficial: true } official)
+        {
+            var credential = await credentials.FindAsync(SigningOwner.Official, official.UserId, cancellationToken);
+            Check(credential, now, official.Name,
+                $"Cán bộ {official.Name} chưa có chứng thư số để ký số văn bản. Đề nghị quản trị hệ thống cập nhật chứng thư số (Quản trị › Chữ ký số) rồi thực hiện lại.");
+            person = new PersonSigner(credential!, official.Name, official.TitleLines);
+        }
+
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        var seal = await credentials.FindAsync(SigningOwner.Agency, agencyId, cancellationToken);
+        Check(seal, now, agency,
+            $"{agency} chưa có chứng thư số của cơ quan để đóng dấu số văn bản. Đề nghị quản trị hệ thống cập nhật chứng thư số (Quản trị › Chữ ký số) rồi thực hiện lại.");
+        return new Signers(person, seal!);
+    }
+
+    private static void Check(SigningCredential? credential, DateTimeOffset now, string who, string missing)
+    {
+        if (credential is null)
+        {
+            throw new DomainException(SigningErrors.CertificateMissing, missing);
+        }
+
+        if (now >= credential.NotAfter)
+        {
+            throw new DomainException(SigningErrors.CertificateExpired,
+                $"Chứng thư số của {who} đã hết hạn ngày {credential.NotAfter.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}. Không thể ký số văn bản; đề nghị gia hạn hoặc cập nhật chứng thư số mới rồi thực hiện lại.");
+        }
+
+        if (now < credential.NotBefore)
+        {
+            throw new DomainException(SigningErrors.CertificateNotYetValid,
+                $"Chứng thư số của {who} chưa có hiệu lực (từ {credential.NotBefore.ToOffset(TimeSpan.FromHours(7)):dd/MM/yyyy}). Không thể ký số văn bản.");
+        }
+    }
+
+    private sealed record PersonSigner(SigningCredential Credential, string Name, IReadOnlyList<string> TitleLines);
+
+    private sealed record Signers(PersonSigner? Person, SigningCredential Seal);
+}
+
+/// <summary>The person printed under a document's signature: their name and title lines (the title may span lines, e.g. "KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC").</summary>
+public sealed record PrintedSigner(Guid UserId, string Name, string Title, bool IsOfficial)
+{
+    public IReadOnlyList<string> TitleLines => Title.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
