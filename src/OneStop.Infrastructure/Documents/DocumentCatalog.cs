@@ -19,6 +19,9 @@ public static class DocumentCatalog
         [DocumentKinds.Apology] = new("Văn bản xin lỗi và hẹn lại ngày trả kết quả", "XLHS", FromCounter: false, AnnouncedToApplicant: true),
         [DocumentKinds.ControlSlip] = new("Phiếu kiểm soát quá trình giải quyết hồ sơ", "KSHS", FromCounter: true, AnnouncedToApplicant: false),
         [DocumentKinds.Result] = new("Kết quả giải quyết thủ tục hành chính", "KQ", FromCounter: false, AnnouncedToApplicant: true),
+        [DocumentKinds.StopProcessing] = new("Thông báo dừng giải quyết hồ sơ", "DGQ", FromCounter: false, AnnouncedToApplicant: true),
+        // Announced on screen when the applicant withdraws; the confirmation is in their documents without a further e-mail.
+        [DocumentKinds.Withdrawal] = new("Phiếu xác nhận rút hồ sơ", "RHS", FromCounter: true, AnnouncedToApplicant: false),
         [DocumentKinds.PaymentReceipt] = new("Biên lai thu phí, lệ phí", "BLTP", FromCounter: false, AnnouncedToApplicant: false),
     };
 

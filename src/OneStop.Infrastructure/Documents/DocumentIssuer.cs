@@ -64,6 +64,8 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             DocumentKinds.ControlSlip => renderer.RenderControlSlip(await ControlSlipAsync(context, cancellationToken)),
             DocumentKinds.Result => renderer.RenderResult(Result(context)),
             DocumentKinds.PaymentReceipt => renderer.RenderResult(await PaymentReceiptAsync(context, cancellationToken)),
+            DocumentKinds.StopProcessing => renderer.RenderStopProcessing(StopProcessing(context, request, now)),
+            DocumentKinds.Withdrawal => renderer.RenderWithdrawalConfirmation(await WithdrawalAsync(context, request, now, cancellationToken)),
             _ => throw Unknown(request.Kind),
         };
 
@@ -187,6 +189,43 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         SignerName = c.Issuer.Name,
         Verification = c.Verification,
     };
+
+    private static StopProcessingModel StopProcessing(FormContext c, IssueRequest request, DateTimeOffset now) => new()
+    {
+        Header = c.Header,
+        DossierCode = c.Dossier.Code!,
+        Applicant = c.Applicant,
+        ProcedureName = c.Procedure.Name,
+        ReceivedAt = c.Dossier.ReceivedAt ?? c.Dossier.SubmittedAt ?? c.Dossier.CreatedAt,
+        StoppedAt = now,
+        Reason = string.IsNullOrWhiteSpace(request.Comment) ? "Hồ sơ không đủ điều kiện để tiếp tục giải quyết." : request.Comment,
+        SignerTitle = c.Issuer.Title,
+        SignerName = c.Issuer.Name,
+        Verification = c.Verification,
+    };
+
+    private async Task<WithdrawalConfirmationModel> WithdrawalAsync(FormContext c, IssueRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The withdrawal as the journal records it: when, why and by whom (the applicant online, or the counter for them).
+        var withdrawal = await db.WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == c.Dossier.WorkflowInstanceId && j.ActionId == "withdraw")
+            .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var online = withdrawal?.ActorRole is null or Core.Identity.Roles.Citizen;
+        return new WithdrawalConfirmationModel
+        {
+            Header = c.Header,
+            DossierCode = c.Dossier.Code!,
+            Applicant = c.Applicant,
+            ProcedureName = c.Procedure.Name,
+            ReceivedAt = c.Dossier.ReceivedAt,
+            RequestedAt = withdrawal?.At ?? now,
+            Channel = online ? "Trực tuyến trên Cổng dịch vụ công" : "Trực tiếp tại Bộ phận Tiếp nhận và Trả kết quả",
+            Reason = withdrawal?.Comment ?? request.Comment ?? "Người nộp hồ sơ đề nghị rút hồ sơ.",
+            ReturnedDocuments = c.Dossier.Channel == SubmissionChannel.Counter ? [.. c.Procedure.RequiredDocuments.Select(d => d.Name)] : [],
+            Official = c.Issuer.IsPerson ? c.Issuer.Name : "Bộ phận Tiếp nhận và Trả kết quả",
+            Verification = c.Verification,
+        };
+    }
 
     private async Task<ControlSlipModel> ControlSlipAsync(FormContext c, CancellationToken cancellationToken)
     {

@@ -150,6 +150,50 @@ public sealed class SignedDocumentsTests(SigningAppFactory app) : IClassFixture<
         Assert.False(current.ProtectedKey.AsSpan().IndexOf("mat-khau"u8) >= 0);
     }
 
+    [Fact]
+    public async Task The_withdrawal_confirmation_carries_the_agency_seal_only_and_the_stop_notice_the_leaders_signature()
+    {
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "requestSupplement");
+        var citizen = await scenario.UserIdAsync(DemoAccounts.Citizen);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var engine = scope.ServiceProvider.GetRequiredService<OneStop.Workflows.Runtime.IWorkflowEngine>();
+            var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
+            await engine.PerformAsync(new OneStop.Workflows.Runtime.PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, "withdraw",
+                new OneStop.Workflows.Runtime.WorkflowActor(citizen.ToString(), "Citizen")) { Comment = "Tôi nộp nhầm thủ tục" });
+        }
+
+        await scenario.DeliverEffectsAsync();
+        var withdrawal = await DocumentAsync(dossier.Id, "withdrawal");
+        var seal = Assert.Single(PdfSig.Run(withdrawal.Content));
+        PdfSig.AssertValid(seal, "Sở Giao thông vận tải");
+        using (var pdf = PdfDocument.Open(withdrawal.Content))
+        {
+            var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains("PHIẾUXÁCNHẬNRÚTHỒSƠ", text);
+            Assert.Contains("Tôinộpnhầmthủtục", text);
+        }
+
+        // The stop notice (Mẫu 05) issued by the leader: their signature, then the seal.
+        var leader = await scenario.UserIdAsync(DemoAccounts.LeaderSgtvt);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var issuer = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Documents.DocumentIssuer>();
+            var stop = await issuer.IssueAsync(new OneStop.Infrastructure.Documents.IssueRequest(dossier.Code!, "stopProcessing")
+            {
+                IssuedBy = leader.ToString(),
+                Comment = "Người nộp hồ sơ đã rút hồ sơ",
+            });
+            var signatures = PdfSig.Run(stop.Content);
+            Assert.Equal(2, signatures.Count);
+            PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
+            PdfSig.AssertValid(signatures[1], "Sở Giao thông vận tải");
+            Assert.Equal("Thông báo dừng giải quyết hồ sơ", stop.Title);
+        }
+    }
+
     private async Task<string> UploadAsync(HttpClient admin, Guid official, byte[] p12, string password)
     {
         var form = await admin.FormAsync("/Admin/Signing", $"form[action*='handler=Upload'][action*='{official}']");
