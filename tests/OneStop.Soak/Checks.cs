@@ -5,7 +5,7 @@ using Npgsql;
 namespace OneStop.Soak;
 
 /// <summary>The end of a soak: what the app acknowledged against what the database and the file store hold. Each check prints one line.</summary>
-internal sealed class Checks(Installation installation, Ledger ledger, Metrics metrics, Faults faults)
+internal sealed class Checks(Installation installation, Ledger ledger, Metrics metrics, Faults faults, WebhookSink webhooks)
 {
     private readonly List<string> _failed = [];
 
@@ -25,6 +25,7 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         await PaymentsAsync(db);
         await MailAsync(db);
         await StuckAsync(db);
+        await WebhooksAsync(db);
         ServerErrors();
     }
 
@@ -124,27 +125,22 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
             $"{ledger.Actions.Count(a => a.Acknowledged)} acknowledged actions ({ledger.Actions.Count(a => !a.Acknowledged)} with an unknown outcome); {lost} not in the journal, {duplicated} journaled more often than sent");
     }
 
-    /// <summary>Each journal entry that names documents names existing ones; no document of a dossier is left outside the journal (issued twice).</summary>
+    /// <summary>Each document a journal entry says was issued (receipt, supplement request, result, apology …) exists once per entry: none missing, none twice.</summary>
     private async Task DocumentsAsync(NpgsqlConnection db)
     {
-        var named = await ListAsync(db, """
-            SELECT d.id, doc FROM workflow_journal j JOIN dossiers d ON d.code = j.dossier_code, unnest(j.documents) AS doc
-            """, r => (r.GetGuid(0), r.GetValue(1).ToString()!));
-        var issued = await ListAsync(db, "SELECT id, dossier_id, kind FROM issued_documents WHERE dossier_id IS NOT NULL",
-            r => (r.GetGuid(0), r.GetGuid(1), r.GetString(2)));
-        var ids = issued.Select(i => i.Item1.ToString()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = named.Count(n => !ids.Contains(n.Item2));
-        var perKind = issued.GroupBy(i => (i.Item2, i.Item3)).ToDictionary(g => g.Key, g => g.Count());
-        var promisedKinds = named.Where(n => ids.Contains(n.Item2)).Select(n => issued.First(i => i.Item1.ToString().Equals(n.Item2, StringComparison.OrdinalIgnoreCase)))
-            .GroupBy(i => (i.Item2, i.Item3)).ToDictionary(g => g.Key, g => g.Count());
-        var journaledKinds = promisedKinds.Keys.Select(k => k.Item2).ToHashSet(StringComparer.Ordinal);
-        var extra = perKind.Where(p => journaledKinds.Contains(p.Key.Item2)).Sum(p => Math.Max(0, p.Value - promisedKinds.GetValueOrDefault(p.Key)));
-        var apologies = perKind.Where(p => p.Key.Item2 == "apology").ToDictionary(p => p.Key.Item1, p => p.Value);
+        var promised = (await ListAsync(db, """
+            SELECT d.id, kind, count(*) FROM workflow_journal j JOIN dossiers d ON d.code = j.dossier_code, unnest(j.documents) AS kind GROUP BY 1, 2
+            """, r => (r.GetGuid(0), r.GetString(1), (int)r.GetInt64(2)))).ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);
+        var issued = (await ListAsync(db, "SELECT dossier_id, kind, count(*) FROM issued_documents WHERE dossier_id IS NOT NULL GROUP BY 1, 2",
+            r => (r.GetGuid(0), r.GetString(1), (int)r.GetInt64(2)))).ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);
+        var journaledKinds = promised.Keys.Select(k => k.Item2).ToHashSet(StringComparer.Ordinal);
+        var missing = promised.Sum(p => Math.Max(0, p.Value - issued.GetValueOrDefault(p.Key)));
+        var extra = issued.Where(i => journaledKinds.Contains(i.Key.Item2)).Sum(i => Math.Max(0, i.Value - promised.GetValueOrDefault(i.Key)));
         var apologyLost = 0;
         var apologyExtra = 0;
         foreach (var group in ledger.Apologies.GroupBy(a => a.DossierId))
         {
-            var found = apologies.GetValueOrDefault(group.Key);
+            var found = issued.GetValueOrDefault((group.Key, "apology"));
             apologyLost += Math.Max(0, group.Count(a => a.Acknowledged) - found);
             apologyExtra += Math.Max(0, found - group.Count());
         }
@@ -152,8 +148,8 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         Lost += missing + apologyLost;
         Duplicates += extra + apologyExtra;
         Report("issued documents", missing == 0 && extra == 0 && apologyLost == 0 && apologyExtra == 0,
-            $"{issued.Count} documents ({string.Join(", ", issued.GroupBy(i => i.Item3).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}); "
-            + $"{missing} named by the journal but missing, {extra} issued beyond what the journal promised, apologies {apologyLost} lost / {apologyExtra} extra");
+            $"{issued.Values.Sum()} documents ({string.Join(", ", issued.GroupBy(i => i.Key.Item2).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(x => x.Value)}"))}); "
+            + $"{missing} promised by the journal but missing, {extra} issued beyond it; apologies {apologyLost} acknowledged but missing, {apologyExtra} beyond those sent");
     }
 
     private async Task PaymentsAsync(NpgsqlConnection db)
@@ -164,10 +160,16 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
             FROM payments p WHERE p.id = ANY(@p)
             """, r => (r.GetGuid(0), r.GetString(1), r.GetInt64(2)), acked.Select(a => a.PaymentId).ToArray());
         var lost = acked.Count - rows.Count(r => r.Item2 == "Succeeded" && r.Item3 == 1);
+        var receiptsBeyond = await ScalarAsync(db, """
+            SELECT coalesce(sum(greatest(0, r.n - coalesce(p.n, 0))), 0) FROM
+              (SELECT dossier_id, count(*) n FROM issued_documents WHERE kind = 'paymentReceipt' GROUP BY 1) r
+              LEFT JOIN (SELECT dossier_id, count(*) n FROM payments WHERE status = 'Succeeded' GROUP BY 1) p ON p.dossier_id = r.dossier_id
+            """);
         var twicePaid = await ScalarAsync(db, "SELECT count(*) FROM (SELECT dossier_id FROM payments WHERE status = 'Succeeded' GROUP BY 1 HAVING count(*) > 1) t");
         Lost += lost;
-        Duplicates += (int)twicePaid;
-        Report("payments", lost == 0 && twicePaid == 0, $"{acked.Count} acknowledged; {lost} not Succeeded with their receipt, {twicePaid} dossiers paid twice");
+        Duplicates += (int)(twicePaid + receiptsBeyond);
+        Report("payments", lost == 0 && twicePaid == 0 && receiptsBeyond == 0,
+            $"{acked.Count} acknowledged; {lost} not Succeeded with their receipt, {twicePaid} dossiers paid twice, {receiptsBeyond} receipts beyond the payments");
     }
 
     private async Task MailAsync(NpgsqlConnection db)
@@ -203,6 +205,16 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         Report("no instance stuck", noWay == 0 && disagree == 0 && taskStatus == 0 && outbox == 0 && timers == 0,
             $"{noWay} running instances with no task, timer or effect left; {disagree} dossiers whose status disagrees with their workflow; "
             + $"{taskStatus} tasks with another dossier status; {outbox} workflow effects undelivered; {timers} timers overdue and not fired");
+    }
+
+    /// <summary>Every webhook effect delivered and received; a repeat after a kill (sent, then the host died before marking it) is at-least-once by design, so counted, not failed.</summary>
+    private async Task WebhooksAsync(NpgsqlConnection db)
+    {
+        var ids = await ListAsync(db, "SELECT id FROM workflow_outbox WHERE kind = 'CallWebhook' AND delivered_at IS NOT NULL", r => r.GetInt64(0));
+        var notReceived = ids.Count(id => !webhooks.Received.ContainsKey(id));
+        var repeated = webhooks.Received.Values.Sum(n => n - 1);
+        Lost += notReceived;
+        Report("webhooks", notReceived == 0, $"{ids.Count} delivered, {notReceived} marked delivered but never received, {repeated} received again (X-OneStop-Delivery lets the receiver drop them)");
     }
 
     private void ServerErrors()

@@ -9,7 +9,7 @@ namespace OneStop.Soak;
 /// One installation of OneStop for the soak: a fresh database on the configured server (migrated and seeded by the CLI), a shared
 /// file store and mail pickup folder, and N hosts of the built OneStop.Web as separate processes on loopback ports.
 /// </summary>
-internal sealed class Installation(SoakOptions options, string serverConnection) : IAsyncDisposable
+internal sealed class Installation(SoakOptions options, string serverConnection, string webhookUrl) : IAsyncDisposable
 {
     private readonly List<WebHost> _hosts = [];
 
@@ -80,6 +80,8 @@ internal sealed class Installation(SoakOptions options, string serverConnection)
         // Every client of the soak comes from 127.0.0.1: the per-address limits would refuse a province's worth of users.
         ["RateLimiting__Scale"] = "1000",
         ["Logs__Json"] = "false",
+        // The driving licence's result goes to the post office (the harness's listener), which must hear of each one.
+        ["Workflows__Webhooks__vnpost-delivery__Url"] = webhookUrl,
     };
 
     private async Task CliAsync(params string[] args)

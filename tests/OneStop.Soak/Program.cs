@@ -24,7 +24,8 @@ if (string.IsNullOrWhiteSpace(server))
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"soak: seed {options.Seed}, {options.Hosts} hosts, {options.Minutes:0.##} min, {options.Citizens} citizens, {options.OfficialsPerRole * 3} officials, faults {(options.Faults ? "on" : "off")}"));
-await using var installation = new Installation(options, server);
+using var webhooks = new WebhookSink();
+await using var installation = new Installation(options, server, webhooks.Url);
 try
 {
     await installation.PrepareAsync();
@@ -88,7 +89,7 @@ await Task.WhenAll(workers.Concat(faulting));
 await DrainAsync(installation.ConnectionString);
 
 Console.WriteLine("checks:");
-var checks = new Checks(installation, ledger, metrics, faults);
+var checks = new Checks(installation, ledger, metrics, faults, webhooks);
 await checks.RunAsync();
 var (p50, p99, count) = metrics.Percentiles();
 var errors = metrics.Unexpected.Count + metrics.ServerErrorsOutsideWindows().Count + faults.HostileFailures.Count;

@@ -32,6 +32,9 @@ internal sealed class WebHost(int number, int port, SoakOptions options, IReadOn
             start.Environment[key] = value;
         }
 
+        // The national portal's simulator answers on each host; without an address the host would post to the public URL (port 5000).
+        start.Environment["NationalPortal__BaseUrl"] = new Uri(BaseAddress, "/api/v1/national-portal/simulator").ToString();
+
         var log = new StreamWriter(Path.Combine(logDir, $"host-{number}.{++_starts}.log")) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
