@@ -129,7 +129,7 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
     private async Task DocumentsAsync(NpgsqlConnection db)
     {
         var promised = (await ListAsync(db, """
-            SELECT d.id, kind, count(*) FROM workflow_journal j JOIN dossiers d ON d.code = j.dossier_code, unnest(j.documents) AS kind GROUP BY 1, 2
+            SELECT d.id, k.name, count(*) FROM workflow_journal j JOIN dossiers d ON d.code = j.dossier_code, unnest(j.documents) AS k(name) GROUP BY 1, 2
             """, r => (r.GetGuid(0), r.GetString(1), (int)r.GetInt64(2)))).ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);
         var issued = (await ListAsync(db, "SELECT dossier_id, kind, count(*) FROM issued_documents WHERE dossier_id IS NOT NULL GROUP BY 1, 2",
             r => (r.GetGuid(0), r.GetString(1), (int)r.GetInt64(2)))).ToDictionary(p => (p.Item1, p.Item2), p => p.Item3);

@@ -125,13 +125,10 @@ internal sealed class Faults(Installation installation, SoakOptions options, Met
                 try
                 {
                     using var response = await citizen.Proxy.Client.SendAsync(request);
-                    if ((int)response.StatusCode >= 500 || response.IsSuccessStatusCode)
+                    // A 5xx while a host or the database is down is the fault's; hostile input itself must never cause one.
+                    if ((int)response.StatusCode >= 500 && !metrics.InWindow(DateTime.UtcNow) || response.IsSuccessStatusCode)
                     {
                         HostileFailures.Add($"{what}: {(int)response.StatusCode} on host {host.Number}");
-                        if ((int)response.StatusCode >= 500)
-                        {
-                            metrics.ServerError("hostile " + what, host.Number, (int)response.StatusCode, "hostile");
-                        }
                     }
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)

@@ -44,6 +44,14 @@ internal sealed class Metrics
         }
     }
 
+    public bool InWindow(DateTime at)
+    {
+        lock (_windows)
+        {
+            return _windows.Any(w => at >= w.From && at <= (w.To ?? DateTime.MaxValue));
+        }
+    }
+
     public IReadOnlyList<(DateTime At, string Operation, int Host, int Status, string Type)> ServerErrorsOutsideWindows()
     {
         lock (_windows)

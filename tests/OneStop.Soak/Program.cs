@@ -90,7 +90,15 @@ await DrainAsync(installation.ConnectionString);
 
 Console.WriteLine("checks:");
 var checks = new Checks(installation, ledger, metrics, faults, webhooks);
-await checks.RunAsync();
+try
+{
+    await checks.RunAsync();
+}
+catch (Exception e) when (e is NpgsqlException or IOException)
+{
+    metrics.Unexpect($"the checks could not finish: {e.Message}");
+}
+
 var (p50, p99, count) = metrics.Percentiles();
 var errors = metrics.Unexpected.Count + metrics.ServerErrorsOutsideWindows().Count + faults.HostileFailures.Count;
 Console.WriteLine($"  {count} answered requests, {metrics.ServerErrors} 5xx, {metrics.ConnectionErrors} connection errors, "
