@@ -34,6 +34,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             OneStop.Workflows.Runtime.Errors.WorkflowConflictException conflict => Workflow(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             OneStop.Workflows.Runtime.Errors.WorkflowNotFoundException missing => Workflow(StatusCodes.Status404NotFound, "Không tìm thấy", missing),
             OneStop.Workflows.Runtime.Errors.WorkflowException workflow => Workflow(StatusCodes.Status409Conflict, "Thao tác không được phép lúc này", workflow),
+            // Lost a race with another transaction on the same rows: rolled back whole, so the client reloads and tries again (the soak found these as 500s).
+            _ when LostRace(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Xung đột dữ liệu",
+                Detail = "Hồ sơ vừa được cập nhật cùng lúc bởi một thao tác khác; chưa có thay đổi nào được lưu. Hãy tải lại hồ sơ rồi thử lại.",
+                Type = "https://onestop.vn/errors/concurrent_update",
+            },
             _ when exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" }
                 || exception.InnerException is Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
             {
@@ -66,6 +74,21 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A deadlock, a serialization failure, or two saves numbering the same dossier's national-portal message, anywhere in the chain (EF Core's execution strategy wraps them).</summary>
+    private static bool LostRace(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "40P01" or "40001" }
+                or Npgsql.PostgresException { SqlState: "23505", ConstraintName: "ix_national_portal_outbox_dossier_id_sequence" })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails Workflow(int status, string title, OneStop.Workflows.Runtime.Errors.WorkflowException exception) => new()
