@@ -146,7 +146,9 @@ public sealed class DocumentStoreTests(OneStopAppFactory app) : IClassFixture<On
 
         await using var db = app.Database.CreateContext();
         var owner = await db.Users.Where(u => u.Email == OtherCitizen).Select(u => u.Id).SingleAsync();
-        var copies = await db.StoredDocuments.Where(s => s.OwnerId == owner && s.Source == StoredDocumentSource.CertifiedCopy).ToListAsync();
+        // Only this test's walk-ins: another test of the class files copies in the same account.
+        var copies = await db.StoredDocuments.Where(s => s.OwnerId == owner && s.Source == StoredDocumentSource.CertifiedCopy
+            && (s.DossierId == matching || s.DossierId == wrongNumber || s.DossierId == notCompared)).ToListAsync();
         var copy = Assert.Single(copies);
         Assert.Equal(matching, copy.DossierId);
         var attachment = await db.DossierAttachments.SingleAsync(a => a.DossierId == matching);
@@ -164,6 +166,30 @@ public sealed class DocumentStoreTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Equal("CertifiedCopy", item.GetProperty("source").GetString());
         Assert.Equal("Đơn đề nghị đổi giấy phép lái xe", item.GetProperty("title").GetString());
         Assert.Equal(CitizenDossierBuilder.Pdf, await citizen.GetByteArrayAsync($"/api/v1/store/{copy.Id}/content"));
+    }
+
+    [Fact]
+    public async Task The_walk_in_page_marks_the_scans_compared_with_their_originals_and_files_them_in_the_applicants_store()
+    {
+        var counter = app.CreateClient(new() { AllowAutoRedirect = false });
+        await counter.SignInAsync(DemoAccounts.ReceptionSgtvt);
+        var form = (await counter.FormAsync("/Workspace/Walkin?code=1.002804", "form[enctype='multipart/form-data']")).Set(new Dictionary<string, string>
+        {
+            ["ApplicantName"] = "Hoàng Thị Mai", ["ApplicantIdNumber"] = "020185004321", ["ApplicantEmail"] = OtherCitizen, ["CertifiedCopies"] = "true",
+            ["f.licenceNumber"] = "200123456702", ["f.licenceClass"] = "B", ["f.deliverByPost"] = "false",
+        });
+
+        var created = await counter.PostAsync(form.Action, form.Content("doc.GKSK", "gksk.pdf", CitizenDossierBuilder.Pdf));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        await using var db = app.Database.CreateContext();
+        var attachment = await db.DossierAttachments.SingleAsync(a => a.DossierId == id);
+        Assert.NotNull(attachment.CertifiedAt);
+        var copy = await db.StoredDocuments.SingleAsync(s => s.AttachmentId == attachment.Id);
+        Assert.Equal("Giấy khám sức khỏe của người lái xe", copy.Title);
+        var page = WebUtility.HtmlDecode(await counter.GetStringAsync($"/Workspace/Dossier/{id}"));
+        Assert.Contains("Bản sao đã đối chiếu bản chính", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,6 +212,48 @@ public sealed class DocumentStoreTests(OneStopAppFactory app) : IClassFixture<On
         Assert.Equal(HttpStatusCode.NoContent, (await citizen.DeleteAsync($"/api/v1/store/{stored.Id}")).StatusCode);
         await scope.ServiceProvider.GetRequiredService<StoreOrphanSweeper>().SweepAsync();
         Assert.Null(await files.OpenAsync(stored.Sha256));
+    }
+
+    [Fact]
+    public async Task A_corrected_result_replaces_the_one_it_corrects_in_the_store()
+    {
+        var (dossier, stored) = await ResultInStoreAsync();
+        var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+
+        var corrected = await leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "result", replaces = stored.IssuedDocumentId, comment = "Sai hạng giấy phép" });
+
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var correctionId = (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var db = app.Database.CreateContext();
+        var inStore = await db.StoredDocuments.Where(s => s.DossierId == dossier.Id).ToListAsync();
+        Assert.Equal(correctionId, Assert.Single(inStore).IssuedDocumentId);
+    }
+
+    [Fact]
+    public async Task The_store_page_lists_and_deletes_the_citizens_own_documents_and_no_one_elses()
+    {
+        var (dossier, stored) = await ResultInStoreAsync();
+        var citizen = app.CreateClient();
+        await citizen.SignInAsync(DemoAccounts.Citizen);
+        var other = app.CreateClient();
+        await other.SignInAsync(OtherCitizen);
+
+        var html = System.Net.WebUtility.HtmlDecode(await citizen.GetStringAsync("/kho-du-lieu"));
+        Assert.Contains(dossier.Code!, html, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/store/{stored.Id}/content", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(dossier.Code!, System.Net.WebUtility.HtmlDecode(await other.GetStringAsync("/kho-du-lieu")), StringComparison.Ordinal);
+
+        var theirs = await other.PostFormAsync("/kho-du-lieu?handler=Delete", new Dictionary<string, string> { ["id"] = stored.Id.ToString() },
+            await other.GetStringAsync("/kho-du-lieu"));
+        Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+        var form = (await citizen.FormAsync("/kho-du-lieu", "form[action*='handler=Delete']")).Set("id", stored.Id.ToString());
+        var deleted = await form.PostAsync(citizen);
+
+        Assert.True(deleted.IsSuccessStatusCode, deleted.StatusCode.ToString());
+        var after = System.Net.WebUtility.HtmlDecode(await deleted.Content.ReadAsStringAsync());
+        Assert.Contains("Đã xóa giấy tờ khỏi kho dữ liệu", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/api/v1/store/{stored.Id}/content", after, StringComparison.Ordinal);
     }
 
     /// <summary>A driving-licence renewal of the demo citizen driven to its result; the result's store document.</summary>
