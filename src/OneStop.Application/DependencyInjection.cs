@@ -24,6 +24,8 @@ public static class DependencyInjection
         services.AddScoped<WorkspaceDossierView>();
         services.AddScoped<OwnDossiersForOfficials>();
         services.AddScoped<CounterRegister>();
+        services.AddScoped<DocumentStore.MyDocumentStore>();
+        services.AddScoped<DocumentStore.CertifiedCopies>();
 
         // Citizens.
         services.AddScoped<CreateDraft>();
@@ -35,6 +37,8 @@ public static class DependencyInjection
         services.AddScoped<ChooseResultDelivery>();
         services.AddScoped<RateDossier>();
         services.AddScoped<PayFee>();
+        services.AddScoped<DocumentStore.AttachFromStore>();
+        services.AddScoped<DocumentStore.DeleteStoredDocument>();
 
         // Officials.
         services.AddScoped<PerformAction>();

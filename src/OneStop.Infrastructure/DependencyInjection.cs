@@ -33,6 +33,7 @@ public static class DependencyInjection
                 DossierCodeObserver.Instance);
             // The wake-up after the portal's interceptor: it sees the messages that one adds to the same save.
             options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<ResultStoreInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<Workflows.OutboxWakeInterceptor>(),
                 provider.GetRequiredService<Workflows.OutboxWakeTransactions>());
         });

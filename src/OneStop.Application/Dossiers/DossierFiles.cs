@@ -21,22 +21,7 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(upload);
-        if (documentCode != ResultFileCode)
-        {
-            var required = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
-                .SingleAsync(cancellationToken);
-            if (required.All(d => d.Code != documentCode))
-            {
-                throw new DomainException("attachment.document_unknown",
-                    $"Thủ tục không có thành phần hồ sơ mã '{documentCode}'. Các mã: {string.Join(", ", required.Select(d => d.Code))}.");
-            }
-        }
-
-        if (await db.DossierAttachments.CountAsync(a => a.DossierId == dossier.Id, cancellationToken) >= limits.Value.MaxFilesPerDossier)
-        {
-            throw new DomainException("attachment.too_many", $"Mỗi hồ sơ đính kèm tối đa {limits.Value.MaxFilesPerDossier} tệp.");
-        }
-
+        await CheckRoomAsync(dossier, documentCode, cancellationToken);
         await using var inspected = await UploadInspector.InspectAsync(upload, limits.Value.MaxFileBytes, cancellationToken);
         await using (var scanned = inspected.OpenRead())
         {
@@ -57,5 +42,26 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
         db.DossierAttachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         return attachment;
+    }
+
+    /// <summary>Refuses a document code the procedure does not require, and a dossier that already holds as many files as allowed.</summary>
+    public async Task CheckRoomAsync(Dossier dossier, string documentCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (documentCode != ResultFileCode)
+        {
+            var required = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
+                .SingleAsync(cancellationToken);
+            if (required.All(d => d.Code != documentCode))
+            {
+                throw new DomainException("attachment.document_unknown",
+                    $"Thủ tục không có thành phần hồ sơ mã '{documentCode}'. Các mã: {string.Join(", ", required.Select(d => d.Code))}.");
+            }
+        }
+
+        if (await db.DossierAttachments.CountAsync(a => a.DossierId == dossier.Id, cancellationToken) >= limits.Value.MaxFilesPerDossier)
+        {
+            throw new DomainException("attachment.too_many", $"Mỗi hồ sơ đính kèm tối đa {limits.Value.MaxFilesPerDossier} tệp.");
+        }
     }
 }

@@ -21,7 +21,9 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
 
     public sealed record DocumentLink(Guid Id, string Kind, string Title, DateTimeOffset IssuedAt, string VerificationCode, string Url);
 
-    public sealed record AttachmentInfo(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256);
+    /// <summary>An attached file; <paramref name="Provenance"/> says where it came from when picked from the applicant's store, <paramref name="Certified"/> that the counter compared it with the original.</summary>
+    public sealed record AttachmentInfo(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256,
+        string? Provenance = null, bool Certified = false);
 
     public sealed record Detail(Guid Id, string? Code, string ProcedureCode, string Procedure, string Agency, string Status, string StatusText,
         string? CurrentStage, DateTimeOffset? DueAt, string FormData, IReadOnlyList<TimelineEntry> Timeline,
@@ -153,7 +155,8 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
             .Select(d => new DocumentLink(d.Id, d.Kind, d.Title, d.IssuedAt, d.VerificationCode, $"/api/v1/dossiers/{dossier.Id}/documents/{d.Id}"))
             .ToListAsync(cancellationToken);
         var attachments = await db.DossierAttachments.AsNoTracking().Where(a => a.DossierId == dossier.Id).OrderBy(a => a.UploadedAt)
-            .Select(a => new AttachmentInfo(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256)).ToListAsync(cancellationToken);
+            .Select(a => new AttachmentInfo(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256, a.Provenance, a.CertifiedAt != null))
+            .ToListAsync(cancellationToken);
         return new Detail(dossier.Id, dossier.Code, procedure.Code, procedure.Name, agency.Name, dossier.Status.ToString(), StatusText(dossier.Status),
             stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments,
             dossier.Code is null ? null : LookupKeys.Format(dossier.LookupKey));

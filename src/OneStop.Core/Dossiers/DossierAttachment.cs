@@ -48,4 +48,39 @@ public sealed class DossierAttachment
 
     /// <summary>Set for migrated attachments whose file the old system's export did not contain.</summary>
     public bool IsMissing { get; private set; }
+
+    /// <summary>When the counter compared the scan with the original paper (a certified copy); null otherwise.</summary>
+    public DateTimeOffset? CertifiedAt { get; private set; }
+
+    /// <summary>The counter official who compared it.</summary>
+    public Guid? CertifiedBy { get; private set; }
+
+    /// <summary>The citizen's store document it was picked from (the store document may since be deleted; the attachment stays).</summary>
+    public Guid? StoredDocumentId { get; private set; }
+
+    /// <summary>Where it came from when not uploaded, as the official reads it (set when picked from the citizen's store).</summary>
+    public string? Provenance { get; private set; }
+
+    /// <summary>An attachment that reuses a document of the applicant's store: the same bytes, and where they came from.</summary>
+    public static DossierAttachment FromStore(Guid dossierId, string documentCode, Documents.StoredDocument stored, DateTimeOffset at, Guid uploadedBy)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return new DossierAttachment(dossierId, documentCode, stored.FileName, stored.ContentType, stored.Size, stored.Sha256, at, uploadedBy)
+        {
+            StoredDocumentId = stored.Id,
+            Provenance = Text.Clean(stored.Provenance),
+        };
+    }
+
+    /// <summary>The counter compared the scan with the original: it is a certified copy (bản sao điện tử có chứng thực).</summary>
+    public void Certify(Guid by, DateTimeOffset at)
+    {
+        if (CertifiedAt is not null)
+        {
+            return;
+        }
+
+        CertifiedAt = at;
+        CertifiedBy = by;
+    }
 }

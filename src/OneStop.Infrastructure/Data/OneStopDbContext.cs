@@ -55,6 +55,9 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
+    /// <summary>The citizens' document stores (kho dữ liệu điện tử).</summary>
+    public DbSet<StoredDocument> StoredDocuments => Set<StoredDocument>();
+
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();

@@ -24,6 +24,7 @@ internal static class DocumentDependencyInjection
         services.AddSingleton<Files.IFileStore, Files.LocalFileStore>();
         services.AddSingleton<Database.Backup.DatabaseBackup>();
         services.AddScoped<Files.StoreOrphanSweeper>();
+        services.AddSingleton<ResultStoreInterceptor>();
         services.AddSingleton<Files.IVirusScanner, Files.NoVirusScanner>();
         return services;
     }

@@ -16,5 +16,6 @@ internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Sha256).HasMaxLength(64);
         builder.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.DossierId);
+        builder.Property(a => a.Provenance).HasMaxLength(500);
     }
 }

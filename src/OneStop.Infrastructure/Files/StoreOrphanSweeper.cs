@@ -15,7 +15,8 @@ public sealed partial class StoreOrphanSweeper(OneStopDbContext db, IFileStore f
     public static readonly TimeSpan Grace = TimeSpan.FromDays(1);
 
     /// <summary>The columns that name a store file by its SHA-256 (issued documents keep their bytes in the database). A table that keeps a file in the store is added here.</summary>
-    public static readonly IReadOnlyList<(string Table, string Column)> FileReferences = [("dossier_attachments", "sha256")];
+    public static readonly IReadOnlyList<(string Table, string Column)> FileReferences =
+        [("dossier_attachments", "sha256"), ("citizen_documents", "sha256")];
 
     private const int Batch = 5_000;
 

@@ -55,6 +55,7 @@ internal static class ApiExtensions
         v1.MapWorkspaceEndpoints();
         v1.MapProcedureEndpoints();
         v1.MapDossierEndpoints();
+        v1.MapStoreEndpoints();
         v1.MapPaymentEndpoints();
         v1.MapNationalPortalEndpoints();
         v1.MapResultDeliveryEndpoints();

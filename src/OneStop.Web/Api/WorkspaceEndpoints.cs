@@ -50,7 +50,9 @@ internal static class WorkspaceEndpoints
         IReadOnlyList<AttachmentLink> Attachments, IReadOnlyList<ActionInfo> Actions, IReadOnlyList<TaskInfo> Tasks, bool CanApologise,
         bool OtherAgency, string? ResultReturnedBy, long Version);
 
-    public sealed record AttachmentLink(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256, string Url);
+    /// <summary>An attached file; Provenance says where it came from when the applicant picked it from their document store, Certified that the counter compared it with the original.</summary>
+    public sealed record AttachmentLink(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256, string Url,
+        string? Provenance = null, bool Certified = false);
 
     public sealed record ActionRequest(string? Comment, string? Department, HandoverMethod? HandoverMethod, string? ReceivedBy);
 
@@ -60,7 +62,8 @@ internal static class WorkspaceEndpoints
 
     public sealed record WalkInApplicant(string? FullName, string? IdNumber, string? Phone, string? Email, string? Address);
 
-    public sealed record WalkInRequest(string? ProcedureCode, WalkInApplicant? Applicant, JsonObject? FormData);
+    /// <summary>A walk-in; CertifiedCopies: the counter compared every scanned paper with its original.</summary>
+    public sealed record WalkInRequest(string? ProcedureCode, WalkInApplicant? Applicant, JsonObject? FormData, bool? CertifiedCopies = null);
 
     public sealed record Done(string DossierCode, string Message, long? Version);
 
@@ -88,7 +91,7 @@ internal static class WorkspaceEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024))
             .RequireRateLimiting(Security.RateLimits.Submit)
             .RequireAuthorization(policy => policy.RequireRole(Core.Identity.Roles.Reception))
-            .WithSummary("Bộ phận một cửa tiếp nhận hồ sơ trực tiếp: người nộp, tờ khai (formData). Kèm bản quét: multipart với trường 'request' (JSON như trên) và các tệp 'doc.{mã giấy tờ}'.");
+            .WithSummary("Bộ phận một cửa tiếp nhận hồ sơ trực tiếp: người nộp, tờ khai (formData). Kèm bản quét: multipart với trường 'request' (JSON như trên) và các tệp 'doc.{mã giấy tờ}'; certifiedCopies=true khi đã đối chiếu bản scan với bản chính (bản sao có chứng thực, lưu vào kho dữ liệu của người nộp có tài khoản trùng e-mail và số CCCD).");
         workspace.MapGet("/register", OfficialDocumentEndpoints.RegisterAsync).WithName("WorkspaceRegister")
             .WithSummary("Sổ theo dõi hồ sơ của cơ quan trong khoảng thời gian (from, to; format=pdf|csv), như trang Sổ theo dõi.");
     }
@@ -139,7 +142,7 @@ internal static class WorkspaceEndpoints
             view.CurrentStage, view.DueAt, page.DossierDeadline?.ToString(), page.Applicant,
             page.Fields.Select(f => new FieldInfo(f.Label, f.Value)).ToList(), view.Timeline, view.Documents,
             view.Attachments.Select(a => new AttachmentLink(a.Id, a.DocumentCode, a.FileName, a.ContentType, a.Size, a.Sha256,
-                $"/api/v1/dossiers/{view.Id}/attachments/{a.Id}")).ToList(),
+                $"/api/v1/dossiers/{view.Id}/attachments/{a.Id}", a.Provenance, a.Certified)).ToList(),
             page.Actions.Select(a => new ActionInfo(a.TaskId, a.StepId, a.StepName, a.ActionId, a.Label, a.RequiresComment, a.RequiresFile, a.Issues,
                 a.DepartmentChoices.Select(d => new InboxChoice(d, page.DepartmentNames.GetValueOrDefault(d) ?? d)).ToList(),
                 a.ActionId == ReturnResult.ActionId)).ToList(),
@@ -269,8 +272,8 @@ internal static class WorkspaceEndpoints
         {
             var result = await intake.ExecuteAsync(new WalkInIntakeCommand(request!.ProcedureCode!.Trim(),
                 new Applicant(applicant!.FullName!, applicant.IdNumber, applicant.Phone, applicant.Email?.Trim(), applicant.Address),
-                (request.FormData ?? []).ToJsonString(), uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList()),
-                cancellationToken);
+                (request.FormData ?? []).ToJsonString(), uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList(),
+                request.CertifiedCopies == true), cancellationToken);
             var url = $"/api/v1/workspace/dossiers/{result.Dossier.Id}";
             return TypedResults.Created(url, new WalkInResponse(result.Dossier.Id, result.Dossier.Code, result.FileWarnings, url));
         }

@@ -14,6 +14,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData(DemoAccounts.Citizen, "/ho-so/nop/1.002804")]
     [InlineData(DemoAccounts.Citizen, "/ho-so/nop/1.009994")]
     [InlineData(DemoAccounts.Citizen, "/thong-bao")]
+    [InlineData(DemoAccounts.Citizen, "/kho-du-lieu")]
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace")]
     [InlineData(DemoAccounts.ReceptionSgtvt, "/Workspace/Walkin?code=1.002804")]
     [InlineData(DemoAccounts.LeaderSgtvt, "/Workspace/Statistics")]

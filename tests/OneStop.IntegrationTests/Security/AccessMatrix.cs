@@ -82,6 +82,13 @@ public static class AccessMatrix
         ["GET /api/v1/dossiers/{id:guid}"] = new(Who.Citizen, Scope.Own),
         ["PUT /api/v1/dossiers/{id:guid}"] = new(Who.Citizen, Scope.Own, """{"formData":{}}"""),
         ["POST /api/v1/dossiers/{id:guid}/attachments"] = new(Who.Citizen, Scope.Own, "multipart"),
+        ["POST /api/v1/dossiers/{id:guid}/attachments/from-store"] = new(Who.Citizen, Scope.Own,
+            """{"documentCode":"DON","storedDocumentId":"00000000-0000-0000-0000-000000000001"}"""),
+
+        // API: a citizen's own document store (another citizen's document is a 404: DocumentStoreTests)
+        ["GET /api/v1/store/"] = new(Who.Citizen),
+        ["GET /api/v1/store/{id:guid}/content"] = new(Who.Citizen),
+        ["DELETE /api/v1/store/{id:guid}"] = new(Who.Citizen),
         ["POST /api/v1/dossiers/{id:guid}/submit"] = new(Who.Citizen, Scope.Own),
         ["POST /api/v1/dossiers/{id:guid}/resubmit"] = new(Who.Citizen, Scope.Own, """{"comment":"Đã bổ sung"}"""),
         ["POST /api/v1/dossiers/{id:guid}/withdraw"] = new(Who.Citizen, Scope.Own, """{"reason":"Không cần nữa"}"""),
@@ -149,6 +156,7 @@ public static class AccessMatrix
         ["PAGE /Portal/Mine"] = new(Who.Citizen),
         ["PAGE /Portal/Apply"] = new(Who.Citizen),
         ["PAGE /Portal/Detail"] = new(Who.Citizen, Scope.Own),
+        ["PAGE /Portal/Store"] = new(Who.Citizen),
 
         // Pages: officials
         ["PAGE /Workspace/Index"] = new(Who.Officials),

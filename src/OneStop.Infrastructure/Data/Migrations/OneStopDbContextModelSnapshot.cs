@@ -281,6 +281,108 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.ToTable("issued_documents", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Core.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("agency_name");
+
+                    b.Property<Guid?>("AttachmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attachment_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dossier_code");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid?>("IssuedDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_document_id");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_citizen_documents");
+
+                    b.HasIndex("AttachmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizen_documents_attachment_id")
+                        .HasFilter("attachment_id IS NOT NULL");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_citizen_documents_dossier_id");
+
+                    b.HasIndex("IssuedDocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizen_documents_issued_document_id")
+                        .HasFilter("issued_document_id IS NOT NULL");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("ix_citizen_documents_sha256");
+
+                    b.HasIndex("OwnerId", "AddedAt")
+                        .HasDatabaseName("ix_citizen_documents_owner_id_added_at");
+
+                    b.ToTable("citizen_documents", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Core.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -454,6 +556,14 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("certified_at");
+
+                    b.Property<Guid?>("CertifiedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("certified_by");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -480,6 +590,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_missing");
 
+                    b.Property<string>("Provenance")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("provenance");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -489,6 +604,10 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("bigint")
                         .HasColumnName("size");
+
+                    b.Property<Guid?>("StoredDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stored_document_id");
 
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
@@ -2432,6 +2551,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasForeignKey("ReplacesId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_issued_documents_issued_documents_replaces_id");
+                });
+
+            modelBuilder.Entity("OneStop.Core.Documents.StoredDocument", b =>
+                {
+                    b.HasOne("OneStop.Core.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_citizen_documents_dossiers_dossier_id");
+
+                    b.HasOne("OneStop.Infrastructure.Identity.OneStopUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_citizen_documents_users_owner_id");
                 });
 
             modelBuilder.Entity("OneStop.Core.Dossiers.Dossier", b =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneStop.Application.DocumentStore;
 using OneStop.Application.Dossiers;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
@@ -17,7 +18,8 @@ namespace OneStop.Web.Pages.Portal;
 [RequestSizeLimit(64 * 1024 * 1024)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Submit)]
 public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views, OwnDossiers own, CreateDraft create, UpdateDraft update,
-    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, ApplicantDrafts drafts, AgencyDirectory directory, AddressOffers addresses)
+    ChooseResultDelivery choose, AttachFile attach, SubmitDossier submit, ApplicantDrafts drafts, AgencyDirectory directory, AddressOffers addresses,
+    MyDocumentStore store, AttachFromStore attachFromStore)
     : PageModel
 {
     /// <summary>When the draft being continued was started (null for a new application).</summary>
@@ -30,6 +32,9 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
     public string ApplicantSummary { get; private set; } = string.Empty;
     public IReadOnlyList<AgencyDirectory.Commune> Communes { get; private set; } = [];
     public IReadOnlyList<DossierViews.AttachmentInfo> Attached { get; private set; } = [];
+
+    /// <summary>The citizen's store, offered for each required document instead of an upload.</summary>
+    public IReadOnlyList<MyDocumentStore.Item> Stored { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
 
@@ -146,6 +151,23 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
                 }
             }
 
+            foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("store.", StringComparison.Ordinal)))
+            {
+                if (!Guid.TryParse(value.ToString(), out var storedId))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await attachFromStore.ExecuteAsync(new AttachFromStoreCommand(draft.Id, key[6..], storedId), cancellationToken);
+                }
+                catch (DomainException ex)
+                {
+                    Errors["attachments." + key[6..]] = [ex.Message];
+                }
+            }
+
             if (Errors.Count == 0)
             {
                 var submitted = await submit.ExecuteAsync(new SubmitDossierCommand(draft.Id), cancellationToken);
@@ -186,6 +208,7 @@ public sealed class ApplyModel(ProcedureCatalogue catalogue, DossierViews views,
             new[] { applicant.FullName, applicant.IdNumber, applicant.PhoneNumber, applicant.Address }.Where(x => !string.IsNullOrEmpty(x)));
         _addresses = await addresses.CurrentAsync(cancellationToken);
         Communes = await directory.CommunesAsync(cancellationToken);
+        Stored = await store.ListAsync(cancellationToken);
         return true;
     }
 }

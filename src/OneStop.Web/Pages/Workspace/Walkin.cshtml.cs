@@ -31,6 +31,9 @@ public sealed class WalkinModel(ProcedureCatalogue catalogue, OfficialContext of
     [BindProperty] public string? ApplicantPhone { get; set; }
     [BindProperty] public string? ApplicantAddress { get; set; }
     [BindProperty] public string? ApplicantEmail { get; set; }
+
+    /// <summary>The counter compared every scan with its original.</summary>
+    [BindProperty] public bool CertifiedCopies { get; set; }
     public Dictionary<string, string[]> Errors { get; } = [];
     private JsonObject _data = [];
     private AddressOffer _addresses = new([], null);
@@ -82,7 +85,7 @@ public sealed class WalkinModel(ProcedureCatalogue catalogue, OfficialContext of
         {
             var result = await intake.ExecuteAsync(new WalkInIntakeCommand(Procedure.Code, new Applicant(ApplicantName, ApplicantIdNumber, ApplicantPhone,
                 ApplicantEmail?.Trim(), ApplicantAddress), _data.ToJsonString(),
-                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList()), cancellationToken);
+                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList(), CertifiedCopies), cancellationToken);
             if (result.FileWarnings.Count > 0)
             {
                 TempData["WalkinWarning"] = string.Join(" ", result.FileWarnings);
