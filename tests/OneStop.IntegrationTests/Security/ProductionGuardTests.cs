@@ -36,6 +36,7 @@ public sealed class ProductionGuardTests : IAsyncLifetime
         Assert.Contains("DataProtection:CertificatePath", message, StringComparison.Ordinal);
         Assert.Contains("Province:PublicBaseUrl", message, StringComparison.Ordinal);
         Assert.Contains("Demo:Enabled: the database holds the demo province's accounts", message, StringComparison.Ordinal);
+        Assert.Contains("Signing: the database holds certificates or trust anchors of the demo seed's development CA", message, StringComparison.Ordinal);
     }
 
     [Fact]

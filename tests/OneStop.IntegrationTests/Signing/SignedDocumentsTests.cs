@@ -37,13 +37,13 @@ public sealed class SignedDocumentsTests(SigningAppFactory app) : IClassFixture<
     {
         var scenario = new DossierScenario(app.Services);
         var dossier = await scenario.SubmitDrivingLicenceAsync();
-        await ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept", "Hồ sơ đầy đủ");
         var specialist = await app.CreateBearerClientAsync(DemoAccounts.SpecialistSgtvt);
-        var review = await DossierAsync(specialist, dossier.Id);
+        var review = await WorkspaceApi.DossierAsync(specialist, dossier.Id);
         (await specialist.PostAsync($"/api/v1/workspace/dossiers/{dossier.Id}/tasks/{review.GetProperty("tasks")[0].GetProperty("taskId").GetString()}/claim", null))
             .EnsureSuccessStatusCode();
-        await ActAsync(specialist, dossier.Id, "submit");
-        await ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve");
+        await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
         await scenario.DeliverEffectsAsync();
 
         var counter = await NameOfAsync(DemoAccounts.ReceptionSgtvt);
@@ -108,7 +108,7 @@ public sealed class SignedDocumentsTests(SigningAppFactory app) : IClassFixture<
             queuedBefore = await db0.WorkflowOutbox.CountAsync(o => o.DossierCode == dossier.Code);
         }
 
-        var response = await SendActionAsync(counter, dossier.Id, "accept");
+        var response = await counter.SendActionAsync(dossier.Id, "accept", JsonContent.Create(new { comment = "Hồ sơ đầy đủ" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("chưa có chứng thư số", problem.GetProperty("detail").GetString());
@@ -155,7 +155,7 @@ public sealed class SignedDocumentsTests(SigningAppFactory app) : IClassFixture<
     {
         var scenario = new DossierScenario(app.Services);
         var dossier = await scenario.SubmitDrivingLicenceAsync();
-        await ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "requestSupplement");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "requestSupplement", "Bổ sung bản sao giấy khám sức khỏe");
         var citizen = await scenario.UserIdAsync(DemoAccounts.Citizen);
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -223,28 +223,5 @@ public sealed class SignedDocumentsTests(SigningAppFactory app) : IClassFixture<
     {
         await using var db = app.Database.CreateContext();
         return await db.IssuedDocuments.SingleAsync(d => d.DossierId == dossierId && d.Kind == kind);
-    }
-
-    private static async Task<JsonElement> DossierAsync(HttpClient client, Guid id) =>
-        await client.GetFromJsonAsync<JsonElement>($"/api/v1/workspace/dossiers/{id}");
-
-    private static async Task<HttpResponseMessage> SendActionAsync(HttpClient client, Guid id, string actionId)
-    {
-        var view = await client.GetAsync($"/api/v1/workspace/dossiers/{id}");
-        var dossier = await view.Content.ReadFromJsonAsync<JsonElement>();
-        var action = dossier.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("actionId").GetString() == actionId);
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"/api/v1/workspace/dossiers/{id}/tasks/{action.GetProperty("taskId").GetString()}/actions/{actionId}")
-        {
-            Content = JsonContent.Create(new { comment = "Hồ sơ đầy đủ" }),
-        };
-        request.Headers.IfMatch.Add(view.Headers.ETag!);
-        return await client.SendAsync(request);
-    }
-
-    private static async Task ActAsync(HttpClient client, Guid id, string actionId)
-    {
-        var response = await SendActionAsync(client, id, actionId);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{actionId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

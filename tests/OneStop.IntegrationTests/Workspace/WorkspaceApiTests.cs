@@ -28,12 +28,12 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         var reception = await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt);
         var specialist = await app.CreateBearerClientAsync(DemoAccounts.SpecialistSgtvt);
         var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
-        await ActAsync(reception, viaApi.Id, "accept", "Hồ sơ đầy đủ");
-        var review = await DossierAsync(specialist, viaApi.Id);
+        await WorkspaceApi.ActAsync(reception, viaApi.Id, "accept", "Hồ sơ đầy đủ");
+        var review = await WorkspaceApi.DossierAsync(specialist, viaApi.Id);
         var claimed = await specialist.PostAsync($"/api/v1/workspace/dossiers/{viaApi.Id}/tasks/{Task(review)}/claim", null);
         Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
-        await ActAsync(specialist, viaApi.Id, "submit", "Đủ điều kiện cấp đổi");
-        await ActAsync(leader, viaApi.Id, "approve", "Đồng ý");
+        await WorkspaceApi.ActAsync(specialist, viaApi.Id, "submit", "Đủ điều kiện cấp đổi");
+        await WorkspaceApi.ActAsync(leader, viaApi.Id, "approve", "Đồng ý");
 
         var counterPage = CookieClient();
         await counterPage.SignInAsync(DemoAccounts.ReceptionSgtvt);
@@ -42,7 +42,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         var leaderPage = CookieClient();
         await leaderPage.SignInAsync(DemoAccounts.LeaderSgtvt);
         Assert.StartsWith("message:", await counterPage.ActAsync(viaPages.Id, "accept", new Dictionary<string, string> { ["Comment"] = "Hồ sơ đầy đủ" }));
-        var task = (await DossierAsync(specialist, viaPages.Id)).GetProperty("tasks")[0].GetProperty("taskId").GetString()!;
+        var task = (await WorkspaceApi.DossierAsync(specialist, viaPages.Id)).GetProperty("tasks")[0].GetProperty("taskId").GetString()!;
         Assert.StartsWith("message:", await specialistPage.PostHandlerAsync(viaPages.Id, "Claim", new Dictionary<string, string> { ["taskId"] = task }));
         Assert.StartsWith("message:", await specialistPage.ActAsync(viaPages.Id, "submit", new Dictionary<string, string> { ["Comment"] = "Đủ điều kiện cấp đổi" }));
         Assert.StartsWith("message:", await leaderPage.ActAsync(viaPages.Id, "approve", new Dictionary<string, string> { ["Comment"] = "Đồng ý" }));
@@ -51,7 +51,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Equal(await JournalAsync(viaPages), await JournalAsync(viaApi));
         Assert.Equal(await DocumentKindsAsync(viaPages.Id), await DocumentKindsAsync(viaApi.Id));
         Assert.Contains("result", await DocumentKindsAsync(viaApi.Id));
-        var done = await DossierAsync(reception, viaApi.Id);
+        var done = await WorkspaceApi.DossierAsync(reception, viaApi.Id);
         Assert.Equal(nameof(DossierStatus.Completed), done.GetProperty("status").GetString());
         Assert.Contains(done.GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "receipt");
     }
@@ -130,7 +130,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var dossier = await DossierAsync(reception, body.GetProperty("id").GetGuid());
+        var dossier = await WorkspaceApi.DossierAsync(reception, body.GetProperty("id").GetGuid());
         Assert.Equal(body.GetProperty("code").GetString(), dossier.GetProperty("code").GetString());
         Assert.Contains("Lý Thị Hoa", dossier.GetProperty("applicant").GetString(), StringComparison.Ordinal);
         await using (var scope = app.Services.CreateAsyncScope())
@@ -152,9 +152,9 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         var scenario = new DossierScenario(app.Services);
         var dossier = await scenario.SubmitDrivingLicenceAsync();
         var reception = await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt);
-        await ActAsync(reception, dossier.Id, "accept", "Đủ");
+        await WorkspaceApi.ActAsync(reception, dossier.Id, "accept", "Đủ");
         var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
-        var view = await DossierAsync(leader, dossier.Id);
+        var view = await WorkspaceApi.DossierAsync(leader, dossier.Id);
         var task = view.GetProperty("tasks")[0];
         var colleague = task.GetProperty("assignableTo")[0].GetProperty("id").GetGuid();
 
@@ -167,9 +167,9 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         Assert.Equal(HttpStatusCode.OK, apology.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        var after = await DossierAsync(reception, dossier.Id);
+        var after = await WorkspaceApi.DossierAsync(reception, dossier.Id);
         Assert.Contains(after.GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "apology");
-        Assert.NotNull((await DossierAsync(leader, dossier.Id)).GetProperty("tasks")[0].GetProperty("assignedTo").GetString());
+        Assert.NotNull((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("tasks")[0].GetProperty("assignedTo").GetString());
     }
 
     [Fact]
@@ -177,24 +177,24 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
     {
         var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
         var counter = await app.CreateBearerClientAsync("tiepnhan.stp@demo.onestop.vn");
-        await ActAsync(counter, dossier.Id, "accept", "Đủ");
-        await ActAsync(await app.CreateBearerClientAsync("chuyenvien.hctp.stp@demo.onestop.vn"), dossier.Id, "sendToPolice", "Đề nghị tra cứu");
+        await WorkspaceApi.ActAsync(counter, dossier.Id, "accept", "Đủ");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync("chuyenvien.hctp.stp@demo.onestop.vn"), dossier.Id, "sendToPolice", "Đề nghị tra cứu");
         await new DossierScenario(app.Services).DeliverEffectsAsync();
         var police = await app.CreateBearerClientAsync("chuyenvien.pv06.ca-tinh@demo.onestop.vn");
 
-        var withoutFile = await SendActionAsync(police, dossier.Id, "reply", JsonContent.Create(new { comment = "Không có án tích" }));
+        var withoutFile = await WorkspaceApi.SendActionAsync(police, dossier.Id, "reply", JsonContent.Create(new { comment = "Không có án tích" }));
         var file = new ByteArrayContent(OfficialPages.Pdf);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        var withFile = await SendActionAsync(police, dossier.Id, "reply",
+        var withFile = await WorkspaceApi.SendActionAsync(police, dossier.Id, "reply",
             new MultipartFormDataContent { { new StringContent("Không có án tích"), "comment" }, { file, "file", "tra-cuu.pdf" } });
         Assert.Equal(HttpStatusCode.BadRequest, withoutFile.StatusCode);
         Assert.Contains("cần đính kèm tệp kết quả", (await withoutFile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withFile.StatusCode);
 
-        await ActAsync(await app.CreateBearerClientAsync("lanhdao.stp@demo.onestop.vn"), dossier.Id, "approve", "Đồng ý");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync("lanhdao.stp@demo.onestop.vn"), dossier.Id, "approve", "Đồng ý");
         await new DossierScenario(app.Services).DeliverEffectsAsync();
-        var noReceiver = await SendActionAsync(counter, dossier.Id, "returnResult", JsonContent.Create(new { handoverMethod = "counter" }));
-        var returned = await SendActionAsync(counter, dossier.Id, "returnResult",
+        var noReceiver = await WorkspaceApi.SendActionAsync(counter, dossier.Id, "returnResult", JsonContent.Create(new { handoverMethod = "counter" }));
+        var returned = await WorkspaceApi.SendActionAsync(counter, dossier.Id, "returnResult",
             JsonContent.Create(new { handoverMethod = "counter", receivedBy = "Nguyễn Văn An" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, noReceiver.StatusCode);
@@ -205,42 +205,7 @@ public sealed class WorkspaceApiTests(OneStopAppFactory app) : IClassFixture<One
         Assert.Contains("tra-cuu.pdf", (await db.WorkflowJournal.SingleAsync(j => j.DossierCode == dossier.Code && j.ActionId == "reply")).Files);
     }
 
-    /// <summary>Reads the dossier's ETag and the action's task, then sends the action with the given body.</summary>
-    private static async Task<HttpResponseMessage> SendActionAsync(HttpClient client, Guid id, string actionId, HttpContent body)
-    {
-        var view = await client.GetAsync($"/api/v1/workspace/dossiers/{id}");
-        var dossier = await view.Content.ReadFromJsonAsync<JsonElement>();
-        var action = dossier.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("actionId").GetString() == actionId);
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"/api/v1/workspace/dossiers/{id}/tasks/{action.GetProperty("taskId").GetString()}/actions/{actionId}") { Content = body };
-        request.Headers.IfMatch.Add(view.Headers.ETag!);
-        return await client.SendAsync(request);
-    }
-
     private static string Task(JsonElement dossier) => dossier.GetProperty("tasks")[0].GetProperty("taskId").GetString()!;
-
-    private static async Task<JsonElement> DossierAsync(HttpClient client, Guid id)
-    {
-        var response = await client.GetAsync($"/api/v1/workspace/dossiers/{id}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>Reads the dossier (its ETag and the action's task), then performs the action with If-Match, as an app would.</summary>
-    private static async Task ActAsync(HttpClient client, Guid id, string actionId, string comment)
-    {
-        var view = await client.GetAsync($"/api/v1/workspace/dossiers/{id}");
-        var body = await view.Content.ReadFromJsonAsync<JsonElement>();
-        var action = body.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("actionId").GetString() == actionId);
-        using var request = new HttpRequestMessage(HttpMethod.Post,
-            $"/api/v1/workspace/dossiers/{id}/tasks/{action.GetProperty("taskId").GetString()}/actions/{actionId}")
-        {
-            Content = JsonContent.Create(new { comment }),
-        };
-        request.Headers.IfMatch.Add(view.Headers.ETag!);
-        var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{actionId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
 
     /// <summary>A browser-like client: the dossier page answers a post with a redirect (Post/Redirect/Get), which it follows.</summary>
     private HttpClient CookieClient() => app.CreateClient();
