@@ -42,7 +42,8 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
 
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == dossier.AgencyId, cancellationToken);
         var parent = agency.ParentId is { } parentId ? await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == parentId, cancellationToken) : null;
-        var issuer = await IssuerAsync(request.IssuedBy, cancellationToken);
+        var signer = await signatures.PrintedSignerAsync(request.IssuedBy, cancellationToken);
+        var issuer = await IssuerAsync(signer, cancellationToken);
         var replaces = request.Replaces is { } replacedId
             ? await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == replacedId, cancellationToken)
             : null;
@@ -74,7 +75,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         if (signatures.Enabled)
         {
             // Signed by the official whose action issues it, then sealed by the agency; the stored bytes and their hash are the signed ones.
-            content = await signatures.SignAsync(rendered, request.IssuedBy, agency, TitleOf(request.Kind), cancellationToken);
+            content = await signatures.SignAsync(rendered, signer, agency, TitleOf(request.Kind), cancellationToken);
             sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
         }
 
@@ -110,10 +111,10 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         now,
         agency.Name);
 
-    private async Task<Official> IssuerAsync(string? userId, CancellationToken cancellationToken)
+    private async Task<Official> IssuerAsync(Signing.PrintedSigner? printed, CancellationToken cancellationToken)
     {
         // The name and the title the official signs under come from their account; a citizen's or the system's document has no person.
-        if (await signatures.PrintedSignerAsync(userId, cancellationToken) is not { IsOfficial: true } signer)
+        if (printed is not { IsOfficial: true } signer)
         {
             return new Official("Hệ thống OneStop", "Hệ thống", null, null, false);
         }

@@ -36,25 +36,25 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
         var actors = effects.Where(e => e.Kind == EffectKind.IssueDocument).Select(e => e.ActorUserId).Distinct().ToList();
         foreach (var actor in actors)
         {
-            await ResolveAsync(actor, agencyId, cancellationToken);
+            await ResolveAsync(await PrintedSignerAsync(actor, cancellationToken), agencyId, cancellationToken);
         }
     }
 
-    /// <summary>Signs a rendered document as <paramref name="issuedBy"/> (when an official) and then as the agency.</summary>
-    public async Task<byte[]> SignAsync(RenderedDocument rendered, string? issuedBy, Agency agency, string documentTitle, CancellationToken cancellationToken)
+    /// <summary>Signs a rendered document as <paramref name="signer"/> (when an official, from <see cref="PrintedSignerAsync"/>) and then as the agency.</summary>
+    public async Task<byte[]> SignAsync(RenderedDocument rendered, PrintedSigner? signer, Agency agency, string documentTitle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rendered);
         ArgumentNullException.ThrowIfNull(agency);
-        var signers = await ResolveAsync(issuedBy, agency.Id, cancellationToken);
+        var signers = await ResolveAsync(signer, agency.Id, cancellationToken);
         var opened = new List<Pkcs12DocumentSigner>();
         try
         {
             var steps = new List<SigningStep>();
             if (signers.Person is { } person)
             {
-                var signer = credentials.Open(person.Credential);
-                opened.Add(signer);
-                steps.Add(new SigningStep(signer, SignatureAppearance.Person(person.Name, person.TitleLines)));
+                var own = credentials.Open(person.Credential);
+                opened.Add(own);
+                steps.Add(new SigningStep(own, SignatureAppearance.Person(person.Name, person.TitleLines)));
             }
 
             var seal = credentials.Open(signers.Seal);
@@ -74,9 +74,9 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
         }
         finally
         {
-            foreach (var signer in opened)
+            foreach (var key in opened)
             {
-                signer.Dispose();
+                key.Dispose();
             }
         }
     }
@@ -102,11 +102,11 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
         return new PrintedSigner(id, user.FullName, title, official);
     }
 
-    private async Task<Signers> ResolveAsync(string? issuedBy, Guid agencyId, CancellationToken cancellationToken)
+    private async Task<Signers> ResolveAsync(PrintedSigner? signer, Guid agencyId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         PersonSigner? person = null;
-        if (await PrintedSignerAsync(issuedBy, cancellationToken) is { IsOfficial: true } official)
+        if (signer is { IsOfficial: true } official)
         {
             var credential = await credentials.FindAsync(SigningOwner.Official, official.UserId, cancellationToken);
             Check(credential, now, official.Name,

@@ -9,7 +9,7 @@ using OneStop.Infrastructure.Data;
 namespace OneStop.Infrastructure.Signing;
 
 /// <summary>Stores, lists and opens the certificates OneStop signs with: one per official and one per agency, encrypted at rest.</summary>
-public sealed class SigningCredentials(OneStopDbContext db, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWork, IDataProtectionProvider protection, TimeProvider clock)
 {
     private const string Purpose = "OneStop.Signing.Credentials.v1";
 
@@ -47,25 +47,25 @@ public sealed class SigningCredentials(OneStopDbContext db, IDataProtectionProvi
         }
 
         var now = clock.GetUtcNow();
-        var current = await db.SigningCredentials
-            .Where(c => c.RevokedAt == null && (owner == SigningOwner.Official ? c.UserId == ownerId : c.AgencyId == ownerId))
-            .ToListAsync(cancellationToken);
-        foreach (var old in current)
-        {
-            old.Revoke(now);
-        }
-
-        if (current.Count > 0)
-        {
-            // The partial unique index allows one credential in force: the replaced one is revoked first.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
         var sealedKey = Protector.Protect(JsonSerializer.SerializeToUtf8Bytes(new StoredKey(pkcs12, password)));
         var credential = new SigningCredential(owner, owner == SigningOwner.Official ? ownerId : null, owner == SigningOwner.Agency ? ownerId : null,
             sealedKey, summary, now, uploadedBy, demo);
-        db.SigningCredentials.Add(credential);
-        await db.SaveChangesAsync(cancellationToken);
+        // The replaced credential is revoked and the new one put in force together, or neither: never an owner left without one.
+        await unitOfWork.InTransactionAsync(async () =>
+        {
+            var current = await db.SigningCredentials
+                .Where(c => c.RevokedAt == null && (owner == SigningOwner.Official ? c.UserId == ownerId : c.AgencyId == ownerId))
+                .ToListAsync(cancellationToken);
+            foreach (var old in current)
+            {
+                old.Revoke(now);
+            }
+
+            // The partial unique index allows one credential in force: the replaced one is revoked first.
+            await db.SaveChangesAsync(cancellationToken);
+            db.SigningCredentials.Add(credential);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return credential;
     }
 

@@ -87,8 +87,8 @@ public static class AccessMatrix
 
         // API: a citizen's own document store (another citizen's document is a 404: DocumentStoreTests)
         ["GET /api/v1/store/"] = new(Who.Citizen),
-        ["GET /api/v1/store/{id:guid}/content"] = new(Who.Citizen),
-        ["DELETE /api/v1/store/{id:guid}"] = new(Who.Citizen),
+        ["GET /api/v1/store/{id:guid}/content"] = new(Who.Citizen, Scope.Own),
+        ["DELETE /api/v1/store/{id:guid}"] = new(Who.Citizen, Scope.Own),
         ["POST /api/v1/dossiers/{id:guid}/submit"] = new(Who.Citizen, Scope.Own),
         ["POST /api/v1/dossiers/{id:guid}/resubmit"] = new(Who.Citizen, Scope.Own, """{"comment":"Đã bổ sung"}"""),
         ["POST /api/v1/dossiers/{id:guid}/withdraw"] = new(Who.Citizen, Scope.Own, """{"reason":"Không cần nữa"}"""),

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Documents;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
@@ -34,7 +35,8 @@ public class PreparedDossierApp : OneStopAppFactory
     private Scenario? _scenario;
 
     /// <param name="TaskId">The open task (the specialist's review step of Phòng QLPT).</param>
-    public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId, Guid TaskId);
+    public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId, Guid TaskId, Guid StoredDocumentId,
+        Guid DeletableStoredDocumentId);
 
     public Task<HttpClient> ClientAsync(Persona persona) => _clients.GetOrAdd(persona, p => new Lazy<Task<HttpClient>>(async () =>
     {
@@ -64,6 +66,9 @@ public class PreparedDossierApp : OneStopAppFactory
     public static string RouteValue(string route, string name, Scenario s) => name switch
     {
         "id" when route.StartsWith("/api/v1/admin/workflows", StringComparison.Ordinal) => "driving-licence-renewal",
+        // The citizen's own store documents: one to read, another to delete (a delete must not take away what the read needs).
+        "id" when route == "/api/v1/store/{id:guid}" => s.DeletableStoredDocumentId.ToString(),
+        "id" when route.StartsWith("/api/v1/store/", StringComparison.Ordinal) => s.StoredDocumentId.ToString(),
         "version" => "1",
         "code" when route.Contains("lookup", StringComparison.Ordinal) => s.Dossier.Code!,
         "code" => "1.002804",
@@ -91,10 +96,13 @@ public class PreparedDossierApp : OneStopAppFactory
         var attachment = new DossierAttachment(dossier.Id, "GIAY-TO", "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash,
             DateTimeOffset.UtcNow, dossier.ApplicantUserId);
         db.DossierAttachments.Add(attachment);
+        var stored = Enumerable.Range(0, 2).Select(_ => StoredDocument.FromCertifiedCopy(dossier.ApplicantUserId!.Value, attachment.Id, "Giấy tờ",
+            "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash, dossier.Id, dossier.Code!, "Sở Giao thông vận tải", DateTimeOffset.UtcNow)).ToList();
+        db.StoredDocuments.AddRange(stored);
         await db.SaveChangesAsync();
         var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
         var task = await db.WorkflowTasks.Where(t => t.DossierCode == dossier.Code).Select(t => t.Id).SingleAsync();
-        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task);
+        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task, stored[0].Id, stored[1].Id);
     }
 
     internal static string Account(Persona persona) => persona switch
