@@ -96,8 +96,12 @@ public class PreparedDossierApp : OneStopAppFactory
         var attachment = new DossierAttachment(dossier.Id, "GIAY-TO", "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash,
             DateTimeOffset.UtcNow, dossier.ApplicantUserId);
         db.DossierAttachments.Add(attachment);
-        var stored = Enumerable.Range(0, 2).Select(_ => StoredDocument.FromCertifiedCopy(dossier.ApplicantUserId!.Value, attachment.Id, "Giấy tờ",
-            "giay-to.pdf", "application/pdf", OfficialPages.Pdf.Length, hash, dossier.Id, dossier.Code!, "Sở Giao thông vận tải", DateTimeOffset.UtcNow)).ToList();
+        // A certified copy enters a store once per attachment: two attachments give the citizen two stored documents.
+        var second = new DossierAttachment(dossier.Id, "GIAY-TO", "giay-to-2.pdf", "application/pdf", OfficialPages.Pdf.Length, hash,
+            DateTimeOffset.UtcNow, dossier.ApplicantUserId);
+        db.DossierAttachments.Add(second);
+        var stored = new[] { attachment, second }.Select(a => StoredDocument.FromCertifiedCopy(dossier.ApplicantUserId!.Value, a.Id, "Giấy tờ",
+            a.FileName, "application/pdf", OfficialPages.Pdf.Length, hash, dossier.Id, dossier.Code!, "Sở Giao thông vận tải", DateTimeOffset.UtcNow)).ToList();
         db.StoredDocuments.AddRange(stored);
         await db.SaveChangesAsync();
         var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
