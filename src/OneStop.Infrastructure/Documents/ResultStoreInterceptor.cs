@@ -16,12 +16,16 @@ namespace OneStop.Infrastructure.Documents;
 /// </summary>
 internal sealed class ResultStoreInterceptor(IFileStore files, TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>
+    /// Storing a result writes its file, which is asynchronous: a synchronous save that issues one is refused rather than blocking a
+    /// thread on the file store (nothing issues documents that way; a save without new results passes untouched).
+    /// </summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && NewResults(context) is { Count: > 0 } results)
+        if (eventData.Context is { } context && NewResults(context).Count > 0)
         {
-            // Nothing issues documents through a synchronous save; kept correct for one that would.
-            AddAsync(context, results, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            throw new InvalidOperationException(
+                "A result document is saved with SaveChangesAsync only: putting it into the applicant's document store writes its file asynchronously.");
         }
 
         return result;
@@ -51,8 +55,9 @@ internal sealed class ResultStoreInterceptor(IFileStore files, TimeProvider cloc
         {
             var dossier = await context.Set<Dossier>().Where(d => d.Id == document.DossierId)
                 .Select(d => new { d.ApplicantUserId, d.Code }).SingleOrDefaultAsync(cancellationToken);
-            if (dossier?.ApplicantUserId is not { } owner
-                || await context.Set<StoredDocument>().AnyAsync(s => s.IssuedDocumentId == document.Id, cancellationToken))
+            // Once per result: NewResults skips one already added in this context, and the store's unique issued-document key refuses
+            // any other (nothing saved can name a result that is only now being inserted).
+            if (dossier?.ApplicantUserId is not { } owner)
             {
                 continue;
             }
@@ -63,9 +68,10 @@ internal sealed class ResultStoreInterceptor(IFileStore files, TimeProvider cloc
                 document.DossierId!.Value, dossier.Code ?? string.Empty, agency, document.IssuedAt, clock.GetUtcNow()));
             if (document.ReplacesId is { } replaced)
             {
-                // The corrected result supersedes the one the citizen held; attachments that reused it keep their bytes.
-                await context.Set<StoredDocument>().Where(s => s.IssuedDocumentId == replaced && s.OwnerId == owner)
-                    .ExecuteDeleteAsync(cancellationToken);
+                // The corrected result supersedes the one the citizen held, in the same save (a save that fails keeps it); attachments
+                // that reused it keep their bytes.
+                context.RemoveRange(await context.Set<StoredDocument>().Where(s => s.IssuedDocumentId == replaced && s.OwnerId == owner)
+                    .ToListAsync(cancellationToken));
             }
         }
     }

@@ -9,6 +9,7 @@ using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
 using OneStop.Testing;
+using OneStop.Workflows.Definitions;
 
 namespace OneStop.IntegrationTests.Portal;
 
@@ -256,37 +257,28 @@ public sealed class DocumentStoreTests(OneStopAppFactory app) : IClassFixture<On
         Assert.DoesNotContain($"/api/v1/store/{stored.Id}/content", after, StringComparison.Ordinal);
     }
 
-    /// <summary>A driving-licence renewal of the demo citizen driven to its result; the result's store document.</summary>
-    private async Task<(Dossier Dossier, StoredDocument Stored)> ResultInStoreAsync()
+    [Fact]
+    public async Task A_synchronous_save_that_issues_a_result_is_refused_clearly_and_nothing_is_stored()
     {
-        var scenario = new DossierScenario(app.Services);
-        var dossier = await scenario.SubmitDrivingLicenceAsync();
-        await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
-        await scenario.ActAsync(dossier, "submit", DemoAccounts.SpecialistSgtvt, "Specialist", "QLPT");
-        await scenario.ActAsync(dossier, "approve", DemoAccounts.LeaderSgtvt, "Leader", "LANHDAO");
-        await scenario.DeliverEffectsAsync();
-        await using var db = app.Database.CreateContext();
-        var resultId = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id && d.Kind == "result").Select(d => d.Id).SingleAsync();
-        return (dossier, await db.StoredDocuments.AsNoTracking().SingleAsync(s => s.IssuedDocumentId == resultId));
+        var dossier = await new DossierScenario(app.Services).SubmitDrivingLicenceAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var pdf = CitizenDossierBuilder.Pdf;
+        db.IssuedDocuments.Add(new IssuedDocument(Guid.NewGuid(), dossier.Id, dossier.AgencyId, DocumentKinds.Result, "Giấy phép lái xe", "01/GPLX",
+            Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), pdf, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)),
+            "ket-qua.pdf", 1, DateTimeOffset.UtcNow, null, null));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+
+        Assert.Contains("SaveChangesAsync", refused.Message, StringComparison.Ordinal);
+        await using var check = app.Database.CreateContext();
+        Assert.False(await check.IssuedDocuments.AnyAsync(d => d.DossierId == dossier.Id));
+        Assert.False(await check.StoredDocuments.AnyAsync(s => s.DossierId == dossier.Id));
     }
 
-    private static async Task<Guid> DraftWithUploadsAsync(HttpClient client, params string[] codes)
-    {
-        var created = await client.PostAsJsonAsync("/api/v1/dossiers",
-            new { procedureCode = "1.002804", formData = new { licenceNumber = "200123456789", licenceClass = "B", deliverByPost = "true" } });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        foreach (var code in codes)
-        {
-            var form = new MultipartFormDataContent { { new StringContent(code), "documentCode" } };
-            var file = new ByteArrayContent(CitizenDossierBuilder.Pdf);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, "file", code + ".pdf");
-            (await client.PostAsync($"/api/v1/dossiers/{id}/attachments", form)).EnsureSuccessStatusCode();
-        }
+    private Task<(Dossier Dossier, StoredDocument Stored)> ResultInStoreAsync() => StoreScenarios.ResultInStoreAsync(app);
 
-        return id;
-    }
+    private static Task<Guid> DraftWithUploadsAsync(HttpClient client, params string[] codes) => StoreScenarios.DraftWithUploadsAsync(client, codes);
 
     private static async Task<Guid> WalkInAsync(HttpClient reception, string email, string idNumber, bool certified)
     {
