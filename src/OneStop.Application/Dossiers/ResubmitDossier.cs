@@ -8,11 +8,20 @@ using OneStop.Workflows.Runtime;
 
 namespace OneStop.Application.Dossiers;
 
-/// <summary>The supplement: new files for required documents (code, file) and a comment.</summary>
-public sealed record ResubmitDossierCommand(Guid DossierId, string? Comment, IReadOnlyList<(string DocumentCode, Upload File)>? Files = null);
+/// <summary>
+/// The supplement: new files for required documents (code, file), documents picked from the applicant's own store instead of an upload
+/// (code, stored document), and a comment.
+/// </summary>
+public sealed record ResubmitDossierCommand(Guid DossierId, string? Comment, IReadOnlyList<(string DocumentCode, Upload File)>? Files = null,
+    IReadOnlyList<(string DocumentCode, Guid StoredDocumentId)>? FromStore = null);
 
-/// <summary>The applicant answers a supplement request: the files they add, then the workflow's resubmit action on their own task.</summary>
-public sealed class ResubmitDossier(OwnDossiers own, ICurrentUser user, AttachFile attach, IWorkflowEngine engine, IUnitOfWork unitOfWork)
+/// <summary>
+/// The applicant answers a supplement request: the files they add and the documents they pick from their store (as the Apply page and
+/// the from-store endpoint: their own store only, the provenance recorded for the official), then the workflow's resubmit action on their
+/// own task — all or nothing.
+/// </summary>
+public sealed class ResubmitDossier(OwnDossiers own, ICurrentUser user, AttachFile attach, DocumentStore.AttachFromStore attachFromStore,
+    IWorkflowEngine engine, IUnitOfWork unitOfWork)
     : UseCase<ResubmitDossierCommand, Dossier>(unitOfWork)
 {
     public const string ActionId = "resubmit";
@@ -26,6 +35,19 @@ public sealed class ResubmitDossier(OwnDossiers own, ICurrentUser user, AttachFi
         foreach (var (code, file) in command.Files ?? [])
         {
             await attach.ExecuteAsync(new AttachFileCommand(dossier.Id, code, file), cancellationToken);
+        }
+
+        foreach (var (code, storedId) in command.FromStore ?? [])
+        {
+            try
+            {
+                await attachFromStore.ExecuteAsync(new DocumentStore.AttachFromStoreCommand(dossier.Id, code, storedId), cancellationToken);
+            }
+            catch (NotFoundException ex)
+            {
+                // Not in their store (another citizen's, or deleted meanwhile): a refusal of this supplement, not a missing dossier.
+                throw new DomainException("store.not_found", ex.Message);
+            }
         }
 
         var actor = user.AsApplicant();

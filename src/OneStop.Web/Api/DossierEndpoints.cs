@@ -18,7 +18,11 @@ internal static class DossierEndpoints
 
     public sealed record UpdateDossierRequest(JsonElement FormData);
 
-    public sealed record ResubmitRequest(string? Comment);
+    /// <summary>The supplement's comment and, optionally, documents picked from the citizen's own store for required documents.</summary>
+    public sealed record ResubmitRequest(string? Comment, IReadOnlyList<StorePick>? FromStore = null);
+
+    /// <summary>A required document (documentCode) answered with a document of the citizen's store (storedDocumentId).</summary>
+    public sealed record StorePick(string? DocumentCode, Guid? StoredDocumentId);
 
     public sealed record WithdrawRequest(string? Reason);
 
@@ -35,7 +39,7 @@ internal static class DossierEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequest))
             .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung.");
         dossiers.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitDossier").WithSummary("Nộp hồ sơ: kiểm tra, cấp mã hồ sơ, bắt đầu quy trình.");
-        dossiers.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("ResubmitDossier").WithSummary("Nộp bổ sung sau khi được yêu cầu bổ sung.");
+        dossiers.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("ResubmitDossier").WithSummary("Nộp bổ sung sau khi được yêu cầu bổ sung (ý kiến; fromStore: giấy tờ chọn từ kho dữ liệu của công dân, [{documentCode, storedDocumentId}]).");
         dossiers.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawDossier")
             .WithSummary("Rút hồ sơ trước khi có quyết định (bắt buộc nêu lý do).");
         dossiers.MapGet("/", MineAsync).WithName("MyDossiers").WithSummary("Hồ sơ của tôi.");
@@ -80,8 +84,22 @@ internal static class DossierEndpoints
         return TypedResults.Ok(Summary(dossier) with { DueAt = dossier.DueAt ?? await views.TotalDueAsync(dossier, cancellationToken) });
     }
 
-    private static async Task<Ok<Submitted>> ResubmitAsync(Guid id, ResubmitRequest? request, ResubmitDossier resubmit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(Summary(await resubmit.ExecuteAsync(new ResubmitDossierCommand(id, request?.Comment), cancellationToken)));
+    private static async Task<Results<Ok<Submitted>, ValidationProblem>> ResubmitAsync(Guid id, ResubmitRequest? request, ResubmitDossier resubmit,
+        CancellationToken cancellationToken)
+    {
+        var picks = request?.FromStore ?? [];
+        if (picks.Any(p => string.IsNullOrWhiteSpace(p?.DocumentCode) || p.StoredDocumentId is null))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["fromStore"] = ["Giấy tờ từ kho dữ liệu: mỗi mục cần mã giấy tờ (documentCode) và giấy tờ trong kho (storedDocumentId)."],
+            }, title: "Dữ liệu không hợp lệ", type: "https://onestop.vn/errors/validation");
+        }
+
+        var dossier = await resubmit.ExecuteAsync(new ResubmitDossierCommand(id, request?.Comment, null,
+            picks.Select(p => (p.DocumentCode!.Trim(), p.StoredDocumentId!.Value)).ToList()), cancellationToken);
+        return TypedResults.Ok(Summary(dossier));
+    }
 
     private static async Task<Ok<Submitted>> WithdrawAsync(Guid id, WithdrawRequest request, WithdrawDossier withdraw, CancellationToken cancellationToken) =>
         TypedResults.Ok(Summary(await withdraw.ExecuteAsync(new WithdrawDossierCommand(id, request.Reason), cancellationToken)));

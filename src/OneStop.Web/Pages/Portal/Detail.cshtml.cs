@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneStop.Core.Common;
 using OneStop.Core.Procedures;
+using OneStop.Application.DocumentStore;
 using OneStop.Application.Dossiers;
 using OneStop.Infrastructure.Files;
 using OneStop.Infrastructure.Payments;
@@ -13,9 +14,12 @@ namespace OneStop.Web.Pages.Portal;
 
 [RequestSizeLimit(64 * 1024 * 1024)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneStop.Web.Security.RateLimits.Upload)]
-public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossierFacts facts, FeePayments payments)
+public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossierFacts facts, FeePayments payments, MyDocumentStore store)
     : PageModel
 {
+    /// <summary>The citizen's store while a supplement is asked for: a required document may be picked from it instead of uploaded.</summary>
+    public IReadOnlyList<MyDocumentStore.Item> Stored { get; private set; } = [];
+
     public bool CanRate { get; private set; }
     public DossierRating? Rating { get; private set; }
     public string? RatingError { get; private set; }
@@ -53,15 +57,18 @@ public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossi
         return await LoadAsync(id, cancellationToken);
     }
 
-    /// <summary>The applicant answers a supplement request: new files, then the workflow's resubmit action.</summary>
+    /// <summary>The applicant answers a supplement request: new files and documents picked from their store, then the workflow's resubmit action.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, string? comment, [FromServices] ResubmitDossier resubmit, CancellationToken cancellationToken)
     {
         var uploads = Request.Form.Files.Where(f => f.Length > 0 && f.Name.StartsWith("doc.", StringComparison.Ordinal)).ToList();
+        var picks = Request.Form.Where(f => f.Key.StartsWith("store.", StringComparison.Ordinal) && f.Key.Length > 6)
+            .Select(f => (Code: f.Key[6..], Id: Guid.TryParse(f.Value.ToString(), out var storedId) ? storedId : Guid.Empty))
+            .Where(p => p.Id != Guid.Empty).ToList();
         var streams = uploads.Select(f => f.OpenReadStream()).ToList();
         try
         {
             await resubmit.ExecuteAsync(new ResubmitDossierCommand(id, comment,
-                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList()), cancellationToken);
+                uploads.Select((f, i) => (f.Name[4..], new Upload(f.FileName, streams[i]))).ToList(), picks), cancellationToken);
             TempData["PortalMessage"] = "Đã nộp bổ sung hồ sơ.";
             return Redirect($"/ho-so/{id}");
         }
@@ -196,6 +203,7 @@ public sealed class DetailModel(OwnDossiers own, DossierViews views, PortalDossi
             DeliveryView = new DeliveryChoiceView(dossier.ResultDelivery, dossier.PostalAddress ?? dossier.Applicant.Address, _deliveryError);
             RequiredDocuments = await facts.RequiredDocumentsAsync(dossier, cancellationToken);
             SupplementRequest = await facts.SupplementRequestAsync(dossier, cancellationToken);
+            Stored = dossier.Status == DossierStatus.WaitingForSupplement ? await store.ListAsync(cancellationToken) : [];
             CanWithdraw = dossier.WorkflowInstanceId is not null && !dossier.IsClosed && dossier.Status != DossierStatus.ResultReady;
             return Page();
         }
