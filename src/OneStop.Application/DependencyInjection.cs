@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<ReissueDocument>();
         services.AddScoped<IssueControlSlip>();
         services.AddScoped<WalkInIntake>();
+        services.AddScoped<CertifyAttachment>();
 
         // Other systems.
         services.AddScoped<NationalPortal.ReceivePortalDossier>();

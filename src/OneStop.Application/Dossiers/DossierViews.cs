@@ -91,19 +91,23 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
         DetailAsync(dossier, forApplicant: false, cancellationToken);
 
     private static readonly JournalKind[] TimelineKinds =
-        [JournalKind.Started, JournalKind.ActionPerformed, JournalKind.Ended, JournalKind.Migrated, JournalKind.Apologised, JournalKind.DocumentReissued];
+        [
+            JournalKind.Started, JournalKind.ActionPerformed, JournalKind.Ended, JournalKind.Migrated, JournalKind.Apologised, JournalKind.DocumentReissued,
+            JournalKind.AttachmentCertified,
+        ];
 
     /// <summary>Documents addressed to the applicant whose text is the official's comment (what to supplement, why refused).</summary>
     private static readonly string[] CommentAddressedToApplicant = [DocumentKinds.SupplementRequest, DocumentKinds.Rejection];
 
     /// <summary>
     /// What the applicant may read of a journal entry's comment: their own, the outcome, an apology's new date and reason, and the
-    /// comment an official wrote for them (the supplement items, the refusal reason, printed on the document they receive).
+    /// comment an official wrote for them (the supplement items, the refusal reason, printed on the document they receive), and which of their
+    /// papers the counter certified.
     /// Everything else officials write is internal.
     /// </summary>
     public static bool ApplicantMayRead(WorkflowJournalRecord entry) =>
         entry.ActorRole == Roles.Citizen
-        || entry.Kind is JournalKind.Ended or JournalKind.Apologised
+        || entry.Kind is JournalKind.Ended or JournalKind.Apologised or JournalKind.AttachmentCertified
         || (entry.Kind == JournalKind.ActionPerformed && entry.Documents.Any(d => CommentAddressedToApplicant.Contains(d)));
 
     private async Task<Detail> DetailAsync(Dossier dossier, bool forApplicant, CancellationToken cancellationToken)
@@ -126,6 +130,7 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
                 JournalKind.Migrated => "Chuyển sang quy trình mới",
                 JournalKind.Apologised => "Xin lỗi, hẹn lại ngày trả kết quả",
                 JournalKind.DocumentReissued => "Đính chính văn bản: " + string.Join(", ", j.Documents.Select(DocumentCatalog.TitleOf)),
+                JournalKind.AttachmentCertified => "Đối chiếu bản chính, chứng thực bản sao điện tử",
                 _ => j.ActionLabel ?? j.ActionId ?? j.Kind.ToString(),
             }, StepName(j.ToStep ?? j.FromStep),
                 forApplicant && !ApplicantMayRead(j) ? null : j.Kind == JournalKind.Ended ? OutcomeText(j.Comment) : j.Comment))

@@ -17,6 +17,7 @@ internal static class DossierAuditLines
     [
         JournalKind.Started, JournalKind.ActionPerformed, JournalKind.TaskClaimed, JournalKind.TaskAssigned, JournalKind.Migrated,
         JournalKind.Escalated, JournalKind.TotalDeadlineMissed, JournalKind.Ended, JournalKind.Apologised, JournalKind.DocumentReissued,
+        JournalKind.AttachmentCertified,
     ];
 
     private static readonly HashSet<string> DossierFacts =

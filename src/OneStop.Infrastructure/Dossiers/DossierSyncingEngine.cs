@@ -46,6 +46,9 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
     public Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
         CancellationToken cancellationToken = default) => inner.RecordDocumentReissuedAsync(instanceId, actor, documentKind, reason, cancellationToken);
 
+    public Task<WorkflowResult> RecordAttachmentCertifiedAsync(Guid instanceId, WorkflowActor actor, long? expectedVersion, string what,
+        CancellationToken cancellationToken = default) => inner.RecordAttachmentCertifiedAsync(instanceId, actor, expectedVersion, what, cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(request.InstanceId, () => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 

@@ -86,6 +86,9 @@ internal static class WorkspaceEndpoints
             .WithSummary("Thực hiện một thao tác của quy trình (ý kiến, phòng ban xử lý tiếp, hình thức trả kết quả). Cần If-Match: ETag của hồ sơ. Thao tác cần tệp kết quả: gửi multipart (comment, department, handoverMethod, receivedBy, file).");
         workspace.MapPost("/dossiers/{id:guid}/apology", ApologiseAsync).WithName("WorkspaceApologise")
             .WithSummary("Phát hành văn bản xin lỗi hồ sơ trễ hạn với ngày hẹn trả mới và lý do (cơ quan tiếp nhận).");
+        workspace.MapPost("/dossiers/{id:guid}/attachments/{attachmentId:guid}/certify", CertifyAsync).WithName("WorkspaceCertifyAttachment")
+            .RequireAuthorization(policy => policy.RequireRole(Core.Identity.Roles.Reception))
+            .WithSummary("Bộ phận một cửa xác nhận đã đối chiếu một giấy tờ đính kèm với bản chính (bản sao điện tử đã được chứng thực): ghi vào quá trình xử lý (người, thời điểm) và lưu một lần vào kho dữ liệu của người nộp. Cần If-Match: ETag của hồ sơ. Xác nhận lần hai: 409.");
         workspace.MapPost("/walk-ins", WalkInAsync).WithName("WorkspaceWalkIn")
             .Accepts<WalkInRequest>("application/json", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024))
@@ -173,9 +176,7 @@ internal static class WorkspaceEndpoints
 
         if (ExpectedVersion(http) is not { } version)
         {
-            return TypedResults.Problem(
-                "Gửi lại ETag của hồ sơ (GET /api/v1/workspace/dossiers/{id}) trong header If-Match, để không ghi đè thao tác của người khác.",
-                statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu If-Match", type: "https://onestop.vn/errors/workspace.if_match_required");
+            return IfMatchRequired();
         }
 
         ActionRequest request;
@@ -206,8 +207,32 @@ internal static class WorkspaceEndpoints
         }
         catch (WorkflowConflictException ex)
         {
-            return TypedResults.Problem(ex.MessageVi, statusCode: StatusCodes.Status412PreconditionFailed, title: "Hồ sơ đã thay đổi",
-                type: "https://onestop.vn/errors/workspace.stale_version");
+            return Stale(ex);
+        }
+    }
+
+    private static async Task<Results<Ok<Done>, ProblemHttpResult>> CertifyAsync(Guid id, Guid attachmentId, HttpRequest http, CertifyAttachment certify,
+        OwnDossiersForOfficials visible, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (!await visible.CanSeeAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ExpectedVersion(http) is not { } version)
+        {
+            return IfMatchRequired();
+        }
+
+        try
+        {
+            return await GuardedAsync(id, visible, response,
+                async () => (await certify.ExecuteAsync(new CertifyAttachmentCommand(id, attachmentId, version), cancellationToken)).Message,
+                cancellationToken);
+        }
+        catch (WorkflowConflictException ex)
+        {
+            return Stale(ex);
         }
     }
 
@@ -377,6 +402,13 @@ internal static class WorkspaceEndpoints
             throw new BadHttpRequestException("Trường 'request' không phải JSON hợp lệ.", StatusCodes.Status400BadRequest);
         }
     }
+
+    private static ProblemHttpResult IfMatchRequired() => TypedResults.Problem(
+        "Gửi lại ETag của hồ sơ (GET /api/v1/workspace/dossiers/{id}) trong header If-Match, để không ghi đè thao tác của người khác.",
+        statusCode: StatusCodes.Status428PreconditionRequired, title: "Thiếu If-Match", type: "https://onestop.vn/errors/workspace.if_match_required");
+
+    private static ProblemHttpResult Stale(WorkflowConflictException ex) => TypedResults.Problem(ex.MessageVi,
+        statusCode: StatusCodes.Status412PreconditionFailed, title: "Hồ sơ đã thay đổi", type: "https://onestop.vn/errors/workspace.stale_version");
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem("Không có hồ sơ này trong phạm vi của cán bộ.", statusCode: StatusCodes.Status404NotFound,
         title: "Không tìm thấy", type: "https://onestop.vn/errors/not_found");

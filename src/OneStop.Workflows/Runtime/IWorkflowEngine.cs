@@ -45,6 +45,13 @@ public interface IWorkflowEngine
     Task<WorkflowResult> RecordDocumentReissuedAsync(Guid instanceId, WorkflowActor actor, string documentKind, string reason,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Journals that the counter compared an attachment with its original paper (who, when, from where, what): the workflow does not move;
+    /// with <paramref name="expectedVersion"/> it refuses when someone acted meanwhile.
+    /// </summary>
+    Task<WorkflowResult> RecordAttachmentCertifiedAsync(Guid instanceId, WorkflowActor actor, long? expectedVersion, string what,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
 }

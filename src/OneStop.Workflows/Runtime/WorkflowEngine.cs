@@ -106,6 +106,21 @@ public sealed class WorkflowEngine(
         }), cancellationToken);
     }
 
+    public Task<WorkflowResult> RecordAttachmentCertifiedAsync(Guid instanceId, WorkflowActor actor, long? expectedVersion, string what,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return ChangeAsync(instanceId, expectedVersion, t => t.Journal(new JournalEntry
+        {
+            Kind = JournalKind.AttachmentCertified,
+            ActorId = actor.UserId,
+            ActorRole = actor.Role,
+            ActorAddress = actor.Address,
+            FromStep = t.Instance.OpenTasks.OrderBy(x => x.DueAt).FirstOrDefault()?.StepId,
+            Comment = what,
+        }), cancellationToken, actor.UserId);
+    }
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

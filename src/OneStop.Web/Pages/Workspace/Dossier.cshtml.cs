@@ -39,6 +39,9 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
     public bool IsOtherAgency => _page?.IsOtherAgency ?? false;
     public long Version => _page?.Version ?? 0;
 
+    /// <summary>The receiving agency's counter may mark an uploaded attachment as compared with the original paper.</summary>
+    public bool CanCertify => _page is { IsOtherAgency: false, Record.IsClosed: false } && User.IsInRole(Core.Identity.Roles.Reception);
+
     [TempData(Key = "DossierMessage")] public string? Message { get; set; }
     [TempData(Key = "DossierError")] public string? Error { get; set; }
 
@@ -82,6 +85,12 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
             await apologise.ExecuteAsync(new ApologiseCommand(id, newDate, reason), cancellationToken);
             return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate!.Value:dd/MM/yyyy}.";
         }, cancellationToken);
+
+    /// <summary>The counter compared an attachment with the original paper: a certified copy, journaled, into the applicant's store.</summary>
+    public Task<IActionResult> OnPostCertifyAsync(Guid id, Guid attachmentId, long? version, [FromServices] CertifyAttachment certify,
+        CancellationToken cancellationToken) =>
+        ActAsync(id, async () => (await certify.ExecuteAsync(new CertifyAttachmentCommand(id, attachmentId, version), cancellationToken)).Message,
+            cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act, CancellationToken cancellationToken)
     {

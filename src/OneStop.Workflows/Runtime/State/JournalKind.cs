@@ -24,4 +24,7 @@ public enum JournalKind
 
     /// <summary>An issued document was corrected by a new one that replaces it (đính chính); both stay verifiable.</summary>
     DocumentReissued,
+
+    /// <summary>The counter compared an attachment with the original paper: it is a certified copy (bản sao điện tử đã đối chiếu bản chính).</summary>
+    AttachmentCertified,
 }
