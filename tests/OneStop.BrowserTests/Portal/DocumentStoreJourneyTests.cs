@@ -5,7 +5,10 @@ using OneStop.Testing;
 
 namespace OneStop.BrowserTests.Portal;
 
-/// <summary>A second application reuses the result of the first from the citizen's document store, and the official sees where it came from.</summary>
+/// <summary>
+/// A second application reuses the result of the first from the citizen's document store, and the official sees where it came from; the
+/// counter certifies an uploaded paper against its original, and the citizen answers a supplement request with that certified copy.
+/// </summary>
 public sealed class DocumentStoreJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -45,6 +48,36 @@ public sealed class DocumentStoreJourneyTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(provenance).ToContainTextAsync($"Từ kho dữ liệu của công dân — kết quả hồ sơ {firstCode} do Sở Giao thông vận tải");
         await Assertions.Expect(provenance).ToContainTextAsync("đã xác thực");
         await BrowserApp.ScreenshotAsync(official, "document-store-provenance");
+
+        // At the counter the official compares the uploaded application form with its paper original: a certified copy, in the store.
+        await official.GetByTestId("attachments").Locator("li").Filter(new() { HasText = "don.pdf" }).GetByTestId("certify").ClickAsync();
+        await Assertions.Expect(official.GetByTestId("action-message")).ToContainTextAsync("lưu vào kho dữ liệu của người nộp");
+        await Assertions.Expect(official.GetByTestId("attachments").GetByTestId("certified")).ToHaveCountAsync(1);
+        await Assertions.Expect(official.GetByTestId("attachments").GetByTestId("certify")).ToHaveCountAsync(1);
+
+        // The counter asks for a supplement; the citizen answers it by picking that certified copy from the store.
+        var request = official.Locator("form[data-form=requestSupplement]");
+        await request.GetByRole(AriaRole.Textbox).FillAsync("Đơn đề nghị chưa ký tên, đề nghị nộp lại đơn đã ký");
+        await request.Locator("button[data-action=requestSupplement]").ClickAsync();
+        await Assertions.Expect(official.GetByTestId("dossier-status")).ToHaveTextAsync("Chờ bổ sung");
+
+        await page.GotoAsync($"/ho-so/{second}");
+        var supplement = page.GetByTestId("supplement");
+        await Assertions.Expect(supplement).ToContainTextAsync("chưa ký tên");
+        await Assertions.Expect(supplement.GetByTestId("store-hint")).ToBeVisibleAsync();
+        var copy = supplement.Locator("#store-DON option", new() { HasText = "Đơn đề nghị đổi giấy phép lái xe" });
+        await supplement.Locator("#store-DON").SelectOptionAsync(await copy.GetAttributeAsync("value") ?? string.Empty);
+        var supplementViolations = await page.SeriousAccessibilityViolationsAsync();
+        Assert.True(supplementViolations.Count == 0, "supplement: " + string.Join(Environment.NewLine, supplementViolations));
+        await page.GetByTestId("resubmit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("portal-message")).ToContainTextAsync("Đã nộp bổ sung hồ sơ.");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Nộp bổ sung");
+
+        await official.ReloadAsync();
+        await Assertions.Expect(provenance).ToHaveCountAsync(2);
+        await Assertions.Expect(provenance.Nth(1)).ToContainTextAsync("bản sao đã đối chiếu bản chính tại Sở Giao thông vận tải");
+        await Assertions.Expect(official.GetByTestId("timeline")).ToContainTextAsync("Đối chiếu bản chính, chứng thực bản sao điện tử");
+        await BrowserApp.ScreenshotAsync(official, "document-store-supplement");
     }
 
     /// <summary>Applies for a driving-licence renewal on the portal's form; the licence is uploaded, or picked from the store.</summary>
