@@ -54,6 +54,10 @@ internal static class Program
                 return await Workflow.DocumentLatencyBenchmark.RunAsync(options).ConfigureAwait(false);
             case "inbox":
                 return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "hotpath":
+                return await Hotpath.HotpathBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "catalogue":
+                return await Hotpath.CatalogueBenchmark.RunAsync(options).ConfigureAwait(false);
             case "micro":
                 return MicroBenchmarks.Run(options);
             default:

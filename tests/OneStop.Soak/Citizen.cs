@@ -52,16 +52,20 @@ internal sealed class Citizen(Actor actor, Ledger ledger, Metrics metrics, Rando
         return JsonDocument.Parse(created.Body).RootElement.GetProperty("id").GetGuid();
     }
 
+    /// <summary>Uploads with an Idempotency-Key of its own, the same on every retry of this upload.</summary>
     public async Task<AckedFile?> AttachAsync(Guid id, string document, byte[] content, Func<byte[], HttpContent>? body = null)
     {
+        var key = Guid.NewGuid().ToString("N");
         var reply = await actor.SendAsync("attach", () =>
         {
             var file = body?.Invoke(content) ?? new ByteArrayContent(content);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{id}/attachments")
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{id}/attachments")
             {
                 Content = new MultipartFormDataContent { { new StringContent(document), "documentCode" }, { file, "file", document + ".pdf" } },
             };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
         });
         if (reply.Status != HttpStatusCode.Created)
         {

@@ -11,6 +11,9 @@ internal sealed record AckedSubmission(Guid DossierId, string Code, string Idemp
 /// <summary>An action on a dossier's workflow (an official's, or the citizen's resubmit/withdraw): acknowledged, or sent with an unknown outcome.</summary>
 internal sealed record ActionAttempt(Guid DossierId, string ActionId, bool Acknowledged, bool Uncertain);
 
+/// <summary>A workflow timer the harness made due by moving the instance's clock forward ("time passes"), to be fired once by a host.</summary>
+internal sealed record AgedTimer(Guid InstanceId, Guid TimerId, string Kind, Guid? TaskId);
+
 /// <summary>The harness's own record of every answer the app gave that a user would rely on.</summary>
 internal sealed class Ledger
 {
@@ -20,6 +23,8 @@ internal sealed class Ledger
     public ConcurrentQueue<(Guid DossierId, bool Acknowledged, bool Uncertain)> Apologies { get; } = new();
     public ConcurrentQueue<(Guid DossierId, Guid PaymentId)> Payments { get; } = new();
     public ConcurrentDictionary<Guid, byte> Withdrawn { get; } = new();
+    public ConcurrentQueue<AgedTimer> AgedTimers { get; } = new();
+    public ConcurrentQueue<string> Registered { get; } = new();
 
     public int Acknowledged => Submissions.Count + SupplementFiles.Count + Actions.Count(a => a.Acknowledged) + Apologies.Count(a => a.Acknowledged) + Payments.Count;
 }

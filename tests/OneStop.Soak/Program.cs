@@ -47,13 +47,26 @@ var faults = new Faults(installation, options, metrics, new Random(options.Seed 
 using var stop = new CancellationTokenSource();
 string[] citizenAccounts = ["nguyen.van.an@demo.onestop.vn", "hoang.thi.mai@demo.onestop.vn"];
 string[] officialAccounts = ["tiepnhan.sgtvt@demo.onestop.vn", "chuyenvien.qlpt.sgtvt@demo.onestop.vn", "lanhdao.sgtvt@demo.onestop.vn"];
-var citizens = Enumerable.Range(0, options.Citizens)
-    .Select(i => new Citizen(new Actor(citizenAccounts[i % citizenAccounts.Length], proxy), ledger, metrics, new Random(random.Next()))).ToList();
+// The first citizens are the demo accounts; the others register, confirm their e-mail from the mail the app sends, and sign in.
+var citizens = Enumerable.Range(0, options.Citizens).Select(i => i < citizenAccounts.Length
+        ? (Citizen: new Citizen(new Actor(citizenAccounts[i], proxy), ledger, metrics, new Random(random.Next())), Newcomer: (Actor?)null)
+        : NewCitizen(i)).ToList();
 var officials = Enumerable.Range(0, options.OfficialsPerRole * officialAccounts.Length)
     .Select(i => new Official(new Actor(officialAccounts[i % officialAccounts.Length], proxy), ledger, metrics, new Random(random.Next()))).ToList();
 
 var duration = TimeSpan.FromMinutes(options.Minutes);
-var workers = citizens.Select(c => Run("citizen", () => c.RunAsync(stop.Token)))
+var clock = new Clock(installation, ledger, new Random(options.Seed + 13));
+var workers = citizens.Select(c => Run("citizen", async () =>
+    {
+        if (c.Newcomer is { } newcomer)
+        {
+            await newcomer.RegisterAsync(installation.MailDir, new Random(random.Next()));
+            ledger.Registered.Enqueue(newcomer.Email);
+        }
+
+        await c.Citizen.RunAsync(stop.Token);
+    }))
+    .Append(Run("clock", () => clock.RunAsync(TimeSpan.FromSeconds(15), stop.Token)))
     .Concat(officials.Select(o => Run("official", () => o.RunAsync(stop.Token)))).ToList();
 var faulting = new List<Task>();
 if (options.Faults)
@@ -102,10 +115,17 @@ catch (Exception e) when (e is NpgsqlException or IOException)
 var (p50, p99, count) = metrics.Percentiles();
 var errors = metrics.Unexpected.Count + metrics.ServerErrorsOutsideWindows().Count + faults.HostileFailures.Count;
 Console.WriteLine($"  {count} answered requests, {metrics.ServerErrors} 5xx, {metrics.ConnectionErrors} connection errors, "
-    + $"{officials.Sum(o => o.Conflicts)} officials' races lost (412/409), postgres restarted: {(faults.PostgresRestarted ? "yes" : "no")}");
+    + $"{officials.Sum(o => o.Conflicts)} officials' races lost (412/409), {ledger.Registered.Count} citizens registered, "
+    + $"postgres restarted: {(faults.PostgresRestarted ? "yes" : "no")}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"soak: {ledger.Acknowledged} acknowledged, {checks.Lost} lost, {checks.Duplicates} duplicated, {checks.Gaps} code gaps, {faults.KillsSurvived} kills survived, p50 {p50:0} ms, p99 {p99:0} ms, {errors} unexpected errors"));
 return checks.Failed.Count == 0 && errors == 0 && ledger.Acknowledged > 0 ? 0 : 1;
+
+(Citizen Citizen, Actor? Newcomer) NewCitizen(int i)
+{
+    var actor = new Actor(string.Create(CultureInfo.InvariantCulture, $"soak.{options.Seed}.{i}@example.vn"), proxy, "SoakTest@2026");
+    return (new Citizen(actor, ledger, metrics, new Random(random.Next())), actor);
+}
 
 async Task Run(string what, Func<Task> work)
 {

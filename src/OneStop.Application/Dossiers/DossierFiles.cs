@@ -17,7 +17,8 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
     /// <summary>The document code result files uploaded by officials are stored under.</summary>
     public const string ResultFileCode = "KETQUA";
 
-    public async Task<DossierAttachment> AddAsync(Dossier dossier, string documentCode, Upload upload, Guid uploadedBy, CancellationToken cancellationToken)
+    public async Task<DossierAttachment> AddAsync(Dossier dossier, string documentCode, Upload upload, Guid uploadedBy, CancellationToken cancellationToken,
+        string? idempotencyKey = null)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(upload);
@@ -39,6 +40,11 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
 
         var attachment = new DossierAttachment(dossier.Id, documentCode, inspected.FileName, inspected.ContentType, inspected.Size, hash,
             clock.GetUtcNow(), uploadedBy);
+        if (idempotencyKey is not null)
+        {
+            attachment.KeyedBy(idempotencyKey);
+        }
+
         db.DossierAttachments.Add(attachment);
         await db.SaveChangesAsync(cancellationToken);
         return attachment;

@@ -61,6 +61,19 @@ public sealed class DossierAttachment
     /// <summary>Where it came from when not uploaded, as the official reads it (set when picked from the citizen's store).</summary>
     public string? Provenance { get; private set; }
 
+    /// <summary>
+    /// The client's Idempotency-Key of the upload that made it: the same key sent again for the same dossier finds this attachment
+    /// instead of storing the file twice (a retry after a lost answer).
+    /// </summary>
+    public string? IdempotencyKey { get; private set; }
+
+    /// <summary>Records the client's Idempotency-Key (unique per dossier).</summary>
+    public void KeyedBy(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        IdempotencyKey = key;
+    }
+
     /// <summary>An attachment that reuses a document of the applicant's store: the same bytes, and where they came from.</summary>
     public static DossierAttachment FromStore(Guid dossierId, string documentCode, Documents.StoredDocument stored, DateTimeOffset at, Guid uploadedBy)
     {

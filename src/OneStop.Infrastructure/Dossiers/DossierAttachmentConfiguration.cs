@@ -17,5 +17,7 @@ internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.DossierId);
         builder.Property(a => a.Provenance).HasMaxLength(500);
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(100);
+        builder.HasIndex(a => new { a.DossierId, a.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
     }
 }

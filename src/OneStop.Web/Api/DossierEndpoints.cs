@@ -37,7 +37,7 @@ internal static class DossierEndpoints
         dossiers.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateDossier").WithSummary("Cập nhật tờ khai của hồ sơ nháp.");
         dossiers.MapPost("/{id:guid}/attachments", AttachAsync).DisableAntiforgery().RequireRateLimiting(OneStop.Web.Security.RateLimits.Upload).WithName("AttachFile")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequest))
-            .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung.");
+            .WithSummary("Đính kèm tệp (multipart: documentCode, file) — PDF, JPEG, PNG, kiểm tra theo nội dung. Header Idempotency-Key: gửi lại cùng khóa, cùng tệp trả về cùng tệp đính kèm, không lưu hai lần.");
         dossiers.MapPost("/{id:guid}/submit", SubmitAsync).WithName("SubmitDossier").WithSummary("Nộp hồ sơ: kiểm tra, cấp mã hồ sơ, bắt đầu quy trình.");
         dossiers.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithName("ResubmitDossier").WithSummary("Nộp bổ sung sau khi được yêu cầu bổ sung (ý kiến; fromStore: giấy tờ chọn từ kho dữ liệu của công dân, [{documentCode, storedDocumentId}]).");
         dossiers.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithName("WithdrawDossier")
@@ -64,7 +64,8 @@ internal static class DossierEndpoints
         TypedResults.Ok(Summary(await update.ExecuteAsync(new UpdateDraftCommand(id, FormJson(request.FormData)), cancellationToken)));
 
     private static async Task<Results<Created<DossierViews.AttachmentInfo>, ProblemHttpResult>> AttachAsync(
-        Guid id, [FromForm] string? documentCode, IFormFile? file, AttachFile attach, CancellationToken cancellationToken)
+        Guid id, [FromForm] string? documentCode, IFormFile? file, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, AttachFile attach,
+        CancellationToken cancellationToken)
     {
         if (file is null || string.IsNullOrWhiteSpace(documentCode))
         {
@@ -73,7 +74,8 @@ internal static class DossierEndpoints
         }
 
         await using var content = file.OpenReadStream();
-        var attachment = await attach.ExecuteAsync(new AttachFileCommand(id, documentCode, new Upload(file.FileName, content)), cancellationToken);
+        var attachment = await attach.ExecuteAsync(new AttachFileCommand(id, documentCode, new Upload(file.FileName, content), idempotencyKey),
+            cancellationToken);
         return TypedResults.Created($"/api/v1/dossiers/{id}", new DossierViews.AttachmentInfo(attachment.Id, attachment.DocumentCode,
             attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256));
     }

@@ -20,6 +20,12 @@ internal sealed record RunnerOptions
           document-latency  time from an official's "accept" (API, committed) to the receipt listed for the applicant, with the
                       background poll only and with the wake-up at commit, in one run (needs ConnectionStrings__OneStop)
           inbox       the workspace inbox of one department over 1,000,000 dossiers and 50,000 open tasks (PostgreSQL; median, p99)
+          hotpath     the hot path in one run with its references (about 3 minutes; needs ConnectionStrings__OneStop): workflow
+                      transitions persisted in PostgreSQL at 1 and N workers beside pgbench TPC-B on the same server; whole
+                      submissions over real HTTP (Kestrel, loopback) in an open loop at --rate per second (40), then 32 clients
+                      in a closed loop (saturation); an official's action to its document. Ends with RESULT lines.
+          catalogue   a province-sized catalogue (2,000 procedures, 30 fields, 40 agencies): anonymous searches without
+                      diacritics over real HTTP in an open loop at --rate per second (500), beside /health/live at the same rate
           micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
 
         options:
@@ -33,6 +39,7 @@ internal sealed record RunnerOptions
           --chromium PATH    Chromium executable (default $ONESTOP_CHROMIUM or /usr/bin/chromium)
           --no-chromium      skip the Chromium reference
           --no-workflowcore  skip the WorkflowCore reference
+          --rate N           hotpath: submissions started per second in the open loop (default 40)
         """;
 
     public string Command { get; init; } = "";
@@ -57,6 +64,9 @@ internal sealed record RunnerOptions
 
     public bool SkipWorkflowCore { get; init; }
 
+    /// <summary>Submissions started per second in hotpath's open loop.</summary>
+    public double Rate { get; init; } = 40;
+
     public IReadOnlyList<string> Raw { get; init; } = [];
 
     public static RunnerOptions? Parse(string[] args)
@@ -79,6 +89,7 @@ internal sealed record RunnerOptions
                 "--chromium" => o with { Chromium = Next() },
                 "--no-chromium" => o with { SkipChromium = true },
                 "--no-workflowcore" => o with { SkipWorkflowCore = true },
+                "--rate" => o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

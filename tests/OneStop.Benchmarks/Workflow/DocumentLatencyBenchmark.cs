@@ -55,7 +55,7 @@ internal static class DocumentLatencyBenchmark
         }
     }
 
-    private static async Task<List<double>> MeasureAsync(OneStopAppFactory app, bool wake, int dossiers)
+    internal static async Task<List<double>> MeasureAsync(OneStopAppFactory app, bool wake, int dossiers)
     {
         await using var host = app.WithWebHostBuilder(builder => builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(
             new Dictionary<string, string?>

@@ -40,6 +40,13 @@ public sealed partial class SoakSmokeTests
             Assert.Equal("0", summary.Groups["duplicates"].Value);
             Assert.Equal("1", summary.Groups["kills"].Value);
             Assert.NotEqual("0", summary.Groups["acknowledged"].Value);
+            // The clock made timers due and each fired once; every upload carried its key and none was stored twice; the citizen beyond
+            // the two demo accounts registered and confirmed their e-mail.
+            var timers = Timers().Match(text);
+            Assert.True(timers.Success, text);
+            Assert.NotEqual("0", timers.Groups["aged"].Value);
+            Assert.Contains("[ok] uploads stored once", text, StringComparison.Ordinal);
+            Assert.Contains(", 1 citizens registered,", text, StringComparison.Ordinal);
         }
         finally
         {
@@ -66,4 +73,7 @@ public sealed partial class SoakSmokeTests
 
     [GeneratedRegex(@"^soak: (?<acknowledged>\d+) acknowledged, (?<lost>\d+) lost, (?<duplicates>\d+) duplicated, \d+ code gaps, (?<kills>\d+) kills survived, p50 \d+ ms, p99 \d+ ms, \d+ unexpected errors$", RegexOptions.Multiline)]
     private static partial Regex Summary();
+
+    [GeneratedRegex(@"\[ok\] timers fired once: (?<aged>\d+) timers made due by the clock")]
+    private static partial Regex Timers();
 }

@@ -87,6 +87,50 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
     }
 
     [Fact]
+    public async Task An_upload_sent_again_with_its_idempotency_key_is_stored_once_and_a_reused_key_is_refused()
+    {
+        var client = await CitizenAsync();
+        var id = await DraftAsync(client);
+        var key = Guid.NewGuid().ToString("N");
+
+        // A retry after a lost answer, and the same upload twice at the same moment (two hosts behind a proxy).
+        var racing = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => UploadAsync(client, id, "DON", Pdf, "don.pdf", key)));
+        var again = await UploadAsync(client, id, "DON", Pdf, "don.pdf", key);
+        var otherFile = await UploadAsync(client, id, "DON", Png, "don.png", key);
+        var otherDocument = await UploadAsync(client, id, "GKSK", Pdf, "gksk.pdf", key);
+        var tooLong = await UploadAsync(client, id, "GKSK", Pdf, "gksk.pdf", new string('k', 101));
+        var withoutKey = await UploadAsync(client, id, "DON", Pdf, "don.pdf");
+
+        Assert.All(racing.Append(again), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(racing.Append(again).Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()));
+        var attachment = Assert.Single(ids.Distinct());
+
+        Assert.Equal(HttpStatusCode.Conflict, otherFile.StatusCode);
+        Assert.Equal("idempotency.key_reused", (await otherFile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Contains("đã được dùng cho một tệp khác", await otherDocument.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, otherDocument.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, withoutKey.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var rows = await db.DossierAttachments.Where(a => a.DossierId == id).ToListAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(key, Assert.Single(rows, r => r.Id == attachment).IdempotencyKey);
+
+        // Once submitted, a late retry of the same upload still answers with what it stored; a new upload is refused.
+        foreach (var code in new[] { "GKSK", "GPLX" })
+        {
+            await UploadAsync(client, id, code, Pdf, code + ".pdf");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/dossiers/{id}", new { formData = ValidForm })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/dossiers/{id}/submit", null)).StatusCode);
+        var late = await UploadAsync(client, id, "DON", Pdf, "don.pdf", key);
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        Assert.Equal(attachment, (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.Conflict, (await UploadAsync(client, id, "DON", Pdf, "don.pdf", Guid.NewGuid().ToString())).StatusCode);
+    }
+
+    [Fact]
     public async Task A_double_submit_at_the_same_moment_gives_one_code_and_no_gap()
     {
         var client = await CitizenAsync();
@@ -237,13 +281,20 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         return id;
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string documentCode, byte[] content, string name)
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, string documentCode, byte[] content, string name,
+        string? idempotencyKey = null)
     {
         var form = new MultipartFormDataContent { { new StringContent(documentCode), "documentCode" } };
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(file, "file", name);
-        return client.PostAsync($"/api/v1/dossiers/{id}/attachments", form);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dossiers/{id}/attachments") { Content = form };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
     }
 
     private Task<HttpClient> CitizenAsync(string email = DemoAccounts.Citizen) => SignInAsync(email);

@@ -586,6 +586,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("IsMissing")
                         .HasColumnType("boolean")
                         .HasColumnName("is_missing");
@@ -622,6 +627,11 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.HasIndex("DossierId")
                         .HasDatabaseName("ix_dossier_attachments_dossier_id");
+
+                    b.HasIndex("DossierId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dossier_attachments_dossier_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
 
                     b.ToTable("dossier_attachments", (string)null);
                 });
