@@ -42,6 +42,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Detail = "Hồ sơ vừa được cập nhật cùng lúc bởi một thao tác khác; chưa có thay đổi nào được lưu. Hãy tải lại hồ sơ rồi thử lại.",
                 Type = "https://onestop.vn/errors/concurrent_update",
             },
+            // Overloaded or unreachable database (the connection pool exhausted, a connection refused or cut, a command timed out): the
+            // client is told to come back shortly, never a 500 (found by the hot-path benchmark's open loop on a saturated machine).
+            _ when Unavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Hệ thống đang bận",
+                Detail = "Hệ thống đang quá tải hoặc tạm thời không kết nối được cơ sở dữ liệu; yêu cầu chưa được thực hiện xong. Vui lòng thử lại sau ít phút.",
+                Type = "https://onestop.vn/errors/unavailable",
+            },
             _ when exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" }
                 || exception.InnerException is Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
             {
@@ -73,7 +82,37 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// The database could not be reached in time: Npgsql's own failures (not a PostgreSQL error) caused by a timeout (pool exhausted,
+    /// command timeout) or a socket or I/O failure (server down or restarting), anywhere in the chain.
+    /// </summary>
+    internal static bool Unavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException and not Npgsql.PostgresException
+                && e.InnerException is TimeoutException or System.Net.Sockets.SocketException or IOException)
+            {
+                return true;
+            }
+
+            if (e is Npgsql.PostgresException { SqlState: "57P01" or "57P03" or "53300" })
+            {
+                return true; // admin shutdown, cannot connect now (starting up), too many connections
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A deadlock, a serialization failure, or two saves numbering the same dossier's national-portal message, anywhere in the chain (EF Core's execution strategy wraps them).</summary>

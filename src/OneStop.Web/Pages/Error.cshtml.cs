@@ -29,6 +29,16 @@ public sealed class ErrorModel : PageModel
     private void Describe(int code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // An overloaded or unreachable database: the person is told the system is busy, with the status a proxy can act on.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error
+            && Api.ProblemExceptionHandler.Unavailable(error))
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Api.ProblemExceptionHandler.RetryAfterSeconds;
+            (Title, Message) = ("Hệ thống đang bận", "Hệ thống đang quá tải hoặc tạm thời không kết nối được cơ sở dữ liệu; thao tác của bạn chưa được thực hiện xong. Vui lòng thử lại sau ít phút.");
+            return;
+        }
+
         (Title, Message) = code switch
         {
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem trang này."),
