@@ -36,14 +36,18 @@ internal static class SigningDependencyInjection
                 ? new HttpTimeStampClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(TimeStampClientName), url)
                 : null;
             return new DocumentSignatures(sp.GetRequiredService<Data.OneStopDbContext>(), sp.GetRequiredService<SigningCredentials>(), options,
-                sp.GetRequiredService<TimeProvider>(), timeStamps, RemoteService(sp),
+                sp.GetRequiredService<TimeProvider>(), timeStamps, RemoteSigningServices.Resolve(sp),
                 sp.GetRequiredService<IOptions<RemoteSigningSettings>>().Value);
         });
         return services;
     }
+}
 
-    /// <summary>The CA's remote-signing service: the simulator when configured, else the one registered, else none.</summary>
-    public static IRemoteSigningService? RemoteService(IServiceProvider services) =>
+/// <summary>The CA's remote-signing service this host uses.</summary>
+public static class RemoteSigningServices
+{
+    /// <summary>The simulator when Signing:Remote:Simulator is on, else the IRemoteSigningService registered (a province's CA), else none.</summary>
+    public static IRemoteSigningService? Resolve(IServiceProvider services) =>
         services.GetRequiredService<IOptions<RemoteSigningSettings>>().Value.Simulator
             ? services.GetRequiredService<RemoteSigningSimulator>()
             : services.GetService<IRemoteSigningService>();

@@ -39,6 +39,9 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
     public bool IsOtherAgency => _page?.IsOtherAgency ?? false;
     public long Version => _page?.Version ?? 0;
 
+    /// <summary>Documents waiting for a remote signature ("Chờ ký số trên thiết bị") or whose signing failed.</summary>
+    public IReadOnlyList<Infrastructure.Signing.PendingSignatureView> Signatures => _page?.Signatures ?? [];
+
     [TempData(Key = "DossierMessage")] public string? Message { get; set; }
     [TempData(Key = "DossierError")] public string? Error { get; set; }
 
@@ -81,6 +84,15 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
         {
             await apologise.ExecuteAsync(new ApologiseCommand(id, newDate, reason), cancellationToken);
             return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate!.Value:dd/MM/yyyy}.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostResignAsync(Guid id, Guid signatureId, [FromServices] ResignDocument resign, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var signature = await resign.ExecuteAsync(new ResignDocumentCommand(id, signatureId), cancellationToken);
+            return signature.State == Infrastructure.Signing.PendingSignatureState.Pending
+                ? $"Đã gửi lại yêu cầu ký số {signature.Title}; hãy xác nhận trên thiết bị."
+                : $"Đã ký số và phát hành {signature.Title}.";
         }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act, CancellationToken cancellationToken)
