@@ -151,7 +151,8 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                 {
                     SignatureSlots = SlotsOf(pending),
                 };
-                var content = await signatures.SignAsync(rendered, signer, agency, pending.Title, cancellationToken);
+                // Signing switched off since: issued as an unsigned document is.
+                var content = signatures.Enabled ? await signatures.SignAsync(rendered, signer, agency, pending.Title, cancellationToken) : pending.Rendered;
                 await IssueAsync(pending, content, cancellationToken);
             }
 
