@@ -11,6 +11,7 @@ using OneStop.Documents.Signing.Development;
 using OneStop.Documents.Signing.Remote;
 using OneStop.Documents.Tests.Support;
 using OneStop.Infrastructure.Signing;
+using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Signing;
@@ -65,6 +66,11 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         await page.SignInAsync(DemoAccounts.LeaderSgtvt);
         Assert.Contains("Chờ ký số trên thiết bị", await page.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"));
 
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.StoredDocuments.AnyAsync(d => d.IssuedDocumentId == pending.DocumentId));
+        }
+
         // Asked before the confirmation: still waiting.
         Assert.Equal(0, await CompleteAsync());
         Assert.Equal(PendingSignatureState.Pending, (await PendingAsync(dossier.Id)).State);
@@ -91,6 +97,12 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Empty(after.GetProperty("beingSigned").EnumerateArray());
         var check = await VerifyAsync(result.Content);
         Assert.True(check.GetProperty("matches").GetBoolean());
+        await using (var db = app.Database.CreateContext())
+        {
+            // Into the applicant's document store, as any issued result.
+            Assert.True(await db.StoredDocuments.AnyAsync(d => d.IssuedDocumentId == result.Id));
+        }
+
         Assert.Empty((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
     }
 
@@ -178,6 +190,38 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_counter_cannot_hand_over_a_result_still_being_signed()
+    {
+        const string leaderEmail = "lanhdao.stp@demo.onestop.vn";
+        var leaderId = await new DossierScenario(app.Services).UserIdAsync(leaderEmail);
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson(await NameOfAsync(leaderEmail), "Sở Tư pháp");
+        Simulator.AddAccount("lanhdao-stp", ca.ExportPkcs12(certificate, "mk"), "mk");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SigningCredentials>().AssignRemoteAsync(leaderId, "lanhdao-stp", Simulator, assignedBy: null);
+        }
+
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
+        var counter = await SignedInAsync("tiepnhan.stp@demo.onestop.vn");
+        await counter.ActAsync(dossier.Id, "accept");
+        await (await SignedInAsync("chuyenvien.hctp.stp@demo.onestop.vn")).ActAsync(dossier.Id, "sendToPolice");
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        await (await SignedInAsync("chuyenvien.pv06.ca-tinh@demo.onestop.vn")).ActAsync(dossier.Id, "reply",
+            file: ("tra-cuu.pdf", OfficialPages.Pdf));
+        Assert.Equal("message: Đã thực hiện: Ký phát hành.", await (await SignedInAsync(leaderEmail)).ActAsync(dossier.Id, "approve"));
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var pending = await PendingAsync(dossier.Id);
+
+        var fields = new Dictionary<string, string> { ["HandoverMethod"] = "Counter", ["ReceivedBy"] = "Nguyễn Văn An" };
+        Assert.StartsWith("error: Kết quả của hồ sơ đang chờ ký số", await counter.ActAsync(dossier.Id, "returnResult", fields), StringComparison.Ordinal);
+
+        Simulator.Confirm(pending.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        Assert.Equal("message: Đã thực hiện: Trả kết quả.", await counter.ActAsync(dossier.Id, "returnResult", fields));
+    }
+
+    [Fact]
     public async Task An_administrator_gives_an_official_a_remote_account_which_replaces_their_certificate_and_an_unknown_account_is_refused()
     {
         var official = await new DossierScenario(app.Services).UserIdAsync("tiepnhan.sxd@demo.onestop.vn");
@@ -201,6 +245,13 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Equal("Cán Bộ Ký Từ Xa", current.SignerName);
         Assert.Empty(current.ProtectedKey);
         Assert.Contains(all, c => c.RevokedAt != null && c.Kind == SigningCredentialKind.Pkcs12);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = app.CreateClient();
+        await client.SignInAsync(email);
+        return client;
     }
 
     private RemoteSigningSimulator Simulator => app.Services.GetRequiredService<RemoteSigningSimulator>();
