@@ -356,3 +356,70 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 }
+
+/// <summary>Signing on, background processing on, and a simulator that confirms at once: the hosted services do everything.</summary>
+public sealed class BackgroundRemoteSigningAppFactory : OneStopAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:Enabled"] = "true",
+            ["Signing:Remote:Simulator"] = "true",
+            ["Signing:Remote:SimulatorAutoConfirmSeconds"] = "0",
+            ["Signing:Remote:PollSeconds"] = "1",
+            ["Workflows:BackgroundProcessing"] = "true",
+            ["Workflows:PollSeconds"] = "1",
+        }));
+    }
+}
+
+/// <summary>The hosted completion service, started with the application, issues the remotely signed result by itself.</summary>
+public sealed class BackgroundRemoteSigningTests(BackgroundRemoteSigningAppFactory app) : IClassFixture<BackgroundRemoteSigningAppFactory>
+{
+    [Fact]
+    public async Task The_background_service_issues_the_result_once_the_leader_confirmed()
+    {
+        var leader = await new DossierScenario(app.Services).UserIdAsync(DemoAccounts.LeaderSgtvt);
+        var simulator = app.Services.GetRequiredService<RemoteSigningSimulator>();
+        string name;
+        await using (var db = app.Database.CreateContext())
+        {
+            name = await db.Users.Where(u => u.Id == leader).Select(u => u.FullName).SingleAsync();
+        }
+
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson(name, "Sở Giao thông vận tải");
+        simulator.AddAccount("lanhdao-sgtvt", ca.ExportPkcs12(certificate, "mk"), "mk");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SigningCredentials>().AssignRemoteAsync(leader, "lanhdao-sgtvt", simulator, assignedBy: null);
+        }
+
+        var dossier = await new DossierScenario(app.Services).SubmitDrivingLicenceAsync();
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept", "Hồ sơ đầy đủ");
+        var specialist = await app.CreateBearerClientAsync(DemoAccounts.SpecialistSgtvt);
+        var review = await WorkspaceApi.DossierAsync(specialist, dossier.Id);
+        (await specialist.PostAsync($"/api/v1/workspace/dossiers/{dossier.Id}/tasks/{review.GetProperty("tasks")[0].GetProperty("taskId").GetString()}/claim", null))
+            .EnsureSuccessStatusCode();
+        await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
+
+        Core.Documents.IssuedDocument? result = null;
+        for (var i = 0; i < 120 && result is null; i++)
+        {
+            await Task.Delay(250);
+            await using var db = app.Database.CreateContext();
+            result = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.DossierId == dossier.Id && d.Kind == "result");
+        }
+
+        Assert.NotNull(result);
+        var signatures = PdfSig.Run(result.Content);
+        Assert.Equal(2, signatures.Count);
+        PdfSig.AssertValid(signatures[0], name);
+        PdfSig.AssertValid(signatures[1], "Sở Giao thông vận tải");
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(PendingSignatureState.Completed, (await check.PendingSignatures.SingleAsync(p => p.DossierId == dossier.Id)).State);
+    }
+}
