@@ -100,7 +100,15 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                     pending.Erred(at);
                 }
 
-                LogFailed(logger, pending.Id, pending.Errors, ex);
+                if (ex is DomainException refused)
+                {
+                    // The message is for the official (it may name the CA account): only the code is logged.
+                    LogRefused(logger, pending.Id, refused.Code);
+                }
+                else
+                {
+                    LogFailed(logger, pending.Id, pending.Errors, ex);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -227,6 +235,9 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
     private static string Suffix(string? message) => string.IsNullOrWhiteSpace(message) ? "" : $" ({message.Trim()})";
 
     private static string Nfc(string text) => text.Normalize(System.Text.NormalizationForm.FormC);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pending signature {PendingId} could not be completed ({Code}); it is set aside for the signer to sign again")]
+    private static partial void LogRefused(ILogger logger, Guid pendingId, string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Completing pending signature {PendingId} failed (error {Errors}); it is asked about again or set aside")]
     private static partial void LogFailed(ILogger logger, Guid pendingId, int errors, Exception exception);
