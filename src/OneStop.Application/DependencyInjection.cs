@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<Apologise>();
         services.AddScoped<ReissueDocument>();
         services.AddScoped<IssueControlSlip>();
+        services.AddScoped<ResignDocument>();
         services.AddScoped<WalkInIntake>();
         services.AddScoped<CertifyAttachment>();
 

@@ -27,7 +27,11 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
 
     public sealed record Detail(Guid Id, string? Code, string ProcedureCode, string Procedure, string Agency, string Status, string StatusText,
         string? CurrentStage, DateTimeOffset? DueAt, string FormData, IReadOnlyList<TimelineEntry> Timeline,
-        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments, string? LookupKey = null);
+        IReadOnlyList<DocumentLink> Documents, IReadOnlyList<AttachmentInfo> Attachments, string? LookupKey = null)
+    {
+        /// <summary>Titles of the documents being digitally signed (remote signing, "đang được ký số"): issued, and downloadable, once signed.</summary>
+        public IReadOnlyList<string> BeingSigned { get; init; } = [];
+    }
 
     public sealed record LookupResult(string Code, string Status, string StatusText, DateTimeOffset? DueAt);
 
@@ -164,7 +168,12 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
             .ToListAsync(cancellationToken);
         return new Detail(dossier.Id, dossier.Code, procedure.Code, procedure.Name, agency.Name, dossier.Status.ToString(), StatusText(dossier.Status),
             stage, dossier.DueAt ?? instance?.TotalDueAt, dossier.FormData, timeline, documents, attachments,
-            dossier.Code is null ? null : LookupKeys.Format(dossier.LookupKey));
+            dossier.Code is null ? null : LookupKeys.Format(dossier.LookupKey))
+        {
+            BeingSigned = await db.PendingSignatures.AsNoTracking()
+                .Where(p => p.DossierId == dossier.Id && p.State != OneStop.Infrastructure.Signing.PendingSignatureState.Completed)
+                .OrderBy(p => p.CreatedAt).Select(p => p.Title).ToListAsync(cancellationToken),
+        };
     }
 
     /// <summary>The rating the signed-in applicant gave their dossier, or null.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OneStop.Application.Common;
 using OneStop.Application.Officials;
 using OneStop.Core.Common;
@@ -27,6 +28,14 @@ public sealed class ReturnResult(OneStopDbContext db, WorkspaceDossiers dossiers
 
         var actor = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.Action.DossierId, cancellationToken);
+        if (await db.PendingSignatures.AnyAsync(p => p.DossierId == dossier.Id && p.State != Infrastructure.Signing.PendingSignatureState.Completed,
+                cancellationToken))
+        {
+            // A result waiting for its signer's remote signature is not issued yet: nothing to hand over.
+            throw new DomainException("handover.result_being_signed",
+                "Kết quả của hồ sơ đang chờ ký số (hoặc ký số chưa thành công); chỉ trả kết quả sau khi văn bản đã được ký số và phát hành.");
+        }
+
         dossier.RecordResultReturn(Guid.Parse(actor.UserId), method, command.ReceivedBy, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         var comment = string.Join(" ", new[] { HandoverText.Describe(method, dossier.ResultReceivedBy), command.Action.Comment }

@@ -12,7 +12,8 @@ namespace OneStop.Application.Workspace;
 
 /// <summary>What the workspace's dossier page shows an official: the dossier, its form, the actions they may take and the open tasks.</summary>
 public sealed class WorkspaceDossierView(OneStopDbContext db, DossierAccess access, DossierViews views, OfficialContext officials,
-    IWorkflowEngine engine, IWorkflowDefinitionRegistry definitions, Colleagues colleagues, WorkingCalendar calendar, TimeProvider clock)
+    IWorkflowEngine engine, IWorkflowDefinitionRegistry definitions, Colleagues colleagues, WorkingCalendar calendar, TimeProvider clock,
+    Infrastructure.Signing.RemoteSignatures remoteSignatures)
 {
     public enum Deadline { OnTime, DueSoon, Overdue }
 
@@ -23,7 +24,11 @@ public sealed class WorkspaceDossierView(OneStopDbContext db, DossierAccess acce
 
     public sealed record Page(Dossier Record, DossierViews.Detail View, string Applicant, IReadOnlyList<FieldValue> Fields,
         IReadOnlyList<AvailableAction> Actions, IReadOnlyList<OpenTask> Tasks, Deadline? DossierDeadline, string? ReturnedByName, bool CanApologise,
-        IReadOnlyDictionary<string, string> DepartmentNames, bool IsOtherAgency, long Version);
+        IReadOnlyDictionary<string, string> DepartmentNames, bool IsOtherAgency, long Version)
+    {
+        /// <summary>Documents waiting for their official's remote signature ("Chờ ký số trên thiết bị") or whose signing failed.</summary>
+        public IReadOnlyList<Infrastructure.Signing.PendingSignatureView> Signatures { get; init; } = [];
+    }
 
     /// <summary>The page, or null when the official may not see the dossier.</summary>
     public async Task<Page?> FindAsync(Guid dossierId, CancellationToken cancellationToken)
@@ -82,6 +87,9 @@ public sealed class WorkspaceDossierView(OneStopDbContext db, DossierAccess acce
         return new Page(dossier, view, applicant, fields, actions, tasks,
             dossier.IsClosed || view.DueAt is null ? null : DeadlineOf(view.DueAt),
             dossier.ResultReturnedBy is { } by ? names.GetValueOrDefault(by.ToString()) : null,
-            !dossier.IsClosed && dossier.ReceivedAt is not null && own, departmentNames, !own, instance?.Version ?? 0);
+            !dossier.IsClosed && dossier.ReceivedAt is not null && own, departmentNames, !own, instance?.Version ?? 0)
+        {
+            Signatures = await remoteSignatures.ForDossierAsync(dossier.Id, Guid.TryParse(actor.UserId, out var me) ? me : null, cancellationToken),
+        };
     }
 }

@@ -78,6 +78,8 @@ public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
 
     public DbSet<Signing.SigningTrustAnchor> SigningTrustAnchors => Set<Signing.SigningTrustAnchor>();
 
+    public DbSet<Signing.PendingSignature> PendingSignatures => Set<Signing.PendingSignature>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();

@@ -19,15 +19,32 @@ namespace OneStop.Infrastructure.Documents;
 
 /// <summary>Fills the statutory forms from a dossier, its procedure and its journal, renders them and stores them immutably.</summary>
 public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer renderer, IOptions<ProvinceOptions> province, TimeProvider clock,
-    Signing.DocumentSignatures signatures, Observability.OneStopMetrics? metrics = null)
+    Signing.DocumentSignatures signatures, Signing.RemoteSignatures remoteSignatures, Observability.OneStopMetrics? metrics = null)
 {
     /// <summary>Issues the document, or returns the one already issued for the same source key.</summary>
-    public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
+    /// <remarks>An official who signs remotely confirms on their device while the request waits (<see cref="Signing.RemoteSigningSettings.DirectWaitSeconds"/>).</remarks>
+    public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
+        (await IssueCoreAsync(request, deferRemote: false, cancellationToken))!;
+
+    /// <summary>
+    /// Issues the document like <see cref="IssueAsync"/>, except when its official signs remotely ("ký số từ xa"): then the rendered document
+    /// waits for the signature ("chờ ký số", a <see cref="Signing.PendingSignature"/> stored in the caller's transaction) and null is returned;
+    /// the background completion issues it once signed.
+    /// </summary>
+    public Task<IssuedDocument?> IssueOrDeferAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
+        IssueCoreAsync(request, deferRemote: true, cancellationToken);
+
+    private async Task<IssuedDocument?> IssueCoreAsync(IssueRequest request, bool deferRemote, CancellationToken cancellationToken)
     {
         if (request.SourceKey is not null
             && await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.SourceKey == request.SourceKey, cancellationToken) is { } earlier)
         {
             return earlier;
+        }
+
+        if (deferRemote && request.SourceKey is not null && await db.PendingSignatures.AnyAsync(p => p.SourceKey == request.SourceKey, cancellationToken))
+        {
+            return null;
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -69,6 +86,16 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             DocumentKinds.Withdrawal => renderer.RenderWithdrawalConfirmation(await WithdrawalAsync(context, request, now, cancellationToken)),
             _ => throw Unknown(request.Kind),
         };
+
+        if (deferRemote && await signatures.RemoteCredentialAsync(signer, cancellationToken) is not null)
+        {
+            // The official confirms on their device: nothing is issued until the signature comes back and the seal is added.
+            await remoteSignatures.DeferAsync(new Signing.PendingSignature(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind),
+                context.Header.Reference ?? string.Empty, context.Verification.Code, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount,
+                request.IssuedBy, replaces?.Id, request.SourceKey, signer!.UserId, rendered.Content,
+                Signing.RemoteSignatures.SerializeSlots(rendered.SignatureSlots), now), signer, dossier.Code!, cancellationToken);
+            return null;
+        }
 
         var content = rendered.Content;
         var sha256 = rendered.Sha256;

@@ -19,13 +19,17 @@ internal sealed class IssueDocumentEffectHandler(OneStopDbContext db, DocumentIs
                 .Where(j => j.InstanceId == effect.InstanceId && j.TaskId == taskId && j.Kind == JournalKind.ActionPerformed)
                 .OrderByDescending(j => j.Sequence).FirstOrDefaultAsync(cancellationToken)
             : null;
-        var document = await issuer.IssueAsync(new IssueRequest(effect.DossierCode, effect.DocumentKind ?? string.Empty)
+        var document = await issuer.IssueOrDeferAsync(new IssueRequest(effect.DossierCode, effect.DocumentKind ?? string.Empty)
         {
             // The person whose action led here, also through automatic steps (the approving leader signs the result); older effects name only the task.
             IssuedBy = effect.ActorUserId ?? action?.ActorId,
             Comment = action?.Comment,
             SourceKey = $"outbox:{outboxId}",
         }, cancellationToken);
-        await documentNotices.IssuedAsync(document, outboxId, cancellationToken);
+        if (document is not null)
+        {
+            // A document waiting for its official's remote signature is announced when it is issued (RemoteSignatures).
+            await documentNotices.IssuedAsync(document, outboxId, cancellationToken);
+        }
     }
 }

@@ -5,6 +5,8 @@ using OneStop.Core.Identity;
 using OneStop.Core.Organisation;
 using OneStop.Documents;
 using OneStop.Documents.Signing;
+using OneStop.Documents.Signing.Appearance;
+using OneStop.Documents.Signing.Remote;
 using OneStop.Documents.Signing.TimeStamping;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
@@ -17,8 +19,10 @@ namespace OneStop.Infrastructure.Signing;
 /// a timer's notice) carries the seal only. Nothing is signed, and nothing refused, when <see cref="SigningOptions.Enabled"/> is off.
 /// </summary>
 public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials credentials, IOptions<SigningOptions> options, TimeProvider clock,
-    ITimeStampClient? timeStamps = null)
+    ITimeStampClient? timeStamps = null, IRemoteSigningService? remote = null, RemoteSigningSettings? remoteSettings = null)
 {
+    private readonly RemoteSigningSettings _remote = remoteSettings ?? new RemoteSigningSettings();
+
     public bool Enabled => options.Value.Enabled;
 
     /// <summary>
@@ -50,7 +54,14 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
         try
         {
             var steps = new List<SigningStep>();
-            if (signers.Person is { } person)
+            if (signers.Person is { Credential.Kind: SigningCredentialKind.Remote } remotePerson)
+            {
+                // Issued directly in a request (control slip, apology, correction): the request waits for the confirmation on the device.
+                var waiting = new RemoteDocumentSigner(RemoteService(), remotePerson.Credential.RemoteAccount!,
+                    new RemoteSigningOptions { Timeout = TimeSpan.FromSeconds(Math.Max(5, _remote.DirectWaitSeconds)), PollInterval = TimeSpan.FromSeconds(1) }, clock);
+                steps.Add(new SigningStep(waiting, SignatureAppearance.Person(remotePerson.Name, remotePerson.TitleLines)));
+            }
+            else if (signers.Person is { } person)
             {
                 var own = credentials.Open(person.Credential);
                 opened.Add(own);
@@ -80,6 +91,91 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
             }
         }
     }
+
+    /// <summary>The remote credential in force of the official, when they sign remotely ("ký số từ xa"); null otherwise or when signing is off.</summary>
+    public async Task<SigningCredential?> RemoteCredentialAsync(PrintedSigner? signer, CancellationToken cancellationToken)
+    {
+        if (!Enabled || signer is not { IsOfficial: true })
+        {
+            return null;
+        }
+
+        var credential = await credentials.FindAsync(SigningOwner.Official, signer.UserId, cancellationToken);
+        return credential?.Kind == SigningCredentialKind.Remote ? credential : null;
+    }
+
+    /// <summary>
+    /// Prepares the official's signature on a rendered document and submits the request to the CA (the official confirms on their device);
+    /// the agency's seal is checked now and added when the signature comes back (<see cref="CompleteRemoteAsync"/>).
+    /// </summary>
+    public async Task<RemoteSubmission> SubmitRemoteAsync(byte[] pdf, IReadOnlyList<SignatureSlot> slots, PrintedSigner signer, Guid agencyId, string documentTitle,
+        string dossierCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        ArgumentNullException.ThrowIfNull(signer);
+        var signers = await ResolveAsync(signer, agencyId, cancellationToken);
+        if (signers.Person is not { Credential.Kind: SigningCredentialKind.Remote } person)
+        {
+            throw new DomainException(SigningErrors.CertificateMissing, $"Cán bộ {signer.Name} không có tài khoản ký số từ xa còn hiệu lực.");
+        }
+
+        var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        try
+        {
+            var service = RemoteService();
+            var account = person.Credential.RemoteAccount!;
+            var certificate = await service.GetCertificateAsync(account, cancellationToken);
+            var appearance = SignatureAppearance.Person(person.Name, person.TitleLines);
+            var prepared = new PdfSigningService(timeStamps, clock).Prepare(pdf, SignaturePlacement.For(slots, appearance), appearance, certificate,
+                Details(documentTitle, agencyName, sealOnly: false));
+            var message = Nfc($"OneStop: ký số {documentTitle} – hồ sơ {dossierCode}");
+            var transaction = await service.SubmitAsync(new RemoteSigningRequest(account, prepared.DataToBeSignedDigest, prepared.DocumentDigest, message),
+                cancellationToken);
+            var now = clock.GetUtcNow();
+            return new RemoteSubmission(person.Credential.Id, prepared, transaction, now, now + TimeSpan.FromMinutes(Math.Max(1, _remote.ExpiresMinutes)));
+        }
+        catch (SigningException e)
+        {
+            throw new DomainException(e.Code, e.Message);
+        }
+    }
+
+    /// <summary>Puts the official's remote signature into the prepared document and adds the agency's seal signature: the bytes to issue.</summary>
+    public async Task<byte[]> CompleteRemoteAsync(PreparedSignature prepared, SignatureValue value, IReadOnlyList<SignatureSlot> slots, Guid agencyId,
+        string documentTitle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => new { a.Id, a.Name }).SingleAsync(cancellationToken);
+        var signers = await ResolveAsync(null, agency.Id, cancellationToken);
+        var signing = new PdfSigningService(timeStamps, clock);
+        try
+        {
+            var signed = await signing.CompleteAsync(prepared, value, cancellationToken);
+            using var seal = credentials.Open(signers.Seal);
+            return await signing.SignAsync(signed, slots, [new SigningStep(seal, SignatureAppearance.Seal(agency.Name))],
+                Details(documentTitle, agency.Name, sealOnly: false), cancellationToken);
+        }
+        catch (SigningException e)
+        {
+            throw new DomainException(e.Code, e.Message);
+        }
+    }
+
+    /// <summary>Where a remote request stands at the CA.</summary>
+    public Task<RemoteSigningStatus> RemoteStatusAsync(string transactionId, CancellationToken cancellationToken) =>
+        RemoteService().GetStatusAsync(transactionId, cancellationToken);
+
+    private IRemoteSigningService RemoteService() => remote ?? throw new DomainException("signing.remote_unavailable",
+        "Hệ thống chưa được kết nối với dịch vụ ký số từ xa của tổ chức chứng thực. Đề nghị quản trị hệ thống cấu hình Signing:Remote.");
+
+    private static SignatureDetails Details(string documentTitle, string agencyName, bool sealOnly) => new()
+    {
+        DocumentTitle = documentTitle,
+        Reason = sealOnly ? "Đóng dấu số của cơ quan" : "Ký số và đóng dấu số văn bản",
+        Location = agencyName,
+    };
+
+    private static string Nfc(string text) => text.Normalize(System.Text.NormalizationForm.FormC);
 
     /// <summary>The printed signer of a document: the official's name and the title they sign under, from their account.</summary>
     public async Task<PrintedSigner?> PrintedSignerAsync(string? userId, CancellationToken cancellationToken)
@@ -145,6 +241,9 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
 
     private sealed record Signers(PersonSigner? Person, SigningCredential Seal);
 }
+
+/// <summary>A remote signing request made: with which credential, what was prepared, the CA's transaction, and until when it waits.</summary>
+public sealed record RemoteSubmission(Guid CredentialId, PreparedSignature Prepared, string TransactionId, DateTimeOffset SubmittedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>The person printed under a document's signature: their name and title lines (the title may span lines, e.g. "KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC").</summary>
 public sealed record PrintedSigner(Guid UserId, string Name, string Title, bool IsOfficial)

@@ -7,6 +7,15 @@ public enum SigningOwner
     Agency = 1,
 }
 
+/// <summary>Where the key of a credential is: in a PKCS#12 OneStop holds, or with a CA's remote-signing service ("ký số từ xa").</summary>
+public enum SigningCredentialKind
+{
+    Pkcs12 = 0,
+
+    /// <summary>The key stays with the CA; the official confirms each signature on their device. Officials only: agencies' seals are PKCS#12.</summary>
+    Remote = 1,
+}
+
 /// <summary>
 /// A PKCS#12 certificate and key OneStop holds for an official or an agency, encrypted at rest with Data Protection (the file and its
 /// password together; neither is stored in clear). At most one is in force per owner; a replaced or revoked one is kept for the record.
@@ -37,9 +46,22 @@ public sealed class SigningCredential
         Demo = demo;
     }
 
+    /// <summary>An official's account at the CA's remote-signing service, with the certificate the CA gave for it (no key is held).</summary>
+    public static SigningCredential Remote(Guid userId, string account, CertificateSummary certificate, DateTimeOffset assignedAt, Guid? assignedBy) =>
+        new(SigningOwner.Official, userId, null, [], certificate, assignedAt, assignedBy, demo: false)
+        {
+            Kind = SigningCredentialKind.Remote,
+            RemoteAccount = account,
+        };
+
     public Guid Id { get; private set; }
 
     public SigningOwner Owner { get; private set; }
+
+    public SigningCredentialKind Kind { get; private set; }
+
+    /// <summary>The official's account (user id) at the CA's remote-signing service; null for a PKCS#12.</summary>
+    public string? RemoteAccount { get; private set; }
 
     public Guid? UserId { get; private set; }
 

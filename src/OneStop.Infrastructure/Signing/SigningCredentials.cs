@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Documents.Signing;
+using OneStop.Documents.Signing.Remote;
 using OneStop.Infrastructure.Data;
 
 namespace OneStop.Infrastructure.Signing;
@@ -50,9 +51,60 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
         var sealedKey = Protector.Protect(JsonSerializer.SerializeToUtf8Bytes(new StoredKey(pkcs12, password)));
         var credential = new SigningCredential(owner, owner == SigningOwner.Official ? ownerId : null, owner == SigningOwner.Agency ? ownerId : null,
             sealedKey, summary, now, uploadedBy, demo);
-        // The replaced credential is revoked and the new one put in force together, or neither: never an owner left without one.
-        await unitOfWork.InTransactionAsync(async () =>
+        await PutInForceAsync(owner, ownerId, credential, cancellationToken);
+        return credential;
+    }
+
+    /// <summary>
+    /// Gives an official a remote-signing account at the CA ("ký số từ xa"): the certificate is fetched from the CA and checked like a
+    /// PKCS#12's, then put in force instead of the official's current credential (of either kind). Agencies' seals stay PKCS#12.
+    /// </summary>
+    public async Task<SigningCredential> AssignRemoteAsync(Guid userId, string? account, IRemoteSigningService? service, Guid? assignedBy,
+        CancellationToken cancellationToken = default)
+    {
+        var id = account?.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        if (string.IsNullOrEmpty(id) || id.Length > 200 || id.Any(char.IsControl))
         {
+            throw new DomainException("signing.account_invalid", "Nhập mã tài khoản ký số từ xa của cán bộ tại tổ chức chứng thực (tối đa 200 ký tự).");
+        }
+
+        if (service is null)
+        {
+            throw new DomainException("signing.remote_unavailable",
+                "Hệ thống chưa được kết nối với dịch vụ ký số từ xa của tổ chức chứng thực. Đề nghị cấu hình Signing:Remote trước khi gán tài khoản.");
+        }
+
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.AgencyId != null, cancellationToken))
+        {
+            throw new NotFoundException("Không tìm thấy cán bộ.");
+        }
+
+        CertificateSummary summary;
+        try
+        {
+            var certificate = await service.GetCertificateAsync(id, cancellationToken);
+            CertificateChecks.EnsureUsable(certificate, clock.GetUtcNow());
+            summary = CertificateSummary.Of(certificate.Certificate);
+        }
+        catch (SigningException e)
+        {
+            throw new DomainException(e.Code, e.Message);
+        }
+        catch (HttpRequestException)
+        {
+            throw new DomainException("signing.remote_unavailable", "Không kết nối được dịch vụ ký số từ xa của tổ chức chứng thực; hãy thử lại sau.");
+        }
+
+        var credential = SigningCredential.Remote(userId, id, summary, clock.GetUtcNow(), assignedBy);
+        await PutInForceAsync(SigningOwner.Official, userId, credential, cancellationToken);
+        return credential;
+    }
+
+    // The replaced credential is revoked and the new one put in force together, or neither: never an owner left without one.
+    private Task PutInForceAsync(SigningOwner owner, Guid ownerId, SigningCredential credential, CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
             var current = await db.SigningCredentials
                 .Where(c => c.RevokedAt == null && (owner == SigningOwner.Official ? c.UserId == ownerId : c.AgencyId == ownerId))
                 .ToListAsync(cancellationToken);
@@ -66,8 +118,6 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
             db.SigningCredentials.Add(credential);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        return credential;
-    }
 
     /// <summary>Takes a credential out of force (the documents it signed stay valid).</summary>
     public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken = default)

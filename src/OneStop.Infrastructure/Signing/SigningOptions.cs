@@ -21,3 +21,27 @@ public sealed class SigningOptions
     /// <summary>Certificates that end within this many days are shown as expiring.</summary>
     public int WarnDays { get; set; } = 30;
 }
+
+/// <summary>Section "Signing:Remote": remote signing ("ký số từ xa") of officials whose credential is an account at a CA.</summary>
+public sealed class RemoteSigningSettings
+{
+    public const string Section = "Signing:Remote";
+
+    /// <summary>
+    /// Use <see cref="Documents.Signing.Remote.RemoteSigningSimulator"/> as the CA (development and tests; a Production host refuses to start
+    /// with it unless Demo:Enabled). Off, and with no CA's implementation registered, officials cannot be given a remote credential.
+    /// </summary>
+    public bool Simulator { get; set; }
+
+    /// <summary>The simulator confirms each request by itself after this many seconds; negative: only when told (tests).</summary>
+    public double SimulatorAutoConfirmSeconds { get; set; } = 5;
+
+    /// <summary>How long a request waits for the official's confirmation before it is given up as expired ("hết hạn").</summary>
+    public int ExpiresMinutes { get; set; } = 10;
+
+    /// <summary>How often the background completion asks the CA about waiting requests.</summary>
+    public int PollSeconds { get; set; } = 3;
+
+    /// <summary>Documents issued directly by an official (control slip, apology, correction) wait this long for the confirmation in the request.</summary>
+    public int DirectWaitSeconds { get; set; } = 120;
+}

@@ -48,7 +48,14 @@ internal static class WorkspaceEndpoints
         string? CurrentStage, DateTimeOffset? DueAt, string? Deadline, string Applicant, IReadOnlyList<FieldInfo> Fields,
         IReadOnlyList<DossierViews.TimelineEntry> Timeline, IReadOnlyList<DossierViews.DocumentLink> Documents,
         IReadOnlyList<AttachmentLink> Attachments, IReadOnlyList<ActionInfo> Actions, IReadOnlyList<TaskInfo> Tasks, bool CanApologise,
-        bool OtherAgency, string? ResultReturnedBy, long Version);
+        bool OtherAgency, string? ResultReturnedBy, long Version, IReadOnlyList<SignatureInfo>? Signatures = null);
+
+    /// <summary>
+    /// A document waiting for its official's remote signature (state Pending: "Chờ ký số trên thiết bị") or whose signing failed (Failed, with
+    /// the reason); CanResign: the caller is its signer and may sign again (POST …/signatures/{signatureId}/resign).
+    /// </summary>
+    public sealed record SignatureInfo(Guid Id, string Kind, string Title, string State, string StateText, string Signer, DateTimeOffset SubmittedAt,
+        DateTimeOffset ExpiresAt, string? FailureReason, bool CanResign);
 
     /// <summary>An attached file; Provenance says where it came from when the applicant picked it from their document store, Certified that the counter compared it with the original.</summary>
     public sealed record AttachmentLink(Guid Id, string DocumentCode, string FileName, string ContentType, long Size, string Sha256, string Url,
@@ -89,6 +96,8 @@ internal static class WorkspaceEndpoints
         workspace.MapPost("/dossiers/{id:guid}/attachments/{attachmentId:guid}/certify", CertifyAsync).WithName("WorkspaceCertifyAttachment")
             .RequireAuthorization(policy => policy.RequireRole(Core.Identity.Roles.Reception))
             .WithSummary("Bộ phận một cửa xác nhận đã đối chiếu một giấy tờ đính kèm với bản chính (bản sao điện tử đã được chứng thực): ghi vào quá trình xử lý (người, thời điểm) và lưu một lần vào kho dữ liệu của người nộp. Cần If-Match: ETag của hồ sơ. Xác nhận lần hai: 409.");
+        workspace.MapPost("/dossiers/{id:guid}/signatures/{signatureId:guid}/resign", ResignAsync).WithName("WorkspaceResignDocument")
+            .WithSummary("Ký lại văn bản mà việc ký số từ xa không thành công (người ký từ chối trên thiết bị hoặc yêu cầu hết hạn): chỉ cán bộ ký văn bản đó.");
         workspace.MapPost("/walk-ins", WalkInAsync).WithName("WorkspaceWalkIn")
             .Accepts<WalkInRequest>("application/json", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024))
@@ -151,8 +160,20 @@ internal static class WorkspaceEndpoints
                 a.ActionId == ReturnResult.ActionId)).ToList(),
             page.Tasks.Select(t => new TaskInfo(t.TaskId, t.Step, t.AssignedTo, t.DueAt, t.Deadline.ToString(), t.Claimable,
                 t.Colleagues.Select(c => new Colleague(c.Id, c.FullName)).ToList())).ToList(),
-            page.CanApologise, page.IsOtherAgency, page.ReturnedByName, page.Version));
+            page.CanApologise, page.IsOtherAgency, page.ReturnedByName, page.Version,
+            page.Signatures.Select(s => new SignatureInfo(s.Id, s.Kind, s.Title, s.State.ToString(), s.StateLabel, s.SignerName, s.SubmittedAt, s.ExpiresAt,
+                s.FailureReason, s.CanResign)).ToList()));
     }
+
+    private static Task<Results<Ok<Done>, ProblemHttpResult>> ResignAsync(Guid id, Guid signatureId, ResignDocument resign, OwnDossiersForOfficials visible,
+        HttpResponse response, CancellationToken cancellationToken) =>
+        GuardedAsync(id, visible, response, async () =>
+        {
+            var signature = await resign.ExecuteAsync(new ResignDocumentCommand(id, signatureId), cancellationToken);
+            return signature.State == Infrastructure.Signing.PendingSignatureState.Pending
+                ? $"Đã gửi lại yêu cầu ký số {signature.Title}; hãy xác nhận trên thiết bị."
+                : $"Đã ký số và phát hành {signature.Title}.";
+        }, cancellationToken);
 
     private static Task<Results<Ok<Done>, ProblemHttpResult>> ClaimAsync(Guid id, Guid taskId, ClaimTask claim, OwnDossiersForOfficials visible,
         HttpResponse response, CancellationToken cancellationToken) =>

@@ -72,6 +72,12 @@ internal sealed class ProductionGuard(IHostEnvironment environment, IConfigurati
                 " (fees paid at the counter), or set Demo:Enabled=true for a demonstration.");
         }
 
+        if (!demo && configuration.GetValue("Signing:Remote:Simulator", false))
+        {
+            problems.Add("Signing:Remote:Simulator: the simulated remote-signing CA signs with test keys anyone can make — set it to false and register the" +
+                " province's CA (IRemoteSigningService), or set Demo:Enabled=true for a demonstration.");
+        }
+
         problems.AddRange(NationalPortalProblems(configuration, demo));
         problems.AddRange(NationalIdentityProblems(configuration));
         var connection = DatabaseOptions.ResolveConnectionString(configuration);

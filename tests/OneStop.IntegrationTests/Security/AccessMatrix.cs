@@ -115,6 +115,9 @@ public static class AccessMatrix
         ["POST /api/v1/workspace/dossiers/{id:guid}/tasks/{taskId:guid}/actions/{actionId}"] = new(Who.Officials, Scope.Agency),
         ["POST /api/v1/workspace/dossiers/{id:guid}/apology"] = new(Who.Officials, Scope.Agency, """{"newDate":"2030-01-10","reason":"Chậm do thẩm định"}"""),
         ["POST /api/v1/workspace/dossiers/{id:guid}/attachments/{attachmentId:guid}/certify"] = new(Who.Reception, Scope.Agency),
+        // "Ký lại" a document whose remote signature failed: owned by its signer (the scenario's is the leader's); any other official of the
+        // agency is refused with 403, another agency's with 404.
+        ["POST /api/v1/workspace/dossiers/{id:guid}/signatures/{signatureId:guid}/resign"] = new(Who.Leader, Scope.Agency),
         ["POST /api/v1/workspace/walk-ins"] = new(Who.Reception),
         ["GET /api/v1/workspace/register"] = new(Who.Officials),
 

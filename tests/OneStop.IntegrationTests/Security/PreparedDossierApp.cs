@@ -6,6 +6,7 @@ using OneStop.Core.Documents;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
+using OneStop.Infrastructure.Signing;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
 
@@ -35,8 +36,9 @@ public class PreparedDossierApp : OneStopAppFactory
     private Scenario? _scenario;
 
     /// <param name="TaskId">The open task (the specialist's review step of Phòng QLPT).</param>
+    /// <param name="SignatureId">A document of the dossier whose remote signature by the leader (lanhdao.sgtvt) failed: they may "Ký lại".</param>
     public sealed record Scenario(Dossier Dossier, Guid DocumentId, string VerificationCode, Guid AttachmentId, Guid TaskId, Guid StoredDocumentId,
-        Guid DeletableStoredDocumentId);
+        Guid DeletableStoredDocumentId, Guid SignatureId);
 
     public Task<HttpClient> ClientAsync(Persona persona) => _clients.GetOrAdd(persona, p => new Lazy<Task<HttpClient>>(async () =>
     {
@@ -76,6 +78,7 @@ public class PreparedDossierApp : OneStopAppFactory
         "documentId" => s.DocumentId.ToString(),
         "attachmentId" => s.AttachmentId.ToString(),
         "taskId" => s.TaskId.ToString(),
+        "signatureId" => s.SignatureId.ToString(),
         "actionId" => "submit",
         "key" => s.VerificationCode,
         "documentName" => "v1",
@@ -106,7 +109,18 @@ public class PreparedDossierApp : OneStopAppFactory
         await db.SaveChangesAsync();
         var document = await db.IssuedDocuments.Where(d => d.DossierId == dossier.Id).Select(d => new { d.Id, d.VerificationCode }).FirstAsync();
         var task = await db.WorkflowTasks.Where(t => t.DossierCode == dossier.Code).Select(t => t.Id).SingleAsync();
-        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task, stored[0].Id, stored[1].Id);
+
+        // A result whose remote signature the leader refused on their device: only they may sign it again.
+        var leader = await db.Users.Where(u => u.Email == DemoAccounts.LeaderSgtvt).Select(u => u.Id).SingleAsync();
+        var credential = await db.SigningCredentials.Where(c => c.UserId == leader && c.RevokedAt == null).Select(c => c.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var signature = new PendingSignature(Guid.NewGuid(), dossier.Id, dossier.AgencyId, "result", "Kết quả giải quyết", $"{dossier.Code}/KQ", "MATRIX-KQ",
+            $"{dossier.Code}-result.pdf", 1, leader.ToString(), null, null, leader, OfficialPages.Pdf, "[]", now);
+        signature.Submitted(credential, "{}", "matrix-transaction", now, now.AddMinutes(10));
+        signature.Fail("Người ký đã từ chối ký số trên thiết bị; văn bản chưa được phát hành. Có thể ký lại.", now);
+        db.PendingSignatures.Add(signature);
+        await db.SaveChangesAsync();
+        return new Scenario(dossier, document.Id, document.VerificationCode, attachment.Id, task, stored[0].Id, stored[1].Id, signature.Id);
     }
 
     internal static string Account(Persona persona) => persona switch

@@ -112,6 +112,16 @@ public sealed class ProductionGuardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_simulated_remote_signing_ca_is_refused_unless_a_demo()
+    {
+        var refusal = Refusal(Real(new() { ["Signing:Remote:Simulator"] = "true" }));
+        var demo = ProductionGuard.Problems(Configuration(Real(new() { ["Signing:Remote:Simulator"] = "true" })), new PaymentOptions { Provider = "None" }, demo: true);
+
+        Assert.Contains("Signing:Remote:Simulator", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain(demo, p => p.StartsWith("Signing:Remote:Simulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_simulated_national_portal_is_refused_and_so_are_its_committed_keys_even_in_a_demo()
     {
         var simulator = Refusal(Real(new() { ["NationalPortal:Enabled"] = "true", ["NationalPortal:Simulator:Enabled"] = "true" }));

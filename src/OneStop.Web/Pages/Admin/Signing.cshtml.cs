@@ -8,11 +8,15 @@ namespace OneStop.Web.Pages.Admin;
 
 /// <summary>
 /// The signing console: each agency's seal certificate and each official's own, with issuer and expiry (expiring soon and expired shown),
-/// uploaded as PKCS#12 and kept encrypted; the title each official signs under; the root certificates /verify trusts.
+/// uploaded as PKCS#12 and kept encrypted, or (officials only) an account at the CA's remote-signing service ("ký số từ xa"); the title
+/// each official signs under; the root certificates /verify trusts.
 /// </summary>
 [RequestSizeLimit(256 * 1024)]
-public sealed class SigningModel(SigningCredentials credentials, IOptions<SigningOptions> options, TimeProvider clock) : PageModel
+public sealed class SigningModel(SigningCredentials credentials, IOptions<SigningOptions> options, IServiceProvider services, TimeProvider clock) : PageModel
 {
+    /// <summary>Whether a CA's remote-signing service (or the simulator) is connected.</summary>
+    public bool RemoteAvailable => RemoteSigningServices.Resolve(services) is not null;
+
     public IReadOnlyList<SigningHolder> Holders { get; private set; } = [];
 
     public IReadOnlyList<SigningTrustAnchor> Anchors { get; private set; } = [];
@@ -69,6 +73,27 @@ public sealed class SigningModel(SigningCredentials credentials, IOptions<Signin
         catch (Microsoft.EntityFrameworkCore.DbUpdateException)
         {
             Error = "Không lưu được chứng thư số: người hoặc cơ quan này không còn trong hệ thống.";
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoteAsync(Guid id, string? account, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var assignedBy = Guid.TryParse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var by) ? by : (Guid?)null;
+            var credential = await credentials.AssignRemoteAsync(id, account, RemoteSigningServices.Resolve(services), assignedBy, cancellationToken);
+            Message = $"Đã gán tài khoản ký số từ xa cho {credential.SignerName} (chứng thư số cấp bởi {credential.IssuerName}, có hiệu lực đến "
+                      + $"{VietnameseFormats.DateTime(credential.NotAfter)}).";
+        }
+        catch (DomainException e)
+        {
+            Error = e.Message;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            Error = "Không lưu được tài khoản ký số từ xa: cán bộ này không còn trong hệ thống.";
         }
 
         return RedirectToPage();

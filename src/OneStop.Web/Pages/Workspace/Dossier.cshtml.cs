@@ -42,6 +42,9 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
     /// <summary>The receiving agency's counter may mark an uploaded attachment as compared with the original paper.</summary>
     public bool CanCertify => _page is { IsOtherAgency: false, Record.IsClosed: false } && User.IsInRole(Core.Identity.Roles.Reception);
 
+    /// <summary>Documents waiting for a remote signature ("Chờ ký số trên thiết bị") or whose signing failed.</summary>
+    public IReadOnlyList<Infrastructure.Signing.PendingSignatureView> Signatures => _page?.Signatures ?? [];
+
     [TempData(Key = "DossierMessage")] public string? Message { get; set; }
     [TempData(Key = "DossierError")] public string? Error { get; set; }
 
@@ -91,6 +94,15 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
         CancellationToken cancellationToken) =>
         ActAsync(id, async () => (await certify.ExecuteAsync(new CertifyAttachmentCommand(id, attachmentId, version), cancellationToken)).Message,
             cancellationToken);
+
+    public Task<IActionResult> OnPostResignAsync(Guid id, Guid signatureId, [FromServices] ResignDocument resign, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            var signature = await resign.ExecuteAsync(new ResignDocumentCommand(id, signatureId), cancellationToken);
+            return signature.State == Infrastructure.Signing.PendingSignatureState.Pending
+                ? $"Đã gửi lại yêu cầu ký số {signature.Title}; hãy xác nhận trên thiết bị."
+                : $"Đã ký số và phát hành {signature.Title}.";
+        }, cancellationToken);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act, CancellationToken cancellationToken)
     {

@@ -1,0 +1,425 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Dossiers;
+using OneStop.Documents.Signing.Development;
+using OneStop.Documents.Signing.Remote;
+using OneStop.Documents.Tests.Support;
+using OneStop.Infrastructure.Signing;
+using OneStop.IntegrationTests.Workspace;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Signing;
+
+/// <summary>Signing on, with the remote-signing simulator as the CA; requests are confirmed or refused only when a test says so.</summary>
+public sealed class RemoteSigningAppFactory : OneStopAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:Enabled"] = "true",
+            ["Signing:Remote:Simulator"] = "true",
+            ["Signing:Remote:SimulatorAutoConfirmSeconds"] = "-1",
+            ["Signing:Remote:PollSeconds"] = "1",
+        }));
+    }
+}
+
+/// <summary>
+/// Remote signing ("ký số từ xa") in the workflow: a leader whose credential is an account at the CA approves, the result waits ("chờ ký
+/// số") without being issued, the background completion issues it signed by the leader and sealed by the agency once confirmed; a refusal
+/// fails with its reason and the leader signs again; two completions at once issue it once; the administrator assigns the account.
+/// </summary>
+public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixture<RemoteSigningAppFactory>
+{
+    private const string Agency = "Sở Giao thông vận tải";
+
+    [Fact]
+    public async Task The_result_waits_for_the_leaders_confirmation_and_is_issued_signed_and_sealed_by_the_background_completion()
+    {
+        var (dossier, pending) = await ApprovedByRemoteLeaderAsync();
+        Assert.Equal(PendingSignatureState.Pending, pending.State);
+
+        // Nothing issued: the applicant sees the result being signed, cannot download it, and /verify does not know it.
+        var citizen = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
+        var detail = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{dossier.Id}");
+        Assert.DoesNotContain(detail.GetProperty("documents").EnumerateArray(), d => d.GetProperty("kind").GetString() == "result");
+        Assert.Contains(pending.Title, detail.GetProperty("beingSigned").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/documents/{pending.DocumentId}")).StatusCode);
+        var portal = app.CreateClient();
+        await portal.SignInAsync(DemoAccounts.Citizen);
+        Assert.Contains("đang được ký số", await portal.GetStringAsync($"/ho-so/{dossier.Id}"));
+
+        // Officials see it waiting on the dossier (API and page).
+        var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+        var signature = Assert.Single((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
+        Assert.Equal("Pending", signature.GetProperty("state").GetString());
+        Assert.Equal("Chờ ký số trên thiết bị", signature.GetProperty("stateText").GetString());
+        var page = app.CreateClient();
+        await page.SignInAsync(DemoAccounts.LeaderSgtvt);
+        Assert.Contains("Chờ ký số trên thiết bị", await page.GetStringAsync($"/Workspace/Dossier/{dossier.Id}"));
+
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.StoredDocuments.AnyAsync(d => d.IssuedDocumentId == pending.DocumentId));
+        }
+
+        // Asked before the confirmation: still waiting.
+        Assert.Equal(0, await CompleteAsync());
+        Assert.Equal(PendingSignatureState.Pending, (await PendingAsync(dossier.Id)).State);
+
+        Simulator.Confirm(pending.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+
+        var done = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Completed, done.State);
+        var result = await ResultAsync(dossier.Id);
+        Assert.Equal(pending.DocumentId, result.Id);
+        var signatures = PdfSig.Run(result.Content);
+        Assert.Equal(2, signatures.Count);
+        PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
+        PdfSig.AssertValid(signatures[1], Agency);
+        Assert.True(signatures[1].TotalDocumentSigned);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(result.Content)), result.Sha256);
+
+        // Now the applicant has it, byte for byte, and /verify recognises the file as the issued document.
+        var download = await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/documents/{result.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(result.Content, await download.Content.ReadAsByteArrayAsync());
+        var after = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{dossier.Id}");
+        Assert.Empty(after.GetProperty("beingSigned").EnumerateArray());
+        var check = await VerifyAsync(result.Content);
+        Assert.True(check.GetProperty("matches").GetBoolean());
+        await using (var db = app.Database.CreateContext())
+        {
+            // Into the applicant's document store, as any issued result.
+            Assert.True(await db.StoredDocuments.AnyAsync(d => d.IssuedDocumentId == result.Id));
+        }
+
+        Assert.Empty((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_refusal_on_the_device_fails_with_its_reason_and_only_the_signer_signs_again_which_issues_the_result_once()
+    {
+        var (dossier, pending) = await ApprovedByRemoteLeaderAsync();
+        Simulator.Deny(pending.TransactionId, "Sai nội dung");
+        Assert.Equal(0, await CompleteAsync());
+
+        var failed = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Failed, failed.State);
+        Assert.Contains("từ chối ký số", failed.FailureReason);
+        Assert.Contains("Sai nội dung", failed.FailureReason);
+        Assert.False(await AnyResultAsync(dossier.Id));
+
+        var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+        var signature = Assert.Single((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
+        Assert.Equal("Failed", signature.GetProperty("state").GetString());
+        Assert.Contains("Sai nội dung", signature.GetProperty("failureReason").GetString());
+        Assert.True(signature.GetProperty("canResign").GetBoolean());
+        var page = app.CreateClient();
+        await page.SignInAsync(DemoAccounts.LeaderSgtvt);
+        var html = await page.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
+        Assert.Contains("Ký lại", html);
+        Assert.Contains("Sai nội dung", html);
+
+        // Another official of the agency may not sign in the leader's name.
+        var counter = await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt);
+        var refused = await counter.PostAsync(ResignUrl(dossier.Id, failed.Id), null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Chỉ cán bộ ký văn bản này", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // "Ký lại" from the page: a new request, waiting again.
+        var form = await page.FormAsync($"/Workspace/Dossier/{dossier.Id}", "form[action*='handler=Resign']");
+        var posted = await page.PostAsync(form.Action, form.Content());
+        Assert.True(posted.IsSuccessStatusCode || posted.StatusCode == HttpStatusCode.Redirect, posted.StatusCode.ToString());
+        var again = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Pending, again.State);
+        Assert.Equal(2, again.Attempts);
+        Assert.NotEqual(pending.TransactionId, again.TransactionId);
+        Assert.Null(again.FailureReason);
+
+        // A second "Ký lại" while it waits is refused (API, ProblemDetails).
+        var twice = await leader.PostAsync(ResignUrl(dossier.Id, again.Id), null);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        Simulator.Confirm(again.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        var result = await ResultAsync(dossier.Id);
+        Assert.Equal(pending.DocumentId, result.Id);
+        var signatures = PdfSig.Run(result.Content);
+        PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
+        PdfSig.AssertValid(signatures[1], Agency);
+        Assert.Equal(PendingSignatureState.Completed, (await PendingAsync(dossier.Id)).State);
+    }
+
+    [Fact]
+    public async Task Two_completions_at_once_issue_the_document_once_and_a_redelivered_effect_makes_no_second_request()
+    {
+        var (dossier, pending) = await ApprovedByRemoteLeaderAsync();
+        var requests = Simulator.Requests.Count;
+
+        // The outbox delivers the same effect again (e.g. after a crash before it was marked delivered): nothing new is asked or stored.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var issuer = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Documents.DocumentIssuer>();
+            Assert.Null(await issuer.IssueOrDeferAsync(new OneStop.Infrastructure.Documents.IssueRequest(dossier.Code!, "result")
+            {
+                IssuedBy = pending.SignerUserId.ToString(),
+                SourceKey = pending.SourceKey,
+            }));
+        }
+
+        Assert.Equal(requests, Simulator.Requests.Count);
+        Simulator.Confirm(pending.TransactionId);
+        var both = await Task.WhenAll(CompleteAsync(), CompleteAsync());
+        Assert.True(both.Sum() >= 1);
+
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.IssuedDocuments.CountAsync(d => d.DossierId == dossier.Id && d.Kind == "result"));
+        Assert.Equal(1, await db.PendingSignatures.CountAsync(p => p.DossierId == dossier.Id));
+        Assert.Equal(PendingSignatureState.Completed, (await db.PendingSignatures.SingleAsync(p => p.DossierId == dossier.Id)).State);
+    }
+
+    [Fact]
+    public async Task The_counter_cannot_hand_over_a_result_still_being_signed()
+    {
+        const string leaderEmail = "lanhdao.stp@demo.onestop.vn";
+        var leaderId = await new DossierScenario(app.Services).UserIdAsync(leaderEmail);
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson(await NameOfAsync(leaderEmail), "Sở Tư pháp");
+        Simulator.AddAccount("lanhdao-stp", ca.ExportPkcs12(certificate, "mk"), "mk");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SigningCredentials>().AssignRemoteAsync(leaderId, "lanhdao-stp", Simulator, assignedBy: null);
+        }
+
+        var dossier = await new DossierScenario(app.Services).SubmitCriminalRecordAsync();
+        var counter = await SignedInAsync("tiepnhan.stp@demo.onestop.vn");
+        await counter.ActAsync(dossier.Id, "accept");
+        await (await SignedInAsync("chuyenvien.hctp.stp@demo.onestop.vn")).ActAsync(dossier.Id, "sendToPolice");
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        await (await SignedInAsync("chuyenvien.pv06.ca-tinh@demo.onestop.vn")).ActAsync(dossier.Id, "reply",
+            file: ("tra-cuu.pdf", OfficialPages.Pdf));
+        Assert.Equal("message: Đã thực hiện: Ký phát hành.", await (await SignedInAsync(leaderEmail)).ActAsync(dossier.Id, "approve"));
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var pending = await PendingAsync(dossier.Id);
+
+        var fields = new Dictionary<string, string> { ["HandoverMethod"] = "Counter", ["ReceivedBy"] = "Nguyễn Văn An" };
+        Assert.StartsWith("error: Kết quả của hồ sơ đang chờ ký số", await counter.ActAsync(dossier.Id, "returnResult", fields), StringComparison.Ordinal);
+
+        Simulator.Confirm(pending.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        Assert.Equal("message: Đã thực hiện: Trả kết quả.", await counter.ActAsync(dossier.Id, "returnResult", fields));
+    }
+
+    [Fact]
+    public async Task An_administrator_gives_an_official_a_remote_account_which_replaces_their_certificate_and_an_unknown_account_is_refused()
+    {
+        var official = await new DossierScenario(app.Services).UserIdAsync("tiepnhan.sxd@demo.onestop.vn");
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson("Cán Bộ Ký Từ Xa", "Sở Xây dựng");
+        Simulator.AddAccount("cb-sxd-01", ca.ExportPkcs12(certificate, "mk"), "mk");
+        var admin = app.CreateClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+
+        var unknown = await AssignAsync(admin, official, "khong-ton-tai");
+        Assert.Contains("không có chứng thư số", unknown);
+        var page = await AssignAsync(admin, official, "cb-sxd-01");
+        Assert.Contains("Đã gán tài khoản ký số từ xa cho Cán Bộ Ký Từ Xa", page);
+        Assert.Contains("Ký số từ xa · tài khoản cb-sxd-01", page);
+
+        await using var db = app.Database.CreateContext();
+        var all = await db.SigningCredentials.Where(c => c.UserId == official).ToListAsync();
+        var current = Assert.Single(all, c => c.RevokedAt == null);
+        Assert.Equal(SigningCredentialKind.Remote, current.Kind);
+        Assert.Equal("cb-sxd-01", current.RemoteAccount);
+        Assert.Equal("Cán Bộ Ký Từ Xa", current.SignerName);
+        Assert.Empty(current.ProtectedKey);
+        Assert.Contains(all, c => c.RevokedAt != null && c.Kind == SigningCredentialKind.Pkcs12);
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = app.CreateClient();
+        await client.SignInAsync(email);
+        return client;
+    }
+
+    private RemoteSigningSimulator Simulator => app.Services.GetRequiredService<RemoteSigningSimulator>();
+
+    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account.</summary>
+    private async Task<(Dossier Dossier, PendingSignature Pending)> ApprovedByRemoteLeaderAsync()
+    {
+        await GiveLeaderRemoteAccountAsync();
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept", "Hồ sơ đầy đủ");
+        var specialist = await app.CreateBearerClientAsync(DemoAccounts.SpecialistSgtvt);
+        var review = await WorkspaceApi.DossierAsync(specialist, dossier.Id);
+        (await specialist.PostAsync($"/api/v1/workspace/dossiers/{dossier.Id}/tasks/{review.GetProperty("tasks")[0].GetProperty("taskId").GetString()}/claim", null))
+            .EnsureSuccessStatusCode();
+        await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
+        await scenario.DeliverEffectsAsync();
+        Assert.False(await AnyResultAsync(dossier.Id));
+        return (dossier, await PendingAsync(dossier.Id));
+    }
+
+    private async Task GiveLeaderRemoteAccountAsync()
+    {
+        var leader = await new DossierScenario(app.Services).UserIdAsync(DemoAccounts.LeaderSgtvt);
+        await using var scope = app.Services.CreateAsyncScope();
+        var credentials = scope.ServiceProvider.GetRequiredService<SigningCredentials>();
+        if (await credentials.FindAsync(SigningOwner.Official, leader) is { Kind: SigningCredentialKind.Remote })
+        {
+            return;
+        }
+
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson(await NameOfAsync(DemoAccounts.LeaderSgtvt), Agency);
+        Simulator.AddAccount("lanhdao-sgtvt", ca.ExportPkcs12(certificate, "mk"), "mk");
+        await credentials.AssignRemoteAsync(leader, "lanhdao-sgtvt", Simulator, assignedBy: null);
+    }
+
+    private async Task<int> CompleteAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RemoteSignatures>().CompleteDueAsync();
+    }
+
+    /// <summary>Completes as the background service does: the request is asked about again once its next check is due (every PollSeconds).</summary>
+    private async Task<int> CompleteWhenDueAsync()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (await CompleteAsync() is > 0 and var issued)
+            {
+                return issued;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return 0;
+    }
+
+    private async Task<PendingSignature> PendingAsync(Guid dossierId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.PendingSignatures.SingleAsync(p => p.DossierId == dossierId);
+    }
+
+    private async Task<bool> AnyResultAsync(Guid dossierId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.IssuedDocuments.AnyAsync(d => d.DossierId == dossierId && d.Kind == "result");
+    }
+
+    private async Task<Core.Documents.IssuedDocument> ResultAsync(Guid dossierId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.IssuedDocuments.SingleAsync(d => d.DossierId == dossierId && d.Kind == "result");
+    }
+
+    private async Task<string> NameOfAsync(string email)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.FullName).SingleAsync();
+    }
+
+    private static string ResignUrl(Guid dossierId, Guid signatureId) => $"/api/v1/workspace/dossiers/{dossierId}/signatures/{signatureId}/resign";
+
+    private static async Task<string> AssignAsync(HttpClient admin, Guid official, string account)
+    {
+        var form = await admin.FormAsync("/Admin/Signing", $"form[action*='handler=Remote'][action*='{official}']");
+        var response = await admin.PostAsync(form.Action, form.Set("account", account).Content());
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<JsonElement> VerifyAsync(byte[] pdf)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(pdf);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "file", "van-ban.pdf");
+        var response = await app.CreateClient().PostAsync("/api/v1/verify/", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
+
+/// <summary>Signing on, background processing on, and a simulator that confirms at once: the hosted services do everything.</summary>
+public sealed class BackgroundRemoteSigningAppFactory : OneStopAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:Enabled"] = "true",
+            ["Signing:Remote:Simulator"] = "true",
+            ["Signing:Remote:SimulatorAutoConfirmSeconds"] = "0",
+            ["Signing:Remote:PollSeconds"] = "1",
+            ["Workflows:BackgroundProcessing"] = "true",
+            ["Workflows:PollSeconds"] = "1",
+        }));
+    }
+}
+
+/// <summary>The hosted completion service, started with the application, issues the remotely signed result by itself.</summary>
+public sealed class BackgroundRemoteSigningTests(BackgroundRemoteSigningAppFactory app) : IClassFixture<BackgroundRemoteSigningAppFactory>
+{
+    [Fact]
+    public async Task The_background_service_issues_the_result_once_the_leader_confirmed()
+    {
+        var leader = await new DossierScenario(app.Services).UserIdAsync(DemoAccounts.LeaderSgtvt);
+        var simulator = app.Services.GetRequiredService<RemoteSigningSimulator>();
+        string name;
+        await using (var db = app.Database.CreateContext())
+        {
+            name = await db.Users.Where(u => u.Id == leader).Select(u => u.FullName).SingleAsync();
+        }
+
+        using var ca = DevelopmentCertificateAuthority.Create("CA ký số từ xa thử nghiệm");
+        using var certificate = ca.IssuePerson(name, "Sở Giao thông vận tải");
+        simulator.AddAccount("lanhdao-sgtvt", ca.ExportPkcs12(certificate, "mk"), "mk");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SigningCredentials>().AssignRemoteAsync(leader, "lanhdao-sgtvt", simulator, assignedBy: null);
+        }
+
+        var dossier = await new DossierScenario(app.Services).SubmitDrivingLicenceAsync();
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept", "Hồ sơ đầy đủ");
+        var specialist = await app.CreateBearerClientAsync(DemoAccounts.SpecialistSgtvt);
+        var review = await WorkspaceApi.DossierAsync(specialist, dossier.Id);
+        (await specialist.PostAsync($"/api/v1/workspace/dossiers/{dossier.Id}/tasks/{review.GetProperty("tasks")[0].GetProperty("taskId").GetString()}/claim", null))
+            .EnsureSuccessStatusCode();
+        await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
+
+        Core.Documents.IssuedDocument? result = null;
+        for (var i = 0; i < 120 && result is null; i++)
+        {
+            await Task.Delay(250);
+            await using var db = app.Database.CreateContext();
+            result = await db.IssuedDocuments.SingleOrDefaultAsync(d => d.DossierId == dossier.Id && d.Kind == "result");
+        }
+
+        Assert.NotNull(result);
+        var signatures = PdfSig.Run(result.Content);
+        Assert.Equal(2, signatures.Count);
+        PdfSig.AssertValid(signatures[0], name);
+        PdfSig.AssertValid(signatures[1], "Sở Giao thông vận tải");
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(PendingSignatureState.Completed, (await check.PendingSignatures.SingleAsync(p => p.DossierId == dossier.Id)).State);
+    }
+}
