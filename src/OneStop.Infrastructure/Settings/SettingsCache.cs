@@ -13,8 +13,10 @@ namespace OneStop.Infrastructure.Settings;
 public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SettingsCache> logger, SettingsSecrets secrets)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
     private Snapshot? _snapshot;
+    private int _refreshing;
 
     /// <summary>What was read, at one moment.</summary>
     public sealed record Snapshot(IReadOnlyDictionary<string, AppSetting> Settings, IReadOnlyList<CalendarYear> Years, DateTimeOffset ReadAt,
@@ -30,31 +32,52 @@ public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvi
                 : null;
     }
 
+    /// <summary>
+    /// The settings as last read. An expired snapshot is still answered while one background read refreshes it (stale while
+    /// revalidating): a request never waits for the database here, and never holds a thread on a lock while other requests hold the
+    /// pool's connections (under load that deadlocked the pool until its timeout, every 30 seconds). Only the first read, and the
+    /// first after <see cref="Invalidate"/>, waits.
+    /// </summary>
     public Snapshot Current
     {
         get
         {
             var now = clock.GetUtcNow();
             var snapshot = _snapshot;
-            if (snapshot is not null && now - snapshot.ReadAt < Lifetime)
+            if (snapshot is null)
             {
-                return snapshot;
-            }
-
-            lock (_gate)
-            {
-                if (_snapshot is null || now - _snapshot.ReadAt >= Lifetime)
+                lock (_gate)
                 {
-                    _snapshot = Read(now) ?? _snapshot ?? new Snapshot(new Dictionary<string, AppSetting>(), [], now);
+                    return _snapshot ??= Read(now) ?? new Snapshot(new Dictionary<string, AppSetting>(), [], now);
                 }
-
-                return _snapshot;
             }
+
+            if (now - snapshot.ReadAt >= Lifetime && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+            {
+                _ = Task.Run(() => Refresh(snapshot));
+            }
+
+            return snapshot;
         }
     }
 
     /// <summary>Forgets what was read, after a change on this host.</summary>
     public void Invalidate() => _snapshot = null;
+
+    private void Refresh(Snapshot stale)
+    {
+        try
+        {
+            var now = clock.GetUtcNow();
+            // A failed read keeps what was read before and tries again after a few seconds, not on every request.
+            var fresh = Read(now) ?? stale with { ReadAt = now - Lifetime + RetryAfterFailure };
+            Interlocked.CompareExchange(ref _snapshot, fresh, stale);
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
 
     private Snapshot? Read(DateTimeOffset now)
     {
