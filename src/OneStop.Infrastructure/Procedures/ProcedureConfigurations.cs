@@ -36,5 +36,17 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         builder.HasOne<Field>().WithMany().HasForeignKey(p => p.FieldId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(p => p.Terms);
+        // The name and code in lower case without diacritics, computed by PostgreSQL when the row is written, so the catalogue's
+        // search neither normalises every row on every query nor misses its trigram index (docs/PERFORMANCE.md, catalogue).
+        builder.Property<string>(ProcedureSearch.Column).HasColumnName("search_text")
+            .HasComputedColumnSql("public.f_search_text(name::text || ' ' || code::text)", stored: true);
+        builder.HasIndex(ProcedureSearch.Column).HasDatabaseName("ix_procedures_search_text").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
+}
+
+/// <summary>The procedures' computed search column: lower case, no diacritics (f_search_text of the name and code).</summary>
+public static class ProcedureSearch
+{
+    /// <summary>Its shadow property, read with EF.Property in queries.</summary>
+    public const string Column = "SearchText";
 }

@@ -973,6 +973,12 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("result_template");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("public.f_search_text(name::text || ' ' || code::text)", true);
+
                     b.Property<string>("WorkflowId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -991,6 +997,12 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.HasIndex("FieldId")
                         .HasDatabaseName("ix_procedures_field_id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_procedures_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("procedures", (string)null);
                 });

@@ -1,3 +1,4 @@
+using OneStop.Infrastructure.Procedures;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Core.Procedures;
@@ -30,7 +31,7 @@ public sealed class ProcedureCatalogue(OneStopDbContext db, OneStop.Application.
         foreach (var word in Words(q))
         {
             var pattern = SearchText.Contains(word);
-            query = query.Where(x => EF.Functions.Like(SearchText.Normalize(x.p.Name + " " + x.p.Code), SearchText.Normalize(pattern)));
+            query = query.Where(x => EF.Functions.Like(EF.Property<string>(x.p, ProcedureSearch.Column), SearchText.Normalize(pattern)));
         }
 
         if (!string.IsNullOrWhiteSpace(field))
