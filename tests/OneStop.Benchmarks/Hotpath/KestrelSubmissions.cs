@@ -1,10 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using OneStop.Benchmarks.Harness;
@@ -36,13 +31,11 @@ internal sealed class KestrelApp : OneStopAppFactory
 /// </summary>
 internal static class KestrelSubmissions
 {
-    private const int AttachmentBytes = 200 * 1024;
-
-    public sealed record OpenLoop(double Rate, int Started, int Succeeded, int Errors, double P50, double P99, double ProcessCpuMsPerSubmission, double MachineBusy);
+    public sealed record OpenLoopFigures(double Rate, int Started, int Succeeded, int Errors, double P50, double P99, double ProcessCpuMsPerSubmission, double MachineBusy);
 
     public sealed record Saturation(int Clients, double PerSecond, int Succeeded, int Errors, double P99, double ProcessCpuMsPerSubmission, double MachineBusy);
 
-    public static async Task<(OpenLoop Open, Saturation Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor)
+    public static async Task<(OpenLoopFigures Open, Saturation Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor)
     {
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_WEB", Path.Combine(RepoPaths.Root, "src", "OneStop.Web"));
         var app = new KestrelApp();
@@ -63,51 +56,15 @@ internal static class KestrelSubmissions
         }
     }
 
-    private static async Task<OpenLoop> OpenLoopAsync(HttpClient client, double rate, TimeSpan duration)
+    private static async Task<OpenLoopFigures> OpenLoopAsync(HttpClient client, double rate, TimeSpan duration)
     {
-        var total = (int)(rate * duration.TotalSeconds);
-        var latencies = new List<double>(total);
-        var errors = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var machine = MachineCpu.Busy();
         var clock = Stopwatch.StartNew();
-        var running = new List<Task>(total);
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / rate);
-            if (due > clock.Elapsed)
-            {
-                await Task.Delay(due - clock.Elapsed);
-            }
-
-            running.Add(Task.Run(async () =>
-            {
-                var ok = await SubmitOnceAsync(client);
-                var latency = (clock.Elapsed - due).TotalMilliseconds;
-                lock (latencies)
-                {
-                    if (ok)
-                    {
-                        latencies.Add(latency);
-                    }
-                    else
-                    {
-                        errors++;
-                    }
-                }
-            }));
-        }
-
-        await Task.WhenAll(running);
-        clock.Stop();
+        var run = await OpenLoop.RunAsync("submissions, open loop", rate, duration, () => SubmitOnceAsync(client));
         var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
         var busy = (MachineCpu.Busy() - machine).TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount;
-        latencies.Sort();
-        var result = new OpenLoop(rate, total, latencies.Count, errors, Percentile(latencies, 0.5), Percentile(latencies, 0.99),
-            used / Math.Max(1, latencies.Count), busy);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  open loop {rate:0}/s for {duration.TotalSeconds:0} s: {result.Succeeded} ok, {errors} errors, p50 {result.P50:0} ms, p99 {result.P99:0} ms, process CPU {result.ProcessCpuMsPerSubmission:0.0} ms per submission, machine busy {busy * 100:0} %"));
-        return result;
+        return new OpenLoopFigures(rate, run.Succeeded + run.Errors, run.Succeeded, run.Errors, run.P50, run.P99, used / Math.Max(1, run.Succeeded), busy);
     }
 
     private static async Task<Saturation> SaturateAsync(HttpClient client, int clients, TimeSpan duration)
@@ -159,29 +116,7 @@ internal static class KestrelSubmissions
     {
         try
         {
-            using var created = await client.PostAsJsonAsync("/api/v1/dossiers",
-                new { procedureCode = "2.000488", formData = new { purpose = "Bổ sung hồ sơ xin việc", copies = 1 } });
-            if (!created.IsSuccessStatusCode)
-            {
-                return false;
-            }
-
-            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            foreach (var document in new[] { "TOKHAI", "CCCD" })
-            {
-                using var form = new MultipartFormDataContent { { new StringContent(document), "documentCode" } };
-                var file = new ByteArrayContent(Attachment());
-                file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-                form.Add(file, "file", document + ".pdf");
-                using var attached = await client.PostAsync($"/api/v1/dossiers/{id}/attachments", form);
-                if (!attached.IsSuccessStatusCode)
-                {
-                    return false;
-                }
-            }
-
-            using var submitted = await client.PostAsync($"/api/v1/dossiers/{id}/submit", null);
-            return submitted.IsSuccessStatusCode;
+            return await Submissions.SubmissionBenchmark.SubmitOnceAsync(client);
         }
         catch (HttpRequestException)
         {
@@ -189,15 +124,5 @@ internal static class KestrelSubmissions
         }
     }
 
-    private static byte[] Attachment()
-    {
-        var content = new byte[AttachmentBytes];
-        RandomNumberGenerator.Fill(content);
-        Encoding.ASCII.GetBytes("%PDF-1.7\n").CopyTo(content, 0);
-        Encoding.ASCII.GetBytes("\n%%EOF\n").CopyTo(content, content.Length - 7);
-        return content;
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    private static double Percentile(List<double> sorted, double p) => Submissions.SubmissionBenchmark.Percentile(sorted, p);
 }

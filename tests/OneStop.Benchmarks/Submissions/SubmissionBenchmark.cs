@@ -95,7 +95,8 @@ internal static class SubmissionBenchmark
         return (latencies, errors);
     }
 
-    private static async Task<bool> SubmitOnceAsync(HttpClient client)
+    /// <summary>One whole submission: the draft with its form, two 200 KB PDFs, submit (also hotpath's, over Kestrel).</summary>
+    internal static async Task<bool> SubmitOnceAsync(HttpClient client)
     {
         var created = await client.PostAsJsonAsync("/api/v1/dossiers",
             new { procedureCode = "2.000488", formData = new { purpose = "Bổ sung hồ sơ xin việc", copies = 1 } }).ConfigureAwait(false);
@@ -125,6 +126,6 @@ internal static class SubmissionBenchmark
         return content;
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
