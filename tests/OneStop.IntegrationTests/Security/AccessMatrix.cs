@@ -27,13 +27,15 @@ public enum Scope
 
 /// <summary>
 /// One endpoint's or page's access: who passes, whose resource it must be, for a scoped write the body a stranger's attempt sends
-/// (so the ownership check, not the validation, is what refuses it; "multipart" sends a PDF), and whether the endpoint itself
+/// (so the ownership check, not the validation, is what refuses it; "multipart" sends a PDF; for a page handler a form,
+/// "name=value&amp;name={routeParameter}", whose braced values come from the prepared dossier), and whether the endpoint itself
 /// answers 401 to wrong credentials (sign-in), which is then not a refusal by the gate.
 /// </summary>
 public sealed record Access(Who Allowed, Scope Scope = Scope.None, string? Probe = null, bool Authenticates = false);
 
 /// <summary>
-/// Every endpoint of the endpoint data source (minimal APIs as "METHOD /route", Razor Pages as "PAGE /Folder/Page") with who may
+/// Every endpoint of the endpoint data source (minimal APIs as "METHOD /route", Razor Pages as "PAGE /Folder/Page", their other
+/// handlers as "PAGE POST /Folder/Page?handler=Name") with who may
 /// reach it. A new endpoint or page without a line here fails <see cref="AccessMatrixTests"/> with the line to add; every line is
 /// exercised for each role, anonymous, and for scoped resources as another citizen and an official of another agency.
 /// </summary>
@@ -189,5 +191,96 @@ public static class AccessMatrix
         ["PAGE /Admin/Workflows/Edit"] = new(Who.Admin),
         ["PAGE /Admin/Workflows/Migrate"] = new(Who.Admin),
         ["PAGE /Admin/Workflows/Simulate"] = new(Who.Admin),
+
+        // Page handlers: public and accounts (a page's plain GET is its page's line above)
+        ["PAGE GET /Account/ExternalLogin?handler=Callback"] = new(Who.Anyone),
+        ["PAGE GET /Account/ExternalLogin?handler=Failed"] = new(Who.Anyone),
+        ["PAGE POST /Account/ExternalLogin"] = new(Who.Anyone),
+        ["PAGE POST /Account/ExternalLogin?handler=Email"] = new(Who.Anyone),
+        ["PAGE POST /Account/ForgotPassword"] = new(Who.Anyone),
+        ["PAGE POST /Account/Login"] = new(Who.Anyone),
+        ["PAGE POST /Account/LoginWith2fa"] = new(Who.Anyone),
+        ["PAGE POST /Account/Logout"] = new(Who.Anyone),
+        ["PAGE POST /Account/Manage/Index"] = new(Who.SignedIn),
+        ["PAGE POST /Account/Manage/TwoFactor"] = new(Who.SignedIn),
+        ["PAGE POST /Account/Manage/TwoFactor?handler=Disable"] = new(Who.SignedIn),
+        ["PAGE POST /Account/Register"] = new(Who.Anyone),
+        ["PAGE POST /Account/ResendConfirmation"] = new(Who.Anyone),
+        ["PAGE POST /Account/ResetPassword"] = new(Who.Anyone),
+        ["PAGE POST /Error"] = new(Who.Anyone),
+        ["PAGE POST /Payments/Simulated"] = new(Who.Anyone),
+        ["PAGE POST /Verify/Index"] = new(Who.Anyone),
+
+        // Page handlers: citizens (the dossier's, or the store document's, owner: the use case answers another citizen with 404)
+        ["PAGE POST /Notifications/Index?handler=Read"] = new(Who.SignedIn),
+        ["PAGE POST /Notifications/Index?handler=ReadAll"] = new(Who.SignedIn),
+        ["PAGE POST /Portal/Apply"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Apply?handler=Autosave"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Detail"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Detail?handler=Delivery"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Detail?handler=Pay"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Detail?handler=Rate"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Detail?handler=Withdraw"] = new(Who.Citizen),
+        ["PAGE POST /Portal/Store?handler=Delete"] = new(Who.Citizen),
+
+        // Page handlers: officials (a dossier the official's agency cannot see is a 404 before the handler runs; what a role may do on it —
+        // certify at the counter, "Ký lại" by the signer alone — is refused by the use case and tested in Workspace/AuthorisationMatrixTests
+        // and Signing/RemoteSigningTests)
+        ["PAGE GET /Reports/Statistics?handler=Csv"] = new(Who.Admin | Who.Leader),
+        ["PAGE POST /Officials/Reassignments?handler=Assign"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier?handler=Apology"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier?handler=Assign"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier?handler=Certify"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier?handler=Claim"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Dossier?handler=Resign"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Index?handler=Claim"] = new(Who.Leader | Who.Reception | Who.Specialist),
+        ["PAGE POST /Workspace/Walkin"] = new(Who.Reception),
+
+        // Page handlers: administration
+        ["PAGE GET /Admin/Legacy?handler=Json"] = new(Who.Admin),
+        ["PAGE GET /Admin/Workflows/Edit?handler=Procedure"] = new(Who.Admin),
+        ["PAGE GET /Admin/Workflows/Edit?handler=Procedures"] = new(Who.Admin),
+        ["PAGE POST /Admin/Calendar?handler=Hours"] = new(Who.Admin),
+        ["PAGE POST /Admin/Calendar?handler=Reset"] = new(Who.Admin),
+        ["PAGE POST /Admin/Calendar?handler=Year"] = new(Who.Admin),
+        ["PAGE POST /Admin/Legacy?handler=Upload"] = new(Who.Admin),
+        ["PAGE POST /Admin/NationalPortal?handler=Retry"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Edit?handler=Assign"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Edit?handler=Deactivate"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Edit?handler=Reactivate"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Edit?handler=Resend"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Edit?handler=ResetTwoFactor"] = new(Who.Admin),
+        ["PAGE POST /Admin/Officials/Index?handler=Invite"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=AddCounter"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=AddDepartment"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=Close"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=Update"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=UpdateCounter"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Agency?handler=UpdateDepartment"] = new(Who.Admin),
+        ["PAGE POST /Admin/Organisation/Index?handler=Create"] = new(Who.Admin),
+        ["PAGE POST /Admin/Procedures/Edit?handler=Preview"] = new(Who.Admin),
+        ["PAGE POST /Admin/Procedures/Edit?handler=Publish"] = new(Who.Admin),
+        ["PAGE POST /Admin/Procedures/Edit?handler=Save"] = new(Who.Admin),
+        ["PAGE POST /Admin/Procedures/Edit?handler=Unpublish"] = new(Who.Admin),
+        ["PAGE POST /Admin/Settings?handler=Payment"] = new(Who.Admin),
+        ["PAGE POST /Admin/Settings?handler=Province"] = new(Who.Admin),
+        ["PAGE POST /Admin/Settings?handler=Smtp"] = new(Who.Admin),
+        ["PAGE POST /Admin/Settings?handler=Uploads"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=Anchor"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=Position"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=Remote"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=RemoveAnchor"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=Revoke"] = new(Who.Admin),
+        ["PAGE POST /Admin/Signing?handler=Upload"] = new(Who.Admin),
+        ["PAGE POST /Admin/Users?handler=Lock"] = new(Who.Admin),
+        ["PAGE POST /Admin/Users?handler=Unlock"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Edit?handler=Check"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Edit?handler=Publish"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Edit?handler=Simulate"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Edit?handler=Upload"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Migrate?handler=Apply"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Migrate?handler=Preview"] = new(Who.Admin),
+        ["PAGE POST /Admin/Workflows/Simulate"] = new(Who.Admin),
     };
 }

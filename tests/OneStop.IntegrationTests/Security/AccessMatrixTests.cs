@@ -4,34 +4,44 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.IntegrationTests.Workspace;
+using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Security;
 
 /// <summary>
-/// The authorisation matrix, generated from the endpoint data source and the Razor page routes: every endpoint and page has a line in
-/// <see cref="AccessMatrix"/>, and each line is exercised as each role and anonymously on a driving-licence dossier of Sở GTVT
-/// (applicant: the demo citizen; at the specialist's step of Phòng QLPT), then for scoped lines as another citizen and as an official
-/// of another agency (Sở Tư pháp). Officials of other departments of Sở GTVT are the counter official and the leader.
+/// The authorisation matrix, generated from the endpoint data source, the Razor page routes and the pages' handlers: every endpoint,
+/// page and page handler has a line in <see cref="AccessMatrix"/>, and each line is exercised as each role and anonymously on a
+/// driving-licence dossier of Sở GTVT (applicant: the demo citizen; at the specialist's step of Phòng QLPT), then for scoped lines as
+/// another citizen and as an official of another agency (Sở Tư pháp). Officials of other departments of Sở GTVT are the counter
+/// official and the leader. A page handler that writes (POST) is sent only as those it must refuse, with a valid antiforgery token so
+/// that the refusal is the handler's or the gate's, not the token check's: what a permitted role does with it is each feature's tests.
 /// </summary>
 public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<PreparedDossierApp>
 {
     private static readonly Persona[] Roles = [Persona.Anonymous, Persona.Citizen, Persona.Reception, Persona.Specialist, Persona.Leader, Persona.Admin];
 
     [Fact]
-    public void Every_endpoint_and_page_has_a_line_in_the_matrix_and_every_line_an_endpoint()
+    public void Every_endpoint_page_and_page_handler_has_a_line_in_the_matrix_and_every_line_an_endpoint()
     {
         var found = Endpoints(app.Services);
+        foreach (var (key, handler) in Handlers(app.Services))
+        {
+            found[key] = handler.Page;
+        }
+
         var missing = found.Keys.Where(k => !AccessMatrix.Entries.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
         var stale = AccessMatrix.Entries.Keys.Where(k => !found.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
 
         Assert.True(missing.Count == 0, "Endpoints or pages without a line in tests/OneStop.IntegrationTests/Security/AccessMatrix.cs. Add these " +
             "lines (the roles shown are what the endpoint declares: narrow them to who may really reach it — Who.Anyone, Who.SignedIn, " +
             "Who.Citizen, Who.Officials, Who.Reception, Who.Specialist, Who.Leader, Who.Admin, combined with | — and add Scope.Own when the " +
-            "dossier must be the citizen's own, Scope.Agency when it must be the official's agency's):\n" +
+            "dossier must be the citizen's own, Scope.Agency when it must be the official's agency's; a page handler gets its page's roles: " +
+            "narrow them to what the handler itself checks, and give a scoped POST handler a form probe):\n" +
             string.Join("\n", missing.Select(k => $"        [\"{k}\"] = new({Declared(app.Services, found[k])}),")));
         Assert.True(stale.Count == 0, "Lines in AccessMatrix.cs without an endpoint (renamed or removed? update them):\n" + string.Join("\n", stale));
     }
@@ -39,9 +49,9 @@ public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<Pr
     public static TheoryData<string, Persona> RoleCases()
     {
         var data = new TheoryData<string, Persona>();
-        foreach (var key in AccessMatrix.Entries.Keys)
+        foreach (var (key, access) in AccessMatrix.Entries)
         {
-            foreach (var persona in Roles)
+            foreach (var persona in Roles.Where(p => !Writes(key) || !Allows(access, p)))
             {
                 data.Add(key, persona);
             }
@@ -74,7 +84,7 @@ public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<Pr
     public async Task Each_role_passes_or_is_refused_as_the_matrix_says(string key, Persona persona)
     {
         var access = AccessMatrix.Entries[key];
-        var allowed = persona == Persona.Anonymous ? access.Allowed.HasFlag(Who.Anonymous) : access.Allowed.HasFlag(Of(persona));
+        var allowed = Allows(access, persona);
 
         var response = await SendAsync(key, persona, probe: null);
 
@@ -104,9 +114,20 @@ public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<Pr
             $"{key} as {persona} on a dossier that is not theirs should be refused (401, 403 or 404), got {Describe(response)}");
     }
 
+    private static bool Allows(Access access, Persona persona) =>
+        persona == Persona.Anonymous ? access.Allowed.HasFlag(Who.Anonymous) : access.Allowed.HasFlag(Of(persona));
+
+    /// <summary>A page handler that writes: sent only as those it must refuse (see the class summary).</summary>
+    private static bool Writes(string key) => key.StartsWith("PAGE POST ", StringComparison.Ordinal);
+
     private async Task<HttpResponseMessage> SendAsync(string key, Persona persona, string? probe)
     {
         var scenario = await app.ScenarioAsync();
+        if (key.StartsWith("PAGE GET ", StringComparison.Ordinal) || Writes(key))
+        {
+            return await SendToHandlerAsync(key, persona, probe, scenario);
+        }
+
         var endpoint = Endpoints(app.Services)[key];
         var method = key.Split(' ')[0] switch
         {
@@ -121,6 +142,63 @@ public sealed class AccessMatrixTests(PreparedDossierApp app) : IClassFixture<Pr
         }
 
         return await (await app.ClientAsync(persona)).SendAsync(request);
+    }
+
+    /// <summary>
+    /// A page handler's request: its page's path with "?handler=", and for a POST the probe's fields (a form, "name=value&amp;…", whose
+    /// "{route parameter}" values come from the scenario) with this persona's antiforgery token.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendToHandlerAsync(string key, Persona persona, string? probe, PreparedDossierApp.Scenario scenario)
+    {
+        var handler = Handlers(app.Services)[key];
+        var path = Path(handler.Page, scenario) + (handler.Name is null ? string.Empty : "?handler=" + handler.Name);
+        var client = await app.ClientAsync(persona);
+        if (handler.Method == "GET")
+        {
+            return await client.GetAsync(path);
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (probe ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (pair.Split('=', 2)[0], pair.Split('=', 2) is [_, var v] ? v : string.Empty);
+            fields[name] = value.StartsWith('{') && value.EndsWith('}')
+                ? PreparedDossierApp.RouteValue(handler.Page.RoutePattern.RawText!, value[1..^1], scenario)
+                : value;
+        }
+
+        fields["__RequestVerificationToken"] = PageForms.AntiforgeryToken(await client.GetStringAsync("/"))
+            ?? PageForms.AntiforgeryToken(await client.GetStringAsync("/Account/Login"))
+            ?? throw new InvalidOperationException($"No antiforgery token for {persona}.");
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Every page handler but a page's plain GET (which is the page's own line), by matrix key: "PAGE POST /Workspace/Dossier?handler=Certify",
+    /// "PAGE POST /Portal/Apply" for an unnamed OnPost, "PAGE GET /Admin/Audit?handler=Csv" for a named GET.
+    /// </summary>
+    internal static Dictionary<string, (RouteEndpoint Page, string Method, string? Name)> Handlers(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var handlers = new Dictionary<string, (RouteEndpoint, string, string?)>(StringComparer.Ordinal);
+        foreach (var (key, endpoint) in Endpoints(services).Where(e => e.Key.StartsWith("PAGE ", StringComparison.Ordinal)))
+        {
+            var page = endpoint.Metadata.GetMetadata<PageActionDescriptor>()!;
+            var compiled = loader.LoadAsync(page, endpoint.Metadata).GetAwaiter().GetResult();
+            foreach (var handler in compiled.HandlerMethods)
+            {
+                var method = handler.HttpMethod.ToUpperInvariant();
+                if (method == "GET" && handler.Name is null)
+                {
+                    continue;
+                }
+
+                var name = handler.Name is null ? string.Empty : "?handler=" + handler.Name;
+                handlers[$"PAGE {method} {key["PAGE ".Length..]}{name}"] = (endpoint, method, handler.Name);
+            }
+        }
+
+        return handlers;
     }
 
     private static MultipartFormDataContent Multipart()

@@ -77,6 +77,7 @@ public class PreparedDossierApp : OneStopAppFactory
         "id" => s.Dossier.Id.ToString(),
         "documentId" => s.DocumentId.ToString(),
         "attachmentId" => s.AttachmentId.ToString(),
+        "storedDocumentId" => s.StoredDocumentId.ToString(),
         "taskId" => s.TaskId.ToString(),
         "signatureId" => s.SignatureId.ToString(),
         "actionId" => "submit",
