@@ -35,7 +35,7 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<ResultStoreInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<Workflows.OutboxWakeInterceptor>(),
-                provider.GetRequiredService<Workflows.OutboxWakeTransactions>());
+                provider.GetRequiredService<Procedures.CatalogueChangeInterceptor>(), provider.GetRequiredService<AfterCommitTransactions>());
         });
 
         var dataProtection = services.AddDataProtection()
@@ -71,6 +71,10 @@ public static class DependencyInjection
         Payments.PaymentDependencyInjection.AddPayments(services);
         NationalPortal.NationalPortalDependencyInjection.AddNationalPortal(services);
         services.AddScoped<Procedures.ProcedureVersions>();
+        services.AddSingleton<Procedures.CatalogueChangeSignal>();
+        services.AddSingleton<Procedures.CatalogueChangeInterceptor>();
+        services.AddSingleton<AfterCommitInterceptor>(provider => provider.GetRequiredService<Procedures.CatalogueChangeInterceptor>());
+        services.AddSingleton<AfterCommitTransactions>();
         services.AddHostedService<Procedures.ProcedureVersionActivator>();
         services.AddScoped<Legacy.LegacyImporter>();
         services.AddSingleton<Legacy.LegacyImportQueue>();

@@ -1,10 +1,9 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Workflows.Entities;
 
@@ -36,113 +35,12 @@ public sealed class OutboxWakeSignal
 }
 
 /// <summary>Notes a save that added workflow effects, e-mails or national-portal messages; raises <see cref="OutboxWakeSignal"/> when it is committed (at once without a transaction).</summary>
-internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : SaveChangesInterceptor
+internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : AfterCommitInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
-    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+    protected override bool Concerns(DbContext context) => context.ChangeTracker.Entries()
+        .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail or NationalPortal.PortalMessage);
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } context)
-        {
-            _saving.Remove(context);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    internal void Committed(DbContext? context)
-    {
-        if (context is not null && _uncommitted.Remove(context))
-        {
-            signal.Raise();
-        }
-    }
-
-    internal void RolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
-
-    private void Note(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries()
-                .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail or NationalPortal.PortalMessage))
-        {
-            _saving.AddOrUpdate(context, this);
-        }
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is null || !_saving.Remove(context))
-        {
-            return;
-        }
-
-        if (context.Database.CurrentTransaction is null)
-        {
-            signal.Raise();
-        }
-        else
-        {
-            _uncommitted.AddOrUpdate(context, this);
-        }
-    }
-}
-
-/// <summary>Tells <see cref="OutboxWakeInterceptor"/> when a transaction commits or rolls back.</summary>
-internal sealed class OutboxWakeTransactions(OutboxWakeInterceptor wake) : DbTransactionInterceptor
-{
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => wake.Committed(eventData.Context);
-
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        wake.Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => wake.RolledBack(eventData.Context);
-
-    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        wake.RolledBack(eventData.Context);
-        return Task.CompletedTask;
-    }
+    protected override void OnCommitted() => signal.Raise();
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Definitions;
@@ -30,7 +31,7 @@ internal static class WorkflowDependencyInjection
         services.AddHostedService<WorkflowBackgroundService>();
         services.AddSingleton<OutboxWakeSignal>();
         services.AddSingleton<OutboxWakeInterceptor>();
-        services.AddSingleton<OutboxWakeTransactions>();
+        services.AddSingleton<AfterCommitInterceptor>(provider => provider.GetRequiredService<OutboxWakeInterceptor>());
         services.AddHostedService<OutboxWakeService>();
         return services;
     }

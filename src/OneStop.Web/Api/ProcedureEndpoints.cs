@@ -8,7 +8,7 @@ internal static class ProcedureEndpoints
 {
     public static void MapProcedureEndpoints(this RouteGroupBuilder v1)
     {
-        var procedures = v1.MapGroup("/procedures").WithTags("Procedures").AllowAnonymous();
+        var procedures = v1.MapGroup("/procedures").WithTags("Procedures").AllowAnonymous().CacheOutput(CatalogueCache.Policy);
         procedures.MapGet("/", SearchAsync).WithName("SearchProcedures")
             .WithSummary("Tìm thủ tục (không phân biệt dấu, hoa thường); lọc theo lĩnh vực (field) và cơ quan (agency).");
         procedures.MapGet("/{code}", FindAsync).WithName("GetProcedure").WithSummary("Chi tiết thủ tục: thành phần hồ sơ, lệ phí, thời hạn, tờ khai.");

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
+using OneStop.Web.Features.Catalogue;
 using OneStop.Web.Security;
 
 namespace OneStop.Web.Hosting;
@@ -40,6 +41,7 @@ internal static class WebShellExtensions
         });
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddPublicHostFiltering();
+        builder.AddCatalogueCache();
         return builder;
     }
 
@@ -62,6 +64,7 @@ internal static class WebShellExtensions
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCatalogueCache();
         return app;
     }
 

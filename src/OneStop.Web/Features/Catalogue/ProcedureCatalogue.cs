@@ -1,5 +1,8 @@
-using OneStop.Infrastructure.Procedures;
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OneStop.Infrastructure.Procedures;
 using OneStop.Core.Common;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
@@ -20,37 +23,95 @@ public sealed class ProcedureCatalogue(OneStopDbContext db, OneStop.Application.
 
     public sealed record Facet(string Code, string Name, int Count);
 
+    /// <summary>
+    /// One page of active procedures matching every word of <paramref name="q"/> (without diacritics, on the indexed
+    /// <c>procedures.search_text</c>) and the field and agency codes, with the total: one statement, the total by <c>count(*) OVER ()</c>.
+    /// A page past the last (or a negative or huge number) shows the last page, never an overflowing offset.
+    /// </summary>
     public async Task<Page> SearchAsync(string? q, string? field, string? agency, int page, CancellationToken cancellationToken)
     {
-        var query = from p in db.Procedures.AsNoTracking()
-                    join f in db.Fields on p.FieldId equals f.Id
-                    join a in db.Agencies on p.AgencyId equals a.Id into agencies
-                    from a in agencies.DefaultIfEmpty()
-                    where p.IsActive
-                    select new { p, f, a };
+        var (items, total) = await PageAsync(q, field, agency, Math.Max(1, page), cancellationToken);
+        if (items.Count > 0 || page <= 1)
+        {
+            return new Page(items, total, Math.Max(1, page));
+        }
+
+        // Past the last page: the first tells the total, and so which page is the last.
+        (items, total) = await PageAsync(q, field, agency, 1, cancellationToken);
+        var last = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (last > 1)
+        {
+            (items, total) = await PageAsync(q, field, agency, last, cancellationToken);
+        }
+
+        return new Page(items, total, last);
+    }
+
+    private async Task<(List<Summary> Items, int Total)> PageAsync(string? q, string? field, string? agency, int page, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("""
+            SELECT p.code, p.name, f.name, a.name, p.level, p.fee, p.processing_days, count(*) OVER ()
+            FROM procedures p JOIN fields f ON f.id = p.field_id LEFT JOIN agencies a ON a.id = p.agency_id
+            WHERE p.is_active
+            """);
+        var parameters = new List<object>();
         foreach (var word in Words(q))
         {
-            var pattern = SearchText.Contains(word);
-            query = query.Where(x => EF.Functions.Like(EF.Property<string>(x.p, ProcedureSearch.Column), SearchText.Normalize(pattern)));
+            // The pattern folded as the stored column is (public.f_search_text, what SearchText.Normalize translates to).
+            parameters.Add(SearchText.Contains(word));
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.search_text LIKE public.f_search_text(${parameters.Count})");
         }
 
         if (!string.IsNullOrWhiteSpace(field))
         {
-            query = query.Where(x => x.f.Code == field);
+            parameters.Add(field);
+            sql.Append(CultureInfo.InvariantCulture, $" AND f.code = ${parameters.Count}");
         }
 
         if (!string.IsNullOrWhiteSpace(agency))
         {
-            query = query.Where(x => x.a != null && x.a.Code == agency);
+            parameters.Add(agency);
+            sql.Append(CultureInfo.InvariantCulture, $" AND a.code = ${parameters.Count}");
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        // A page past the last (or a negative or huge number) shows the nearest page, never an overflowing offset.
-        var pageNumber = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var items = await query.OrderBy(x => x.f.Name).ThenBy(x => x.p.Name).Skip((pageNumber - 1) * PageSize).Take(PageSize)
-            .Select(x => new Summary(x.p.Code, x.p.Name, x.f.Name, x.a != null ? x.a.Name : null, (int)x.p.Level, x.p.Fee, x.p.ProcessingDays))
-            .ToListAsync(cancellationToken);
-        return new Page(items, total, pageNumber);
+        // The offset of a huge page number stays an int: PostgreSQL returns nothing past the end, and SearchAsync takes the last page.
+        parameters.Add((int)Math.Min(int.MaxValue, (page - 1L) * PageSize));
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY f.name, p.name, p.code LIMIT {PageSize} OFFSET ${parameters.Count}");
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand(sql.ToString(), connection);
+            foreach (var value in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            var items = new List<Summary>(PageSize);
+            var total = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new Summary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetInt32(4), reader.GetDecimal(5), reader.GetInt32(6)));
+                total = (int)reader.GetInt64(7);
+            }
+
+            return (items, total);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     /// <summary>The procedures the signed-in official's counter takes in: its agency's own, and at a commune every commune's.</summary>

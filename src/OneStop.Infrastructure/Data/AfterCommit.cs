@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OneStop.Infrastructure.Data;
+
+/// <summary>
+/// Notes a save that <see cref="Concerns"/> this interceptor and calls <see cref="OnCommitted"/> once what it saved is committed: at
+/// once without a transaction, at the commit of the transaction otherwise, never after a failed save or a rollback.
+/// </summary>
+internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+
+    /// <summary>Whether the pending save (read from the context's change tracker, before it runs) concerns this interceptor.</summary>
+    protected abstract bool Concerns(DbContext context);
+
+    /// <summary>What the interceptor noted is committed. Keep it short and never throwing: it runs inside the save or the commit.</summary>
+    protected abstract void OnCommitted();
+
+    public sealed override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public sealed override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public sealed override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public sealed override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public sealed override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _saving.Remove(context);
+        }
+    }
+
+    public sealed override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    internal void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.Remove(context))
+        {
+            OnCommitted();
+        }
+    }
+
+    internal void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
+    }
+
+    private void Note(DbContext? context)
+    {
+        if (context is not null && Concerns(context))
+        {
+            _saving.AddOrUpdate(context, this);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_saving.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is null)
+        {
+            OnCommitted();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, this);
+        }
+    }
+}
+
+/// <summary>Tells every <see cref="AfterCommitInterceptor"/> when a transaction commits or rolls back.</summary>
+internal sealed class AfterCommitTransactions(IEnumerable<AfterCommitInterceptor> interceptors) : DbTransactionInterceptor
+{
+    private readonly AfterCommitInterceptor[] _interceptors = [.. interceptors];
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        foreach (var interceptor in _interceptors)
+        {
+            interceptor.Committed(eventData.Context);
+        }
+    }
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        foreach (var interceptor in _interceptors)
+        {
+            interceptor.RolledBack(eventData.Context);
+        }
+    }
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+}
