@@ -35,8 +35,8 @@ public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvi
     /// <summary>
     /// The settings as last read. An expired snapshot is still answered while one background read refreshes it (stale while
     /// revalidating): a request never waits for the database here, and never holds a thread on a lock while other requests hold the
-    /// pool's connections (under load that deadlocked the pool until its timeout, every 30 seconds). Only the first read, and the
-    /// first after <see cref="Invalidate"/>, waits.
+    /// pool's connections (under load that deadlocked the pool until its timeout, every 30 seconds). Only the very first read waits;
+    /// after a change, <see cref="Invalidate"/> reads in the changing request.
     /// </summary>
     public Snapshot Current
     {
@@ -61,8 +61,22 @@ public sealed partial class SettingsCache(IServiceScopeFactory scopes, TimeProvi
         }
     }
 
-    /// <summary>Forgets what was read, after a change on this host.</summary>
-    public void Invalidate() => _snapshot = null;
+    /// <summary>
+    /// Reads again at once, after a change on this host: the request that made the change pays the read, and every other request goes
+    /// on with the snapshot before it meanwhile, never waiting. If the read fails, the snapshot expires, to be read again in the background.
+    /// </summary>
+    public void Invalidate()
+    {
+        var now = clock.GetUtcNow();
+        if (Read(now) is { } fresh)
+        {
+            _snapshot = fresh;
+        }
+        else if (_snapshot is { } stale)
+        {
+            Interlocked.CompareExchange(ref _snapshot, stale with { ReadAt = now - Lifetime }, stale);
+        }
+    }
 
     private void Refresh(Snapshot stale)
     {

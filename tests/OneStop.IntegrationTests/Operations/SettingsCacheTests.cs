@@ -31,8 +31,11 @@ public sealed class SettingsCacheTests(OneStopAppFactory app) : IClassFixture<On
         Assert.NotSame(first, refreshed);
         Assert.Equal(first.Settings.Keys.Order(), refreshed.Settings.Keys.Order());
 
-        cache.Invalidate(); // a change on this host: the next read waits for the database, as before
-        Assert.NotSame(refreshed, cache.Current);
+        // A change on this host: the changing request reads again, and the next request has the new snapshot without a read of its own.
+        cache.Invalidate();
+        var changed = cache.Current;
+        Assert.NotSame(refreshed, changed);
+        Assert.Same(changed, cache.Current);
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<T?> probe)
