@@ -18,6 +18,7 @@ public sealed class CatalogueCacheTests(OneStopAppFactory app) : IClassFixture<O
     {
         var client = app.CreateClient();
         Assert.Equal(1, await TotalAsync(client, "khai sinh"));
+        Assert.Contains(BirthRegistration, await client.GetStringAsync("/thu-tuc?q=khai+sinh"), StringComparison.Ordinal);
 
         // A change this host's app does not make (another host's; here a context outside the app): the cached answer stays.
         await using (var outside = app.Database.CreateContext())
@@ -27,11 +28,13 @@ public sealed class CatalogueCacheTests(OneStopAppFactory app) : IClassFixture<O
         }
 
         Assert.Equal(1, await TotalAsync(client, "khai sinh"));
+        Assert.Contains(BirthRegistration, await client.GetStringAsync("/thu-tuc?q=khai+sinh"), StringComparison.Ordinal);
 
         // Any committed change of the catalogue through the app drops every cached search: the first change is seen at once.
         await SaveInAppAsync(async db => (await db.Procedures.SingleAsync(p => p.Code == Construction)).Deactivate());
         Assert.Equal(0, await TotalAsync(client, "khai sinh"));
         Assert.Equal(0, await TotalAsync(client, Construction));
+        Assert.DoesNotContain(BirthRegistration, await client.GetStringAsync("/thu-tuc?q=khai+sinh"), StringComparison.Ordinal);
 
         await SaveInAppAsync(async db =>
         {

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using OneStop.Infrastructure.Procedures;
 
 namespace OneStop.Web.Features.Catalogue;
 
 /// <summary>
-/// The anonymous public catalogue (/api/v1/procedures) answered from this host's output cache: the same search is read from
+/// The anonymous public catalogue (/api/v1/procedures and the pages /thu-tuc, /thu-tuc/{code}) answered from this host's output cache: the same search is read from
 /// PostgreSQL once per expiry, not once per request. A committed change of a procedure, field or agency drops the cached answers of
 /// the host that made it at once (<see cref="CatalogueChangeSignal"/>); other hosts serve theirs until they expire
 /// (<c>Catalogue:CacheSeconds</c>, 30 by default; 0 turns the cache off). Signed-in requests and answers that set a cookie are
@@ -26,7 +27,9 @@ internal static class CatalogueCache
                 return;
             }
 
-            policy.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*").Tag(Tag);
+            // The pages are rendered in the request's language (query string or cookie): one entry per language.
+            policy.Expire(TimeSpan.FromSeconds(seconds)).SetVaryByQuery("*")
+                .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name)).Tag(Tag);
         }));
         return builder;
     }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using OneStop.Web.Features.Catalogue;
 
 namespace OneStop.Web.Pages.Procedures;
 
 [AllowAnonymous]
+[OutputCache(PolicyName = CatalogueCache.Policy)]
 public sealed class IndexModel(ProcedureCatalogue catalogue) : PageModel
 {
     public string? Q { get; private set; }
