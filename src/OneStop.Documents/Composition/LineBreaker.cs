@@ -7,7 +7,13 @@ internal static partial class LineBreaker
 {
     public static List<TextLine> Break(RenderContext ctx, IReadOnlyList<TextRun> runs, double width, double firstIndent, double lineSpacing)
     {
-        var tokens = Tokenize(ctx, runs);
+        object key = runs.Count == 1 ? runs[0] : runs;
+        if (!ctx.Words.TryGetValue(key, out var tokens))
+        {
+            tokens = Tokenize(ctx, runs);
+            ctx.Words[key] = tokens;
+        }
+
         var fallback = runs.Count > 0 ? runs[0].Style : TextStyle.Body;
         var lines = new List<TextLine>();
         var current = new List<TextFragment>();

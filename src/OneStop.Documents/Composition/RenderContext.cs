@@ -12,6 +12,12 @@ internal sealed class RenderContext : IDisposable
     private readonly double _footerHeight;
     private readonly Dictionary<(XFont, string), double> _widths = [];
 
+    /// <summary>
+    /// The words of each paragraph's runs (the list, by reference) and of each single run (a table cell's, by value), measured once per
+    /// render: a paragraph is broken into lines several times (measured, balanced, flowed), and a table's cells again on each page.
+    /// </summary>
+    internal Dictionary<object, List<TextFragment>> Words { get; } = [];
+
     public RenderContext(PdfDocument document, PageSettings page, string? footer)
     {
         Document = document;
@@ -46,7 +52,23 @@ internal sealed class RenderContext : IDisposable
 
     public List<SignatureSlot> SignatureSlots { get; } = [];
 
-    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// NFC. Text made only of characters below U+0300 (Latin, with ơ, ư, đ) and of Latin Extended Additional (U+1E00–U+1EFF, the
+    /// precomposed Vietnamese letters) is already NFC: no combining mark to compose, no singleton to replace. That is nearly every
+    /// text of a Vietnamese document, and it skips ICU.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && (c < '\u1E00' || c > '\u1EFF'))
+            {
+                return text.Normalize(NormalizationForm.FormC);
+            }
+        }
+
+        return text;
+    }
 
     // Words repeat a lot in Vietnamese ("hồ sơ", "ngày", "tháng"); measuring each once per render pays off.
     public double Width(string text, XFont font)
