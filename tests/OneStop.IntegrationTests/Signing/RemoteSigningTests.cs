@@ -247,6 +247,49 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Contains(all, c => c.RevokedAt != null && c.Kind == SigningCredentialKind.Pkcs12);
     }
 
+    [Fact]
+    public async Task A_fresh_demo_install_offers_each_demo_official_a_simulator_account_that_signs_with_their_demo_certificate()
+    {
+        // Nothing added to the simulator by the test: the account comes from the demo seed's certificate of the leader.
+        const string leaderEmail = "lanhdao.sxd@demo.onestop.vn";
+        const string account = "demo-lanhdao.sxd";
+        var leader = await new DossierScenario(app.Services).UserIdAsync(leaderEmail);
+        string demoThumbprint;
+        await using (var db = app.Database.CreateContext())
+        {
+            var seeded = await db.SigningCredentials.SingleAsync(c => c.UserId == leader && c.RevokedAt == null);
+            Assert.True(seeded.Demo);
+            demoThumbprint = seeded.Thumbprint;
+        }
+
+        var admin = app.CreateClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var console = await admin.GetStringAsync("/Admin/Signing");
+        Assert.Contains("Tài khoản mô phỏng (dữ liệu mẫu): <code>" + account + "</code>", console);
+        Assert.Contains("không có chứng thư số", await AssignAsync(admin, leader, "demo-khong-ton-tai"));
+
+        var page = await AssignAsync(admin, leader, account);
+        Assert.Contains("Ký số từ xa · tài khoản " + account, page);
+        await using (var db = app.Database.CreateContext())
+        {
+            var current = await db.SigningCredentials.SingleAsync(c => c.UserId == leader && c.RevokedAt == null);
+            Assert.Equal(SigningCredentialKind.Remote, current.Kind);
+            Assert.Equal(account, current.RemoteAccount);
+            Assert.Equal(demoThumbprint, current.Thumbprint);
+        }
+
+        // The simulated device signs with the demo key: a confirmed request's signature verifies with the certificate.
+        var certificate = await Simulator.GetCertificateAsync(account, CancellationToken.None);
+        var digest = System.Security.Cryptography.SHA256.HashData("OneStop"u8);
+        var id = await Simulator.SubmitAsync(new RemoteSigningRequest(account, digest, digest, "OneStop: thử ký số"), CancellationToken.None);
+        Simulator.Confirm(id);
+        var status = await Simulator.GetStatusAsync(id, CancellationToken.None);
+        Assert.Equal(RemoteSigningState.Signed, status.State);
+        using var publicKey = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(certificate.Certificate)!;
+        Assert.True(publicKey.VerifyHash(digest, status.Signature!.RawSignature!, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+    }
+
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var client = app.CreateClient();
