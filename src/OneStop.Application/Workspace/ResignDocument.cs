@@ -18,6 +18,6 @@ public sealed class ResignDocument(WorkspaceDossiers dossiers, OfficialContext o
     {
         var official = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
-        return await signatures.ResignAsync(dossier.Id, command.SignatureId, Guid.Parse(official.UserId), cancellationToken);
+        return await signatures.ResignAsync(dossier.Id, command.SignatureId, official, cancellationToken);
     }
 }

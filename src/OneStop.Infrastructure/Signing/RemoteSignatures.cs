@@ -9,16 +9,19 @@ using OneStop.Documents.Signing;
 using OneStop.Documents.Signing.Remote;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Notifications;
+using OneStop.Workflows.Runtime;
+using OneStop.Workflows.Runtime.State;
 
 namespace OneStop.Infrastructure.Signing;
 
 /// <summary>
 /// Documents waiting for their official's remote signature ("chờ ký số"): the request made when the document is issued, the background
 /// completion (signature in, agency seal added, document issued and announced, all in one transaction per document, each row locked with
-/// SKIP LOCKED so two hosts never complete one twice), the failure (refused, expired) with its reason, and signing again ("Ký lại").
+/// SKIP LOCKED so two hosts never complete one twice), the failure (refused, expired) with its reason, and signing again ("Ký lại"). Each
+/// outcome is journaled on the dossier (and so audited) with a fixed text: never the CA's message nor the account.
 /// </summary>
 public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignatures signatures, DocumentNotices notices, IUnitOfWork unitOfWork,
-    IOptions<RemoteSigningSettings> settings, TimeProvider clock, ILogger<RemoteSignatures> logger)
+    IWorkflowEngine engine, Audit.IAuditLog audit, IOptions<RemoteSigningSettings> settings, TimeProvider clock, ILogger<RemoteSignatures> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -85,15 +88,21 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                     tracked.State = EntityState.Detached;
                 }
 
+                // The row as the savepoint left it (a completion that saved it before failing is undone in the database too).
+                await db.Entry(pending).ReloadAsync(cancellationToken);
                 var at = clock.GetUtcNow();
                 if (ex is DomainException domain)
                 {
                     // Not something a retry mends (an invalid signature, the agency's seal certificate expired): the official sees why.
                     pending.Fail(Nfc(domain.Message), at);
+                    await JournalAsync(pending, JournalKind.RemoteSigningFailed, null,
+                        $"Không hoàn tất được chữ ký số từ xa ({domain.Code}); văn bản chưa được phát hành.", cancellationToken);
                 }
                 else if (at >= pending.ExpiresAt)
                 {
                     pending.Fail("Không hoàn tất được chữ ký số từ xa trước khi yêu cầu hết hạn (lỗi kết nối dịch vụ ký số); văn bản chưa được phát hành. Hãy ký lại.", at);
+                    await JournalAsync(pending, JournalKind.RemoteSigningFailed, null,
+                        "Yêu cầu ký số từ xa hết hạn (lỗi kết nối dịch vụ ký số); văn bản chưa được phát hành.", cancellationToken);
                 }
                 else
                 {
@@ -123,8 +132,11 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
     /// Signs a failed document again ("Ký lại"), only by the official who was to sign it: a new request on their device when they still sign
     /// remotely, or at once with the certificate OneStop holds when their credential is now a PKCS#12.
     /// </summary>
-    public async Task<PendingSignatureView> ResignAsync(Guid dossierId, Guid pendingId, Guid actorUserId, CancellationToken cancellationToken = default) =>
-        await unitOfWork.InTransactionAsync(async () =>
+    public async Task<PendingSignatureView> ResignAsync(Guid dossierId, Guid pendingId, WorkflowActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var actorUserId = Guid.Parse(actor.UserId);
+        return await unitOfWork.InTransactionAsync(async () =>
         {
             var pending = (await db.PendingSignatures.FromSql($"SELECT * FROM pending_signatures WHERE id = {pendingId} FOR UPDATE")
                               .AsTracking().ToListAsync(cancellationToken)).SingleOrDefault(p => p.DossierId == dossierId)
@@ -151,6 +163,8 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                 pending.Submitted(submission.CredentialId, SerializePrepared(submission.Prepared), submission.TransactionId, submission.SubmittedAt,
                     submission.ExpiresAt);
                 await db.SaveChangesAsync(cancellationToken);
+                await JournalAsync(pending, JournalKind.RemoteSigningRetried, actor,
+                    $"Ký lại: yêu cầu ký số từ xa lần {pending.Attempts} ({pending.Title}).", cancellationToken);
             }
             else
             {
@@ -162,10 +176,13 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                 // Signing switched off since: issued as an unsigned document is.
                 var content = signatures.Enabled ? await signatures.SignAsync(rendered, signer, agency, pending.Title, cancellationToken) : pending.Rendered;
                 await IssueAsync(pending, content, cancellationToken);
+                await JournalAsync(pending, JournalKind.RemoteSigningRetried, actor,
+                    $"Ký lại bằng chứng thư số hệ thống lưu giữ; đã phát hành {pending.Title}.", cancellationToken);
             }
 
             return View(pending, signer.Name, actorUserId);
         }, cancellationToken);
+    }
 
     /// <summary>The documents of a dossier waiting for a remote signature or whose signing failed (the completed ones are issued documents).</summary>
     public async Task<IReadOnlyList<PendingSignatureView>> ForDossierAsync(Guid dossierId, Guid? viewerUserId, CancellationToken cancellationToken = default)
@@ -192,18 +209,24 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                 var content = await signatures.CompleteRemoteAsync(PreparedOf(pending), status.Signature, SlotsOf(pending), pending.AgencyId, pending.Title,
                     cancellationToken);
                 await IssueAsync(pending, content, cancellationToken);
+                await JournalAsync(pending, JournalKind.RemoteSigningCompleted, await SignerActorAsync(pending, cancellationToken),
+                    $"Đã xác nhận ký số từ xa trên thiết bị; đã phát hành {pending.Title}.", cancellationToken);
                 return true;
             case RemoteSigningState.Denied:
                 pending.Fail(Nfc("Người ký đã từ chối ký số trên thiết bị" + Suffix(status.Message) + "; văn bản chưa được phát hành. Có thể ký lại."), now);
+                await JournalAsync(pending, JournalKind.RemoteSigningFailed, await SignerActorAsync(pending, cancellationToken),
+                    "Người ký từ chối ký số trên thiết bị; văn bản chưa được phát hành.", cancellationToken);
                 return false;
             case RemoteSigningState.Expired:
                 pending.Fail(Nfc("Yêu cầu ký số từ xa đã hết hạn mà người ký chưa xác nhận trên thiết bị" + Suffix(status.Message)
                                  + "; văn bản chưa được phát hành. Có thể ký lại."), now);
+                await JournalAsync(pending, JournalKind.RemoteSigningFailed, null, ExpiredNote, cancellationToken);
                 return false;
             default:
                 if (now >= pending.ExpiresAt)
                 {
                     pending.Fail("Yêu cầu ký số từ xa đã hết hạn mà người ký chưa xác nhận trên thiết bị; văn bản chưa được phát hành. Có thể ký lại.", now);
+                    await JournalAsync(pending, JournalKind.RemoteSigningFailed, null, ExpiredNote, cancellationToken);
                 }
                 else
                 {
@@ -227,6 +250,41 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
         long? outboxId = pending.SourceKey is { } key && key.StartsWith("outbox:", StringComparison.Ordinal)
                          && long.TryParse(key.AsSpan("outbox:".Length), out var id) ? id : null;
         await notices.IssuedAsync(document, outboxId, cancellationToken);
+    }
+
+    private const string ExpiredNote = "Yêu cầu ký số từ xa hết hạn mà người ký chưa xác nhận trên thiết bị; văn bản chưa được phát hành.";
+
+    // On the dossier's journal (and from it the audit log): who (the signer, or the system), which document, a fixed text. The pending row's
+    // own changes are saved first so the journal and the row commit together.
+    private async Task JournalAsync(PendingSignature pending, JournalKind kind, WorkflowActor? actor, string comment, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var instanceId = await db.Dossiers.AsNoTracking().Where(d => d.Id == pending.DossierId).Select(d => d.WorkflowInstanceId)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (instanceId is { } id)
+        {
+            await engine.RecordRemoteSigningAsync(id, kind, actor, pending.Kind, Nfc(comment), cancellationToken);
+            return;
+        }
+
+        // A dossier without a workflow (a migrated one) has no journal: the audit log keeps it, as the journal's audit line would.
+        var code = await db.Dossiers.AsNoTracking().Where(d => d.Id == pending.DossierId).Select(d => d.Code).SingleAsync(cancellationToken);
+        var who = actor is null ? Audit.AuditActorInfo.System
+            : new Audit.AuditActorInfo(Guid.TryParse(actor.UserId, out var user) ? user : null, actor.UserId, actor.Address, false);
+        var name = kind.ToString();
+        await audit.WriteAsync(who, "dossier." + char.ToLowerInvariant(name[0]) + name[1..], "Dossier", code, null,
+            new { kind = name, role = actor?.Role, comment = Nfc(comment), documents = new[] { pending.Kind } }, code, cancellationToken);
+    }
+
+    // The official who confirmed or refused on their device, with the role they act in.
+    private async Task<WorkflowActor> SignerActorAsync(PendingSignature pending, CancellationToken cancellationToken)
+    {
+        var officialRoles = new[] { Core.Identity.Roles.Leader, Core.Identity.Roles.Specialist, Core.Identity.Roles.Reception };
+        var role = await (from ur in db.UserRoles
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where ur.UserId == pending.SignerUserId && officialRoles.Contains(r.Name!)
+                          select r.Name).FirstOrDefaultAsync(cancellationToken);
+        return new WorkflowActor(pending.SignerUserId.ToString(), role ?? "official");
     }
 
     private static PendingSignatureView View(PendingSignature p, string signerName, Guid? viewer) => new(p.Id, p.Kind, p.Title, p.State, signerName,

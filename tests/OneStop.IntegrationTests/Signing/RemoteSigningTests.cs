@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +14,22 @@ using OneStop.Documents.Tests.Support;
 using OneStop.Infrastructure.Signing;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
+using OneStop.Workflows.Runtime.State;
 
 namespace OneStop.IntegrationTests.Signing;
 
-/// <summary>Signing on, with the remote-signing simulator as the CA; requests are confirmed or refused only when a test says so.</summary>
+/// <summary>
+/// Signing on, with the remote-signing simulator as the CA; requests are confirmed or refused only when a test says so, and a test can move
+/// the host's clock (the simulator's and the completion's) past a request's expiry.
+/// </summary>
 public sealed class RemoteSigningAppFactory : OneStopAppFactory
 {
+    public ShiftedClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Signing:Enabled"] = "true",
@@ -118,6 +126,8 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Contains("từ chối ký số", failed.FailureReason);
         Assert.Contains("Sai nội dung", failed.FailureReason);
         Assert.False(await AnyResultAsync(dossier.Id));
+        var leaderId = pending.SignerUserId.ToString();
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningFailed, leaderId, "Người ký từ chối ký số trên thiết bị");
 
         var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
         var signature = Assert.Single((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
@@ -146,6 +156,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Equal(2, again.Attempts);
         Assert.NotEqual(pending.TransactionId, again.TransactionId);
         Assert.Null(again.FailureReason);
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningRetried, leaderId, "Ký lại: yêu cầu ký số từ xa lần 2");
 
         // A second "Ký lại" while it waits is refused (API, ProblemDetails).
         var twice = await leader.PostAsync(ResignUrl(dossier.Id, again.Id), null);
@@ -159,6 +170,48 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
         PdfSig.AssertValid(signatures[1], Agency);
         Assert.Equal(PendingSignatureState.Completed, (await PendingAsync(dossier.Id)).State);
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningCompleted, leaderId, "Đã xác nhận ký số từ xa trên thiết bị");
+    }
+
+    [Fact]
+    public async Task An_expired_request_shows_its_reason_issues_nothing_and_the_signer_signs_again()
+    {
+        var (dossier, pending) = await ApprovedByRemoteLeaderAsync();
+
+        // Nobody confirms on the device: past Signing:Remote:ExpiresMinutes the CA reports the request expired.
+        app.Clock.Shift(TimeSpan.FromMinutes(11));
+        try
+        {
+            Assert.Equal(0, await CompleteAsync());
+        }
+        finally
+        {
+            app.Clock.Shift(TimeSpan.FromMinutes(-11));
+        }
+
+        var failed = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Failed, failed.State);
+        Assert.Contains("đã hết hạn mà người ký chưa xác nhận", failed.FailureReason);
+        Assert.False(await AnyResultAsync(dossier.Id));
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningFailed, null, "hết hạn");
+
+        // The signer sees why and "Ký lại"; the applicant still has nothing to download.
+        var page = await SignedInAsync(DemoAccounts.LeaderSgtvt);
+        var html = await page.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
+        Assert.Contains("Ký số không thành công", html);
+        Assert.Contains("đã hết hạn mà người ký chưa xác nhận", html);
+        Assert.Contains("Ký lại", html);
+        var citizen = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/documents/{pending.DocumentId}")).StatusCode);
+
+        var form = await page.FormAsync($"/Workspace/Dossier/{dossier.Id}", "form[action*='handler=Resign']");
+        var posted = await page.PostAsync(form.Action, form.Content());
+        Assert.True(posted.IsSuccessStatusCode || posted.StatusCode == HttpStatusCode.Redirect, posted.StatusCode.ToString());
+        var again = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Pending, again.State);
+        Simulator.Confirm(again.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        Assert.Equal(pending.DocumentId, (await ResultAsync(dossier.Id)).Id);
     }
 
     [Fact]
@@ -288,6 +341,25 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         using var publicKey = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(certificate.Certificate)!;
         Assert.True(publicKey.VerifyHash(digest, status.Signature!.RawSignature!, System.Security.Cryptography.HashAlgorithmName.SHA256,
             System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+    }
+
+    /// <summary>
+    /// One journal entry of the kind on the dossier, by the actor (null: the system), and its audit line: who, the dossier, the fixed text,
+    /// never the CA's message (the test's refusal reason "Sai nội dung") nor the account.
+    /// </summary>
+    private async Task AssertJournaledAsync(Dossier dossier, JournalKind kind, string? actorId, string text)
+    {
+        await using var db = app.Database.CreateContext();
+        var entry = Assert.Single(await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.Kind == kind).ToListAsync());
+        Assert.Equal(actorId, entry.ActorId);
+        Assert.Contains(text, entry.Comment);
+        Assert.Equal(new[] { "result" }, entry.Documents);
+        var action = "dossier." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+        var audit = Assert.Single(await db.AuditLog.Where(a => a.DossierId == dossier.Code && a.Action == action).ToListAsync());
+        Assert.Equal(actorId, audit.UserId?.ToString());
+        Assert.Contains(text, audit.After);
+        Assert.DoesNotContain("Sai nội dung", audit.After);
+        Assert.DoesNotContain("lanhdao-sgtvt", audit.After);
     }
 
     private async Task<HttpClient> SignedInAsync(string email)
