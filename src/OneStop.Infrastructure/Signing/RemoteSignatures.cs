@@ -42,15 +42,60 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                ?? throw new InvalidOperationException("The pending signature holds no prepared signature.");
     }
 
-    /// <summary>Submits the official's signature request and stores the waiting document (in the caller's transaction).</summary>
-    public async Task DeferAsync(PendingSignature pending, PrintedSigner signer, string dossierCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the waiting document with its request queued (in the caller's transaction). Nothing is sent to the CA here: the request reaches
+    /// the signer's device only once this row is committed (<see cref="CompleteDueAsync"/> sends it), so a transaction that does not commit
+    /// leaves no request that leads nowhere.
+    /// </summary>
+    public async Task DeferAsync(PendingSignature pending, PrintedSigner signer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        var submission = await signatures.SubmitRemoteAsync(pending.Rendered, SlotsOf(pending), signer, pending.AgencyId, pending.Title, dossierCode,
-            cancellationToken);
-        pending.Submitted(submission.CredentialId, SerializePrepared(submission.Prepared), submission.TransactionId, submission.SubmittedAt, submission.ExpiresAt);
+        ArgumentNullException.ThrowIfNull(signer);
+        var credential = await signatures.RemoteCredentialAsync(signer, cancellationToken)
+                         ?? throw new DomainException(SigningErrors.CertificateMissing,
+                             $"Cán bộ {signer.Name} không có tài khoản ký số từ xa còn hiệu lực.");
+        var now = clock.GetUtcNow();
+        pending.Queue(credential.Id, now, now + Expiry);
         db.PendingSignatures.Add(pending);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a queued request now, in its own transaction, when the caller has committed (e.g. right after "Ký lại"); returns whether it was
+    /// sent. Left queued (for <see cref="CompleteDueAsync"/>) inside a caller's transaction, when another host holds the row, or on an error.
+    /// </summary>
+    public async Task<bool> SendQueuedAsync(Guid pendingId, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.PendingSignatures
+            .FromSql($"SELECT * FROM pending_signatures WHERE id = {pendingId} AND state = 0 AND transaction_id = '' FOR UPDATE SKIP LOCKED")
+            .AsTracking().ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await SendAsync(rows[0], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The background completion sends it (and fails it with its reason when the error is not transient).
+            LogSendLeft(logger, pendingId, ex);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
     }
 
     /// <summary>Asks the CA about up to <paramref name="max"/> waiting requests that are due; returns how many documents were issued.</summary>
@@ -155,13 +200,11 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
 
             var signer = await signatures.PrintedSignerAsync(actorUserId.ToString(), cancellationToken)
                          ?? throw new NotFoundException("Không tìm thấy tài khoản cán bộ.");
-            var dossierCode = await db.Dossiers.AsNoTracking().Where(d => d.Id == dossierId).Select(d => d.Code).SingleAsync(cancellationToken);
-            if (await signatures.RemoteCredentialAsync(signer, cancellationToken) is not null)
+            if (await signatures.RemoteCredentialAsync(signer, cancellationToken) is { } credential)
             {
-                var submission = await signatures.SubmitRemoteAsync(pending.Rendered, SlotsOf(pending), signer, pending.AgencyId, pending.Title, dossierCode!,
-                    cancellationToken);
-                pending.Submitted(submission.CredentialId, SerializePrepared(submission.Prepared), submission.TransactionId, submission.SubmittedAt,
-                    submission.ExpiresAt);
+                // Queued like the first request: sent once this commits (SendQueuedAsync right after, or the background completion).
+                var now = clock.GetUtcNow();
+                pending.Queue(credential.Id, now, now + Expiry);
                 await db.SaveChangesAsync(cancellationToken);
                 await JournalAsync(pending, JournalKind.RemoteSigningRetried, actor,
                     $"Ký lại: yêu cầu ký số từ xa lần {pending.Attempts} ({pending.Title}).", cancellationToken);
@@ -199,8 +242,28 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
     public Task<bool> AwaitingAsync(Guid dossierId, CancellationToken cancellationToken = default) =>
         db.PendingSignatures.AnyAsync(p => p.DossierId == dossierId && p.State != PendingSignatureState.Completed, cancellationToken);
 
+    private TimeSpan Expiry => TimeSpan.FromMinutes(Math.Max(1, settings.Value.ExpiresMinutes));
+
+    // The CA's "sign hash" call for a committed, queued request: the signer's device shows it from now on.
+    private async Task SendAsync(PendingSignature pending, CancellationToken cancellationToken)
+    {
+        var signer = await signatures.PrintedSignerAsync(pending.SignerUserId.ToString(), cancellationToken)
+                     ?? throw new DomainException("signing.signer_missing", "Không tìm thấy tài khoản cán bộ ký văn bản.");
+        var dossierCode = await db.Dossiers.AsNoTracking().Where(d => d.Id == pending.DossierId).Select(d => d.Code).SingleAsync(cancellationToken);
+        var submission = await signatures.SubmitRemoteAsync(pending.Rendered, SlotsOf(pending), signer, pending.AgencyId, pending.Title, dossierCode ?? "",
+            cancellationToken);
+        pending.Submitted(submission.CredentialId, SerializePrepared(submission.Prepared), submission.TransactionId, submission.SubmittedAt,
+            submission.ExpiresAt);
+    }
+
     private async Task<bool> AdvanceAsync(PendingSignature pending, CancellationToken cancellationToken)
     {
+        if (!pending.IsSent)
+        {
+            await SendAsync(pending, cancellationToken);
+            return false;
+        }
+
         var status = await signatures.RemoteStatusAsync(pending.TransactionId, cancellationToken);
         var now = clock.GetUtcNow();
         switch (status.State)
@@ -288,11 +351,17 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
     }
 
     private static PendingSignatureView View(PendingSignature p, string signerName, Guid? viewer) => new(p.Id, p.Kind, p.Title, p.State, signerName,
-        p.SubmittedAt, p.ExpiresAt, p.FailureReason, p.Attempts, CanResign: p.State == PendingSignatureState.Failed && viewer == p.SignerUserId);
+        p.SubmittedAt, p.ExpiresAt, p.FailureReason, p.Attempts, CanResign: p.State == PendingSignatureState.Failed && viewer == p.SignerUserId)
+    {
+        Sent = p.IsSent,
+    };
 
     private static string Suffix(string? message) => string.IsNullOrWhiteSpace(message) ? "" : $" ({message.Trim()})";
 
     private static string Nfc(string text) => text.Normalize(System.Text.NormalizationForm.FormC);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pending signature {PendingId}: its request was not sent at once; the background completion sends it")]
+    private static partial void LogSendLeft(ILogger logger, Guid pendingId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pending signature {PendingId} could not be completed ({Code}); it is set aside for the signer to sign again")]
     private static partial void LogRefused(ILogger logger, Guid pendingId, string code);
@@ -305,9 +374,13 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
 public sealed record PendingSignatureView(Guid Id, string Kind, string Title, PendingSignatureState State, string SignerName, DateTimeOffset SubmittedAt,
     DateTimeOffset ExpiresAt, string? FailureReason, int Attempts, bool CanResign)
 {
+    /// <summary>Whether the request has reached the CA (a waiting document's request is sent only once it is committed).</summary>
+    public bool Sent { get; init; } = true;
+
     /// <summary>The state in Vietnamese.</summary>
     public string StateLabel => State switch
     {
+        PendingSignatureState.Pending when !Sent => "Đang gửi yêu cầu ký số đến thiết bị",
         PendingSignatureState.Pending => "Chờ ký số trên thiết bị",
         PendingSignatureState.Failed => "Ký số không thành công",
         _ => "Đã ký số",

@@ -264,6 +264,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
             file: ("tra-cuu.pdf", OfficialPages.Pdf));
         Assert.Equal("message: Đã thực hiện: Ký phát hành.", await (await SignedInAsync(leaderEmail)).ActAsync(dossier.Id, "approve"));
         await new DossierScenario(app.Services).DeliverEffectsAsync();
+        await CompleteAsync(); // sends the committed request to the device
         var pending = await PendingAsync(dossier.Id);
 
         var fields = new Dictionary<string, string> { ["HandoverMethod"] = "Counter", ["ReceivedBy"] = "Nguyễn Văn An" };
@@ -371,8 +372,69 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
 
     private RemoteSigningSimulator Simulator => app.Services.GetRequiredService<RemoteSigningSimulator>();
 
-    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account.</summary>
+    [Fact]
+    public async Task The_CA_request_is_sent_only_once_the_waiting_document_is_committed_and_once_with_two_hosts()
+    {
+        var dossier = await ApprovedAsync();
+        var requests = Simulator.Requests.Count;
+        var leader = await new DossierScenario(app.Services).UserIdAsync(DemoAccounts.LeaderSgtvt);
+
+        // An issuing whose transaction does not commit (the outbox's commit failed) leaves nothing on the signer's device.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var issuer = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Documents.DocumentIssuer>();
+            Assert.Null(await issuer.IssueOrDeferAsync(new OneStop.Infrastructure.Documents.IssueRequest(dossier.Code!, "result")
+            {
+                IssuedBy = leader.ToString(),
+                SourceKey = "test:rolled-back",
+            }));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(requests, Simulator.Requests.Count);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.PendingSignatures.AnyAsync(p => p.SourceKey == "test:rolled-back"));
+        }
+
+        // Delivered and committed: queued, still nothing sent; the officials see it being sent.
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var queued = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Pending, queued.State);
+        Assert.False(queued.IsSent);
+        Assert.Equal(requests, Simulator.Requests.Count);
+        var official = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+        var signature = Assert.Single((await WorkspaceApi.DossierAsync(official, dossier.Id)).GetProperty("signatures").EnumerateArray());
+        Assert.Equal("Đang gửi yêu cầu ký số đến thiết bị", signature.GetProperty("stateText").GetString());
+
+        // Two hosts' completions at once: one request reaches the device, and the document is issued once.
+        await Task.WhenAll(CompleteAsync(), CompleteAsync());
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+        var sent = await PendingAsync(dossier.Id);
+        Assert.True(sent.IsSent);
+        Assert.Equal(sent.TransactionId, Simulator.Requests[^1].Id);
+        Simulator.Confirm(sent.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(1, await check.IssuedDocuments.CountAsync(d => d.DossierId == dossier.Id && d.Kind == "result"));
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+    }
+
+    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account; the request sent.</summary>
     private async Task<(Dossier Dossier, PendingSignature Pending)> ApprovedByRemoteLeaderAsync()
+    {
+        var dossier = await ApprovedAsync();
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        Assert.False(await AnyResultAsync(dossier.Id));
+        Assert.False((await PendingAsync(dossier.Id)).IsSent);
+        await CompleteAsync(); // the background completion's first round sends the committed request
+        return (dossier, await PendingAsync(dossier.Id));
+    }
+
+    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account (effects not delivered).</summary>
+    private async Task<Dossier> ApprovedAsync()
     {
         await GiveLeaderRemoteAccountAsync();
         var scenario = new DossierScenario(app.Services);
@@ -384,9 +446,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
             .EnsureSuccessStatusCode();
         await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
         await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
-        await scenario.DeliverEffectsAsync();
-        Assert.False(await AnyResultAsync(dossier.Id));
-        return (dossier, await PendingAsync(dossier.Id));
+        return dossier;
     }
 
     private async Task GiveLeaderRemoteAccountAsync()
