@@ -6,7 +6,7 @@ namespace OneStop.Documents.Forms;
 // Mẫu số 04 (Circular 03/2025/TT-VPCP): Văn bản xin lỗi, with the new date for the result.
 internal static class ApologyForm
 {
-    public const string Title = "VĂN BẢN XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
+    public const string Title = "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT";
 
     public static DocumentLayout Build(ApologyModel m)
     {

@@ -1,6 +1,6 @@
 namespace OneStop.Documents.Models;
 
-/// <summary>Content of the apology with a new return date (Văn bản xin lỗi và hẹn lại ngày trả kết quả).</summary>
+/// <summary>Content of the apology with a new return date (Mẫu số 04: Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết).</summary>
 public sealed record ApologyModel
 {
     public required DocumentHeader Header { get; init; }

@@ -17,7 +17,7 @@ internal static class DossierAuditLines
     [
         JournalKind.Started, JournalKind.ActionPerformed, JournalKind.TaskClaimed, JournalKind.TaskAssigned, JournalKind.Migrated,
         JournalKind.Escalated, JournalKind.TotalDeadlineMissed, JournalKind.Ended, JournalKind.Apologised, JournalKind.DocumentReissued,
-        JournalKind.AttachmentCertified,
+        JournalKind.AttachmentCertified, JournalKind.RemoteSigningCompleted, JournalKind.RemoteSigningFailed, JournalKind.RemoteSigningRetried,
     ];
 
     private static readonly HashSet<string> DossierFacts =

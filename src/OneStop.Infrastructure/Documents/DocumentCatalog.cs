@@ -16,7 +16,7 @@ public static class DocumentCatalog
         [DocumentKinds.Receipt] = new("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", "TNHS", FromCounter: true, AnnouncedToApplicant: true),
         [DocumentKinds.SupplementRequest] = new("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "YCBS", FromCounter: true, AnnouncedToApplicant: false),
         [DocumentKinds.Rejection] = new("Phiếu từ chối tiếp nhận, giải quyết hồ sơ", "TCHS", FromCounter: true, AnnouncedToApplicant: true),
-        [DocumentKinds.Apology] = new("Văn bản xin lỗi và hẹn lại ngày trả kết quả", "XLHS", FromCounter: false, AnnouncedToApplicant: true),
+        [DocumentKinds.Apology] = new("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết", "XLHS", FromCounter: false, AnnouncedToApplicant: true),
         [DocumentKinds.ControlSlip] = new("Phiếu kiểm soát quá trình giải quyết hồ sơ", "KSHS", FromCounter: true, AnnouncedToApplicant: false),
         [DocumentKinds.Result] = new("Kết quả giải quyết thủ tục hành chính", "KQ", FromCounter: false, AnnouncedToApplicant: true),
         [DocumentKinds.StopProcessing] = new("Thông báo dừng giải quyết hồ sơ", "DGQ", FromCounter: false, AnnouncedToApplicant: true),

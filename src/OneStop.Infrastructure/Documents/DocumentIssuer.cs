@@ -93,7 +93,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             await remoteSignatures.DeferAsync(new Signing.PendingSignature(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind),
                 context.Header.Reference ?? string.Empty, context.Verification.Code, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount,
                 request.IssuedBy, replaces?.Id, request.SourceKey, signer!.UserId, rendered.Content,
-                Signing.RemoteSignatures.SerializeSlots(rendered.SignatureSlots), now), signer, dossier.Code!, cancellationToken);
+                Signing.RemoteSignatures.SerializeSlots(rendered.SignatureSlots), now), signer!, cancellationToken);
             return null;
         }
 

@@ -49,6 +49,9 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
     public Task<WorkflowResult> RecordAttachmentCertifiedAsync(Guid instanceId, WorkflowActor actor, long? expectedVersion, string what,
         CancellationToken cancellationToken = default) => inner.RecordAttachmentCertifiedAsync(instanceId, actor, expectedVersion, what, cancellationToken);
 
+    public Task<WorkflowResult> RecordRemoteSigningAsync(Guid instanceId, JournalKind kind, WorkflowActor? actor, string documentKind, string comment,
+        CancellationToken cancellationToken = default) => inner.RecordRemoteSigningAsync(instanceId, kind, actor, documentKind, comment, cancellationToken);
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default) =>
         SyncedAsync(request.InstanceId, () => inner.MigrateAsync(request, cancellationToken), cancellationToken);
 

@@ -8,7 +8,10 @@ namespace OneStop.Infrastructure.Signing;
 /// <summary>Where a document waiting for its signer's remote signature stands.</summary>
 public enum PendingSignatureState
 {
-    /// <summary>"Chờ ký số": submitted to the CA, waiting for the official to confirm on their device.</summary>
+    /// <summary>
+    /// "Chờ ký số": committed and to be sent to the CA (no <see cref="PendingSignature.TransactionId"/> yet), or sent and waiting for the
+    /// official to confirm on their device.
+    /// </summary>
     Pending = 0,
 
     /// <summary>Signed, sealed and issued (<see cref="PendingSignature.DocumentId"/> is the issued document).</summary>
@@ -123,17 +126,42 @@ public sealed class PendingSignature
 
     public DateTimeOffset? FailedAt { get; private set; }
 
-    /// <summary>A (new) request was made to the CA: waiting again.</summary>
-    public void Submitted(Guid credentialId, string prepared, string transactionId, DateTimeOffset at, DateTimeOffset expiresAt)
+    /// <summary>Whether the current request has been sent to the CA (it is sent only once this row is committed).</summary>
+    public bool IsSent => TransactionId.Length > 0;
+
+    /// <summary>A (new) request is to be made, with the official's remote credential: committed first, then sent ("Ký lại" starts here too).</summary>
+    public void Queue(Guid credentialId, DateTimeOffset at, DateTimeOffset expiresAt)
     {
+        if (State == PendingSignatureState.Completed)
+        {
+            throw new InvalidOperationException("The document has been signed and issued.");
+        }
+
         CredentialId = credentialId;
-        Prepared = prepared;
-        TransactionId = transactionId;
+        Prepared = string.Empty;
+        TransactionId = string.Empty;
         State = PendingSignatureState.Pending;
         Attempts++;
         Errors = 0;
         FailureReason = null;
         FailedAt = null;
+        SubmittedAt = at;
+        ExpiresAt = expiresAt;
+        NextCheckAt = at;
+    }
+
+    /// <summary>The queued request was sent to the CA: waiting for the confirmation on the device.</summary>
+    public void Submitted(Guid credentialId, string prepared, string transactionId, DateTimeOffset at, DateTimeOffset expiresAt)
+    {
+        if (State != PendingSignatureState.Pending || IsSent)
+        {
+            throw new InvalidOperationException("Only a queued request is sent.");
+        }
+
+        CredentialId = credentialId;
+        Prepared = prepared;
+        TransactionId = transactionId;
+        Errors = 0;
         SubmittedAt = at;
         ExpiresAt = expiresAt;
         NextCheckAt = at;

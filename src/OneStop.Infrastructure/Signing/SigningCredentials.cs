@@ -152,6 +152,14 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
         return Pkcs12DocumentSigner.Load(stored.Pkcs12, stored.Password);
     }
 
+    /// <summary>A stored credential's certificate, key and issuers (the remote-signing simulator's demo accounts sign with them).</summary>
+    internal X509Certificate2Collection OpenCollection(SigningCredential credential)
+    {
+        var stored = JsonSerializer.Deserialize<StoredKey>(Protector.Unprotect(credential.ProtectedKey))
+            ?? throw new SigningException(SigningErrors.Failed, "Không đọc được chứng thư số đã lưu.");
+        return X509CertificateLoader.LoadPkcs12Collection(stored.Pkcs12, stored.Password, X509KeyStorageFlags.EphemeralKeySet);
+    }
+
     /// <summary>Adds a root certificate /verify accepts.</summary>
     public async Task<SigningTrustAnchor> AddTrustAnchorAsync(byte[] certificate, bool demo = false, CancellationToken cancellationToken = default)
     {

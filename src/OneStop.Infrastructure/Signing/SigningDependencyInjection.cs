@@ -22,9 +22,16 @@ internal static class SigningDependencyInjection
             {
                 AutoConfirmAfter = settings.SimulatorAutoConfirmSeconds < 0 ? null : TimeSpan.FromSeconds(settings.SimulatorAutoConfirmSeconds),
                 ExpiresAfter = TimeSpan.FromMinutes(Math.Max(1, settings.ExpiresMinutes)),
+                // The demo province's officials have accounts "demo-…" signing with their demo certificates (a fresh install can try it).
+                AccountSource = async (account, cancellationToken) =>
+                {
+                    await using var scope = sp.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<Seeding.DemoRemoteSigningAccounts>().FindAsync(account, cancellationToken);
+                },
             };
         });
         services.AddScoped<RemoteSignatures>();
+        services.AddScoped<Seeding.DemoRemoteSigningAccounts>();
         services.AddHostedService<RemoteSignatureCompletion>();
         services.AddHttpClient(TimeStampClientName, client => client.Timeout = TimeSpan.FromSeconds(20));
         services.AddScoped<SigningCredentials>();

@@ -52,6 +52,13 @@ public interface IWorkflowEngine
     Task<WorkflowResult> RecordAttachmentCertifiedAsync(Guid instanceId, WorkflowActor actor, long? expectedVersion, string what,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Journals what became of a document's remote signature (<see cref="JournalKind.RemoteSigningCompleted"/>, <c>RemoteSigningFailed</c> or
+    /// <c>RemoteSigningRetried</c>), also after the instance ended; <paramref name="actor"/> null for the system (e.g. an expired request).
+    /// </summary>
+    Task<WorkflowResult> RecordRemoteSigningAsync(Guid instanceId, JournalKind kind, WorkflowActor? actor, string documentKind, string comment,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Moves an instance to another version of its definition with a step mapping (admin only), journaled.</summary>
     Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default);
 }

@@ -121,6 +121,25 @@ public sealed class WorkflowEngine(
         }), cancellationToken, actor.UserId);
     }
 
+    public Task<WorkflowResult> RecordRemoteSigningAsync(Guid instanceId, JournalKind kind, WorkflowActor? actor, string documentKind, string comment,
+        CancellationToken cancellationToken = default)
+    {
+        if (kind is not (JournalKind.RemoteSigningCompleted or JournalKind.RemoteSigningFailed or JournalKind.RemoteSigningRetried))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a remote-signing journal kind.");
+        }
+
+        return ChangeAnyAsync(instanceId, t => t.Journal(new JournalEntry
+        {
+            Kind = kind,
+            ActorId = actor?.UserId,
+            ActorRole = actor?.Role,
+            ActorAddress = actor?.Address,
+            Comment = comment,
+            Documents = [documentKind],
+        }), cancellationToken);
+    }
+
     public Task<WorkflowResult> MigrateAsync(MigrateInstanceRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

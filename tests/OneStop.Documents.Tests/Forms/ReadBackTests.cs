@@ -64,7 +64,7 @@ public class ReadBackTests
         var text = PdfReadBack.Text(Service.RenderApology(m).Content);
         CommonHeader(text, null, "128/CV-SXD");
         Renderer.AssertContains(text,
-            ApologyForm.Title, "Kính gửi: Ông/Bà " + m.Applicant.Name, m.ProcedureName,
+            "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Ông/Bà " + m.Applicant.Name, m.ProcedureName,
             "Ngày 05/12/2026, Sở Xây dựng tiếp nhận", "16 giờ 30 phút, ngày 28 tháng 12 năm 2026",
             "Lý do: " + m.Reason, "16 giờ 00 phút, ngày 08 tháng 01 năm 2027", "xin lỗi Ông/Bà",
             "GIÁM ĐỐC", "Hoàng Văn Minh");
@@ -114,6 +114,9 @@ public class ReadBackTests
         Assert.Equal("Mẫu số 05", StatutoryForms.FormNumber(DocumentKind.StopProcessing));
         Assert.Equal("Mẫu số 06", StatutoryForms.FormNumber(DocumentKind.ControlSlip));
         Assert.Null(StatutoryForms.FormNumber(DocumentKind.WithdrawalConfirmation));
+        // The printed title of Mẫu số 04 is the circular's name in upper case, as the other forms' titles are.
+        Assert.Equal(ApologyForm.Title,
+            StatutoryForms.All.Single(e => e.Kind == DocumentKind.Apology).CircularName.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
         Assert.All(Enum.GetValues<DocumentKind>(), k => Assert.Contains(StatutoryForms.All, e => e.Kind == k));
     }
 

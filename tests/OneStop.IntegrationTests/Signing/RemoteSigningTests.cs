@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,15 +14,22 @@ using OneStop.Documents.Tests.Support;
 using OneStop.Infrastructure.Signing;
 using OneStop.IntegrationTests.Workspace;
 using OneStop.Testing;
+using OneStop.Workflows.Runtime.State;
 
 namespace OneStop.IntegrationTests.Signing;
 
-/// <summary>Signing on, with the remote-signing simulator as the CA; requests are confirmed or refused only when a test says so.</summary>
+/// <summary>
+/// Signing on, with the remote-signing simulator as the CA; requests are confirmed or refused only when a test says so, and a test can move
+/// the host's clock (the simulator's and the completion's) past a request's expiry.
+/// </summary>
 public sealed class RemoteSigningAppFactory : OneStopAppFactory
 {
+    public ShiftedClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Signing:Enabled"] = "true",
@@ -118,6 +126,8 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Contains("từ chối ký số", failed.FailureReason);
         Assert.Contains("Sai nội dung", failed.FailureReason);
         Assert.False(await AnyResultAsync(dossier.Id));
+        var leaderId = pending.SignerUserId.ToString();
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningFailed, leaderId, "Người ký từ chối ký số trên thiết bị");
 
         var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
         var signature = Assert.Single((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
@@ -146,6 +156,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Equal(2, again.Attempts);
         Assert.NotEqual(pending.TransactionId, again.TransactionId);
         Assert.Null(again.FailureReason);
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningRetried, leaderId, "Ký lại: yêu cầu ký số từ xa lần 2");
 
         // A second "Ký lại" while it waits is refused (API, ProblemDetails).
         var twice = await leader.PostAsync(ResignUrl(dossier.Id, again.Id), null);
@@ -159,6 +170,48 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
         PdfSig.AssertValid(signatures[1], Agency);
         Assert.Equal(PendingSignatureState.Completed, (await PendingAsync(dossier.Id)).State);
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningCompleted, leaderId, "Đã xác nhận ký số từ xa trên thiết bị");
+    }
+
+    [Fact]
+    public async Task An_expired_request_shows_its_reason_issues_nothing_and_the_signer_signs_again()
+    {
+        var (dossier, pending) = await ApprovedByRemoteLeaderAsync();
+
+        // Nobody confirms on the device: past Signing:Remote:ExpiresMinutes the CA reports the request expired.
+        app.Clock.Shift(TimeSpan.FromMinutes(11));
+        try
+        {
+            Assert.Equal(0, await CompleteAsync());
+        }
+        finally
+        {
+            app.Clock.Shift(TimeSpan.FromMinutes(-11));
+        }
+
+        var failed = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Failed, failed.State);
+        Assert.Contains("đã hết hạn mà người ký chưa xác nhận", failed.FailureReason);
+        Assert.False(await AnyResultAsync(dossier.Id));
+        await AssertJournaledAsync(dossier, JournalKind.RemoteSigningFailed, null, "hết hạn");
+
+        // The signer sees why and "Ký lại"; the applicant still has nothing to download.
+        var page = await SignedInAsync(DemoAccounts.LeaderSgtvt);
+        var html = await page.GetStringAsync($"/Workspace/Dossier/{dossier.Id}");
+        Assert.Contains("Ký số không thành công", html);
+        Assert.Contains("đã hết hạn mà người ký chưa xác nhận", html);
+        Assert.Contains("Ký lại", html);
+        var citizen = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/documents/{pending.DocumentId}")).StatusCode);
+
+        var form = await page.FormAsync($"/Workspace/Dossier/{dossier.Id}", "form[action*='handler=Resign']");
+        var posted = await page.PostAsync(form.Action, form.Content());
+        Assert.True(posted.IsSuccessStatusCode || posted.StatusCode == HttpStatusCode.Redirect, posted.StatusCode.ToString());
+        var again = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Pending, again.State);
+        Simulator.Confirm(again.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        Assert.Equal(pending.DocumentId, (await ResultAsync(dossier.Id)).Id);
     }
 
     [Fact]
@@ -211,6 +264,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
             file: ("tra-cuu.pdf", OfficialPages.Pdf));
         Assert.Equal("message: Đã thực hiện: Ký phát hành.", await (await SignedInAsync(leaderEmail)).ActAsync(dossier.Id, "approve"));
         await new DossierScenario(app.Services).DeliverEffectsAsync();
+        await CompleteAsync(); // sends the committed request to the device
         var pending = await PendingAsync(dossier.Id);
 
         var fields = new Dictionary<string, string> { ["HandoverMethod"] = "Counter", ["ReceivedBy"] = "Nguyễn Văn An" };
@@ -247,6 +301,68 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Contains(all, c => c.RevokedAt != null && c.Kind == SigningCredentialKind.Pkcs12);
     }
 
+    [Fact]
+    public async Task A_fresh_demo_install_offers_each_demo_official_a_simulator_account_that_signs_with_their_demo_certificate()
+    {
+        // Nothing added to the simulator by the test: the account comes from the demo seed's certificate of the leader.
+        const string leaderEmail = "lanhdao.sxd@demo.onestop.vn";
+        const string account = "demo-lanhdao.sxd";
+        var leader = await new DossierScenario(app.Services).UserIdAsync(leaderEmail);
+        string demoThumbprint;
+        await using (var db = app.Database.CreateContext())
+        {
+            var seeded = await db.SigningCredentials.SingleAsync(c => c.UserId == leader && c.RevokedAt == null);
+            Assert.True(seeded.Demo);
+            demoThumbprint = seeded.Thumbprint;
+        }
+
+        var admin = app.CreateClient();
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var console = await admin.GetStringAsync("/Admin/Signing");
+        Assert.Contains("Tài khoản mô phỏng (dữ liệu mẫu): <code>" + account + "</code>", console);
+        Assert.Contains("không có chứng thư số", await AssignAsync(admin, leader, "demo-khong-ton-tai"));
+
+        var page = await AssignAsync(admin, leader, account);
+        Assert.Contains("Ký số từ xa · tài khoản " + account, page);
+        await using (var db = app.Database.CreateContext())
+        {
+            var current = await db.SigningCredentials.SingleAsync(c => c.UserId == leader && c.RevokedAt == null);
+            Assert.Equal(SigningCredentialKind.Remote, current.Kind);
+            Assert.Equal(account, current.RemoteAccount);
+            Assert.Equal(demoThumbprint, current.Thumbprint);
+        }
+
+        // The simulated device signs with the demo key: a confirmed request's signature verifies with the certificate.
+        var certificate = await Simulator.GetCertificateAsync(account, CancellationToken.None);
+        var digest = System.Security.Cryptography.SHA256.HashData("OneStop"u8);
+        var id = await Simulator.SubmitAsync(new RemoteSigningRequest(account, digest, digest, "OneStop: thử ký số"), CancellationToken.None);
+        Simulator.Confirm(id);
+        var status = await Simulator.GetStatusAsync(id, CancellationToken.None);
+        Assert.Equal(RemoteSigningState.Signed, status.State);
+        using var publicKey = System.Security.Cryptography.X509Certificates.RSACertificateExtensions.GetRSAPublicKey(certificate.Certificate)!;
+        Assert.True(publicKey.VerifyHash(digest, status.Signature!.RawSignature!, System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1));
+    }
+
+    /// <summary>
+    /// One journal entry of the kind on the dossier, by the actor (null: the system), and its audit line: who, the dossier, the fixed text,
+    /// never the CA's message (the test's refusal reason "Sai nội dung") nor the account.
+    /// </summary>
+    private async Task AssertJournaledAsync(Dossier dossier, JournalKind kind, string? actorId, string text)
+    {
+        await using var db = app.Database.CreateContext();
+        var entry = Assert.Single(await db.WorkflowJournal.Where(j => j.DossierCode == dossier.Code && j.Kind == kind).ToListAsync());
+        Assert.Equal(actorId, entry.ActorId);
+        Assert.Contains(text, entry.Comment);
+        Assert.Equal(new[] { "result" }, entry.Documents);
+        var action = "dossier." + char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+        var audit = Assert.Single(await db.AuditLog.Where(a => a.DossierId == dossier.Code && a.Action == action).ToListAsync());
+        Assert.Equal(actorId, audit.UserId?.ToString());
+        Assert.Contains(text, audit.After);
+        Assert.DoesNotContain("Sai nội dung", audit.After);
+        Assert.DoesNotContain("lanhdao-sgtvt", audit.After);
+    }
+
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var client = app.CreateClient();
@@ -256,8 +372,69 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
 
     private RemoteSigningSimulator Simulator => app.Services.GetRequiredService<RemoteSigningSimulator>();
 
-    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account.</summary>
+    [Fact]
+    public async Task The_CA_request_is_sent_only_once_the_waiting_document_is_committed_and_once_with_two_hosts()
+    {
+        var dossier = await ApprovedAsync();
+        var requests = Simulator.Requests.Count;
+        var leader = await new DossierScenario(app.Services).UserIdAsync(DemoAccounts.LeaderSgtvt);
+
+        // An issuing whose transaction does not commit (the outbox's commit failed) leaves nothing on the signer's device.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Data.OneStopDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var issuer = scope.ServiceProvider.GetRequiredService<OneStop.Infrastructure.Documents.DocumentIssuer>();
+            Assert.Null(await issuer.IssueOrDeferAsync(new OneStop.Infrastructure.Documents.IssueRequest(dossier.Code!, "result")
+            {
+                IssuedBy = leader.ToString(),
+                SourceKey = "test:rolled-back",
+            }));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(requests, Simulator.Requests.Count);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.PendingSignatures.AnyAsync(p => p.SourceKey == "test:rolled-back"));
+        }
+
+        // Delivered and committed: queued, still nothing sent; the officials see it being sent.
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        var queued = await PendingAsync(dossier.Id);
+        Assert.Equal(PendingSignatureState.Pending, queued.State);
+        Assert.False(queued.IsSent);
+        Assert.Equal(requests, Simulator.Requests.Count);
+        var official = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+        var signature = Assert.Single((await WorkspaceApi.DossierAsync(official, dossier.Id)).GetProperty("signatures").EnumerateArray());
+        Assert.Equal("Đang gửi yêu cầu ký số đến thiết bị", signature.GetProperty("stateText").GetString());
+
+        // Two hosts' completions at once: one request reaches the device, and the document is issued once.
+        await Task.WhenAll(CompleteAsync(), CompleteAsync());
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+        var sent = await PendingAsync(dossier.Id);
+        Assert.True(sent.IsSent);
+        Assert.Equal(sent.TransactionId, Simulator.Requests[^1].Id);
+        Simulator.Confirm(sent.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        await using var check = app.Database.CreateContext();
+        Assert.Equal(1, await check.IssuedDocuments.CountAsync(d => d.DossierId == dossier.Id && d.Kind == "result"));
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+    }
+
+    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account; the request sent.</summary>
     private async Task<(Dossier Dossier, PendingSignature Pending)> ApprovedByRemoteLeaderAsync()
+    {
+        var dossier = await ApprovedAsync();
+        await new DossierScenario(app.Services).DeliverEffectsAsync();
+        Assert.False(await AnyResultAsync(dossier.Id));
+        Assert.False((await PendingAsync(dossier.Id)).IsSent);
+        await CompleteAsync(); // the background completion's first round sends the committed request
+        return (dossier, await PendingAsync(dossier.Id));
+    }
+
+    /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account (effects not delivered).</summary>
+    private async Task<Dossier> ApprovedAsync()
     {
         await GiveLeaderRemoteAccountAsync();
         var scenario = new DossierScenario(app.Services);
@@ -269,9 +446,7 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
             .EnsureSuccessStatusCode();
         await WorkspaceApi.ActAsync(specialist, dossier.Id, "submit", "Đồng ý");
         await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt), dossier.Id, "approve", "Đồng ý");
-        await scenario.DeliverEffectsAsync();
-        Assert.False(await AnyResultAsync(dossier.Id));
-        return (dossier, await PendingAsync(dossier.Id));
+        return dossier;
     }
 
     private async Task GiveLeaderRemoteAccountAsync()

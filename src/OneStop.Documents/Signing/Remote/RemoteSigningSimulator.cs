@@ -24,6 +24,9 @@ public sealed class RemoteSigningSimulator(TimeProvider? time = null) : IRemoteS
     /// <summary>Answer with a CMS built by the "CA" instead of a raw signature.</summary>
     public bool ReturnCms { get; set; }
 
+    /// <summary>Where an account not given with <see cref="AddAccount"/> is looked up (e.g. the demo province's, kept elsewhere); null: unknown.</summary>
+    public Func<string, CancellationToken, Task<X509Certificate2Collection?>>? AccountSource { get; set; }
+
     /// <summary>The requests made so far, newest last, with their state.</summary>
     public IReadOnlyList<(string Id, RemoteSigningRequest Request, RemoteSigningState State)> Requests =>
         [.. _requests.Values.OrderBy(r => r.Created).Select(r => (r.Id, r.Data, State(r)))];
@@ -32,16 +35,16 @@ public sealed class RemoteSigningSimulator(TimeProvider? time = null) : IRemoteS
     public void AddAccount(string account, byte[] pkcs12, string password) =>
         _accounts[account] = X509CertificateLoader.LoadPkcs12Collection(pkcs12, password, X509KeyStorageFlags.EphemeralKeySet);
 
-    public Task<SignerCertificate> GetCertificateAsync(string signerAccount, CancellationToken cancellationToken) =>
-        Task.FromResult(SignerCertificate.FromCollection(Account(signerAccount)));
+    public async Task<SignerCertificate> GetCertificateAsync(string signerAccount, CancellationToken cancellationToken) =>
+        SignerCertificate.FromCollection(await FindAccountAsync(signerAccount, cancellationToken).ConfigureAwait(false));
 
-    public Task<string> SubmitAsync(RemoteSigningRequest request, CancellationToken cancellationToken)
+    public async Task<string> SubmitAsync(RemoteSigningRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Account(request.SignerAccount);
+        await FindAccountAsync(request.SignerAccount, cancellationToken).ConfigureAwait(false);
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         _requests[id] = new Request(id, request, _time.GetUtcNow());
-        return Task.FromResult(id);
+        return id;
     }
 
     public Task<RemoteSigningStatus> GetStatusAsync(string transactionId, CancellationToken cancellationToken)
@@ -90,6 +93,17 @@ public sealed class RemoteSigningSimulator(TimeProvider? time = null) : IRemoteS
 
         // A CA that makes the CMS itself signs the document digest: OneStop's own attributes, over a message-digest it was given.
         return SignatureValue.FromCms(Cades.CadesSignature.OverDigest(request.DocumentDigest, signer, key));
+    }
+
+    private async Task<X509Certificate2Collection> FindAccountAsync(string account, CancellationToken cancellationToken)
+    {
+        if (!_accounts.ContainsKey(account) && AccountSource is { } source
+            && await source(account, cancellationToken).ConfigureAwait(false) is { Count: > 0 } found)
+        {
+            _accounts.TryAdd(account, found);
+        }
+
+        return Account(account);
     }
 
     private X509Certificate2Collection Account(string account) =>

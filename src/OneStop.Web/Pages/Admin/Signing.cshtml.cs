@@ -19,6 +19,9 @@ public sealed class SigningModel(SigningCredentials credentials, IOptions<Signin
 
     public IReadOnlyList<SigningHolder> Holders { get; private set; } = [];
 
+    /// <summary>With the simulator as the CA: the demo account each demo official can be given (shown as a hint).</summary>
+    public IReadOnlyDictionary<Guid, string> SimulatorAccounts { get; private set; } = new Dictionary<Guid, string>();
+
     public IReadOnlyList<SigningTrustAnchor> Anchors { get; private set; } = [];
 
     public SigningOptions Settings => options.Value;
@@ -42,6 +45,10 @@ public sealed class SigningModel(SigningCredentials credentials, IOptions<Signin
     {
         Holders = await credentials.HoldersAsync(cancellationToken);
         Anchors = await credentials.TrustAnchorsAsync(cancellationToken);
+        if (services.GetRequiredService<IOptions<RemoteSigningSettings>>().Value.Simulator)
+        {
+            SimulatorAccounts = await services.GetRequiredService<Infrastructure.Seeding.DemoRemoteSigningAccounts>().ByOfficialAsync(cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostUploadAsync(SigningOwner owner, Guid id, IFormFile? file, string? password, CancellationToken cancellationToken)

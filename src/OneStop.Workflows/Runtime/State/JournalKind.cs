@@ -27,4 +27,13 @@ public enum JournalKind
 
     /// <summary>The counter compared an attachment with the original paper: it is a certified copy (bản sao điện tử đã đối chiếu bản chính).</summary>
     AttachmentCertified,
+
+    /// <summary>A document waiting for its official's remote signature was confirmed on their device, sealed and issued.</summary>
+    RemoteSigningCompleted,
+
+    /// <summary>A remote signature was refused on the device, expired, or could not be completed: nothing was issued.</summary>
+    RemoteSigningFailed,
+
+    /// <summary>The official asked again for a remote signature that had failed ("Ký lại").</summary>
+    RemoteSigningRetried,
 }
