@@ -199,6 +199,7 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         var ended = (await ListAsync(db, "SELECT id FROM workflow_instances WHERE status = 'Ended'", r => r.GetGuid(0))).ToHashSet();
 
         int fired = 0, closedFirst = 0, notFired = 0, lost = 0, twice = 0;
+        var lostTimers = new List<AgedTimer>();
         foreach (var group in aged.GroupBy(a => (a.InstanceId, a.TaskId, Journal: JournalKindOf(a.Kind))))
         {
             var count = group.Key.Journal is { } kind ? journal.GetValueOrDefault((group.Key.InstanceId, group.Key.TaskId, kind)) : 0;
@@ -224,6 +225,7 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
                 else
                 {
                     lost++;
+                    lostTimers.Add(timer);
                 }
             }
         }
@@ -233,6 +235,14 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         Report("timers fired once", lost == 0 && twice == 0 && notFired == 0,
             $"{aged.Count} timers made due by the clock over {aged.Select(a => a.InstanceId).Distinct().Count()} instances; {fired} fired, "
             + $"{closedFirst} gone with their task or instance before they fired, {notFired} still waiting, {lost} gone without firing, {twice} fired more than once");
+        foreach (var timer in lostTimers)
+        {
+            var history = await ListAsync(db, "SELECT kind || coalesce(' ' || action_id, '') FROM workflow_journal WHERE instance_id = @p ORDER BY sequence",
+                r => r.GetString(0), timer.InstanceId);
+            Console.WriteLine($"    lost: {timer.Kind} timer {timer.TimerId} of instance {timer.InstanceId}"
+                + (timer.TaskId is { } task ? $", task {task} ({(openTasks.ContainsKey(task) ? "open" : "closed")})" : "")
+                + $"; journal: {string.Join(", ", history)}");
+        }
     }
 
     private static string? JournalKindOf(string timerKind) => timerKind.ToLowerInvariant() switch

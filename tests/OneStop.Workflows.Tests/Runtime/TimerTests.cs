@@ -94,6 +94,25 @@ public class TimerTests
     }
 
     [Fact]
+    public async Task TotalDeadline_ComeButNotYetFired_IsMissedBeforeASupplementPausesTheClock()
+    {
+        var h = new EngineHarness(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var instance = await h.StartAsync("construction-permit-house");
+        var total = instance.Timers.Single(t => t.Kind == TimerKind.TotalDeadline);
+
+        h.Clock.Now = total.DueAt.AddMinutes(1); // the timer processor has not polled yet
+        var result = await h.ActAsync(instance, "reception", "requestSupplement");
+        var paused = result.Instance;
+        Assert.True(paused.IsOverdue);
+        Assert.DoesNotContain(paused.Timers, t => t.Kind == TimerKind.TotalDeadline);
+        var kinds = paused.Journal.Select(e => e.Kind).ToList();
+        Assert.Single(kinds, k => k == JournalKind.TotalDeadlineMissed);
+        Assert.True(kinds.IndexOf(JournalKind.TotalDeadlineMissed) < kinds.IndexOf(JournalKind.ClockPaused));
+        Assert.Contains(result.Effects, e => e.Reason == "procedureOverdue" && e.RecipientRole == "Leader");
+        Assert.Empty((await h.Engine.ProcessTimerAsync(instance.Id, total.Id)).Effects); // gone: it does not fire again
+    }
+
+    [Fact]
     public async Task EndedInstance_HasNoTimers()
     {
         var h = new EngineHarness();

@@ -18,6 +18,10 @@ internal static class SlaClock
         var i = t.Instance;
         if (i.ClockPausedAt is not null)
             return;
+        // A procedure deadline that has already come is missed even when its timer has not fired yet (the processor polls): it fires
+        // now, before the pause would take it away unseen.
+        if (i.TimerList.Find(x => x.Kind == TimerKind.TotalDeadline && x.DueAt <= t.Now) is { } missed)
+            TimerRunner.Fire(t, missed.Id);
         i.ClockPausedAt = t.Now;
         i.RemainingWorkingTime = i.TotalDueAt is { } due ? t.Calendar.WorkingTimeBetween(t.Now, due) : null;
         i.TotalDueAt = null;
