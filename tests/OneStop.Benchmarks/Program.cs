@@ -56,6 +56,8 @@ internal static class Program
                 return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
             case "hotpath":
                 return await Hotpath.HotpathBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "transitions":
+                return await Hotpath.HotpathBenchmark.RunTransitionsAsync(options).ConfigureAwait(false);
             case "catalogue":
                 return await Hotpath.CatalogueBenchmark.RunAsync(options).ConfigureAwait(false);
             case "micro":

@@ -31,20 +31,12 @@ internal static class DossierAuditLines
     {
         foreach (var entry in entries)
         {
-            if (entry is { State: EntityState.Added, Entity: WorkflowJournalRecord j } && Acts.Contains(j.Kind))
+            if (entry is { State: EntityState.Added, Entity: WorkflowJournalRecord j })
             {
-                var actor = j.ActorId is null ? AuditActorInfo.System
-                    : who.UserId?.ToString() == j.ActorId ? who
-                    : new AuditActorInfo(Guid.TryParse(j.ActorId, out var id) ? id : null, j.ActorId, who.IpAddress, false);
-                var kind = j.Kind.ToString();
-                var action = "dossier." + (j.Kind == JournalKind.ActionPerformed ? j.ActionId : char.ToLowerInvariant(kind[0]) + kind[1..]);
-                var before = j.FromStep is null ? null : Json(new { step = j.FromStep });
-                var after = Json(new
+                if (ForJournal(j, who, now) is { } line)
                 {
-                    step = j.ToStep, kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
-                    comment = j.Comment, files = j.Files, documents = j.Documents,
-                });
-                yield return new AuditEntry(now, actor, action, "Dossier", j.DossierCode, j.DossierCode, before, after);
+                    yield return line;
+                }
             }
             else if (entry is { State: EntityState.Modified, Entity: Dossier { Code: not null } dossier })
             {
@@ -58,6 +50,28 @@ internal static class DossierAuditLines
                 }
             }
         }
+    }
+
+    /// <summary>The audit line of one new journal entry, or null when its kind is not an act worth a line.</summary>
+    public static AuditEntry? ForJournal(WorkflowJournalRecord j, AuditActorInfo who, DateTimeOffset now)
+    {
+        if (!Acts.Contains(j.Kind))
+        {
+            return null;
+        }
+
+        var actor = j.ActorId is null ? AuditActorInfo.System
+            : who.UserId?.ToString() == j.ActorId ? who
+            : new AuditActorInfo(Guid.TryParse(j.ActorId, out var id) ? id : null, j.ActorId, who.IpAddress, false);
+        var kind = j.Kind.ToString();
+        var action = "dossier." + (j.Kind == JournalKind.ActionPerformed ? j.ActionId : char.ToLowerInvariant(kind[0]) + kind[1..]);
+        var before = j.FromStep is null ? null : Json(new { step = j.FromStep });
+        var after = Json(new
+        {
+            step = j.ToStep, kind, action = j.ActionId, label = j.ActionLabel, role = j.ActorRole, task = j.TaskId,
+            comment = j.Comment, files = j.Files, documents = j.Documents,
+        });
+        return new AuditEntry(now, actor, action, "Dossier", j.DossierCode, j.DossierCode, before, after);
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value, AuditLog.Json);

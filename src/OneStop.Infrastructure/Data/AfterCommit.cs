@@ -74,6 +74,22 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
         }
     }
 
+    /// <summary>
+    /// Notes what the context's connection wrote without SaveChanges (a raw statement): <see cref="OnCommitted"/> at once without a
+    /// transaction (the statement committed by itself), at the commit of the transaction otherwise.
+    /// </summary>
+    protected void NoteWrittenOutsideSave(DbContext context)
+    {
+        if (context.Database.CurrentTransaction is null)
+        {
+            OnCommitted();
+        }
+        else
+        {
+            _uncommitted.AddOrUpdate(context, this);
+        }
+    }
+
     private void Note(DbContext? context)
     {
         if (context is not null && Concerns(context))
@@ -89,14 +105,7 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
             return;
         }
 
-        if (context.Database.CurrentTransaction is null)
-        {
-            OnCommitted();
-        }
-        else
-        {
-            _uncommitted.AddOrUpdate(context, this);
-        }
+        NoteWrittenOutsideSave(context);
     }
 }
 

@@ -41,6 +41,9 @@ internal sealed class OutboxWakeInterceptor(OutboxWakeSignal signal) : AfterComm
         .Any(e => e.State == EntityState.Added && e.Entity is WorkflowOutboxRecord or OutgoingEmail or NationalPortal.PortalMessage);
 
     protected override void OnCommitted() => signal.Raise();
+
+    /// <summary>Notes effects written outside SaveChanges (the workflow store's own statement): woken at commit, at once without a transaction.</summary>
+    internal void Queued(DbContext context) => NoteWrittenOutsideSave(context);
 }
 
 /// <summary>

@@ -12,6 +12,24 @@ namespace OneStop.Benchmarks.Hotpath;
 /// </summary>
 internal static class HotpathBenchmark
 {
+    /// <summary>Only the first row (transitions beside pgbench), about a minute: `./onestop bench transitions`.</summary>
+    public static async Task<int> RunTransitionsAsync(RunnerOptions options)
+    {
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__OneStop");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            Console.Error.WriteLine("Set ConnectionStrings__OneStop (./onestop bench does).");
+            return 2;
+        }
+
+        Console.WriteLine("== transitions ==");
+        Console.Write(MachineInfo.Describe());
+        var results = new List<(string Name, double Value, string Unit, int Decimals)>();
+        await MeasureTransitionsAsync(server, options, results);
+        PrintResults(results);
+        return 0;
+    }
+
     public static async Task<int> RunAsync(RunnerOptions options)
     {
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__OneStop");
@@ -24,31 +42,7 @@ internal static class HotpathBenchmark
         Console.WriteLine("== hotpath ==");
         Console.Write(MachineInfo.Describe());
         var results = new List<(string Name, double Value, string Unit, int Decimals)>();
-        int[] workers = [1, options.Workers];
-
-        Console.WriteLine("-- workflow transitions persisted in PostgreSQL, and pgbench on the same server");
-        var pgbench = await Pgbench.RunAsync(server, workers.Distinct(), options.Measure * 2);
-        var transitions = new Dictionary<int, Measurement>();
-        var provider = new PostgresStoreProvider();
-        await using (provider)
-        {
-            var registry = OneStopDriver.LoadDefinitions();
-            foreach (var count in workers.Distinct())
-            {
-                var driver = await OneStopDriver.CreateAsync(registry, await provider.CreateStoreAsync(), options.Definition);
-                transitions[count] = await Throughput.RunAsync($"OneStop engine, {provider.Description}, {count} worker(s)", count,
-                    _ => driver.RunDossierAsync, options);
-            }
-        }
-
-        foreach (var (count, name) in new[] { (1, "1"), (options.Workers, options.Workers.ToString(CultureInfo.InvariantCulture)) }.Distinct())
-        {
-            var m = transitions[count];
-            results.Add(($"transitions_per_s_{name}w", m.UnitsPerSecond, "/s", 0));
-            results.Add(($"transition_cpu_ms_{name}w", m.CpuMsPerUnit, "ms", 2));
-            results.Add(($"pgbench_tps_{name}c", pgbench[count], "/s", 0));
-            results.Add(($"transitions_vs_pgbench_{name}w", m.UnitsPerSecond / pgbench[count], "ratio", 2));
-        }
+        await MeasureTransitionsAsync(server, options, results);
 
         Console.WriteLine("-- whole submissions over real HTTP (Kestrel, loopback)");
         var (open, saturated) = await KestrelSubmissions.RunAsync(options.Rate, options.Measure * 4, 32, options.Measure * 3);
@@ -80,12 +74,44 @@ internal static class HotpathBenchmark
         results.Add(("document_after_action_ms_p50", latency[(latency.Count - 1) / 2], "ms", 0));
         results.Add(("document_after_action_ms_max", latency[^1], "ms", 0));
 
+        PrintResults(results);
+        return 0;
+    }
+
+    private static void PrintResults(List<(string Name, double Value, string Unit, int Decimals)> results)
+    {
         Console.WriteLine($"load average at the end: {MachineInfo.LoadAverage()}");
         foreach (var (name, value, unit, decimals) in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {name} {value.ToString("F" + decimals, CultureInfo.InvariantCulture)} {unit}"));
         }
+    }
 
-        return 0;
+    private static async Task MeasureTransitionsAsync(string server, RunnerOptions options, List<(string Name, double Value, string Unit, int Decimals)> results)
+    {
+        int[] workers = [1, options.Workers];
+        Console.WriteLine("-- workflow transitions persisted in PostgreSQL, and pgbench on the same server");
+        var pgbench = await Pgbench.RunAsync(server, workers.Distinct(), options.Measure * 2);
+        var transitions = new Dictionary<int, Measurement>();
+        var provider = new PostgresStoreProvider();
+        await using (provider)
+        {
+            var registry = OneStopDriver.LoadDefinitions();
+            foreach (var count in workers.Distinct())
+            {
+                var driver = await OneStopDriver.CreateAsync(registry, await provider.CreateStoreAsync(), options.Definition);
+                transitions[count] = await Throughput.RunAsync($"OneStop engine, {provider.Description}, {count} worker(s)", count,
+                    _ => driver.RunDossierAsync, options);
+            }
+        }
+
+        foreach (var (count, name) in new[] { (1, "1"), (options.Workers, options.Workers.ToString(CultureInfo.InvariantCulture)) }.Distinct())
+        {
+            var m = transitions[count];
+            results.Add(($"transitions_per_s_{name}w", m.UnitsPerSecond, "/s", 0));
+            results.Add(($"transition_cpu_ms_{name}w", m.CpuMsPerUnit, "ms", 2));
+            results.Add(($"pgbench_tps_{name}c", pgbench[count], "/s", 0));
+            results.Add(($"transitions_vs_pgbench_{name}w", m.UnitsPerSecond / pgbench[count], "ratio", 2));
+        }
     }
 }

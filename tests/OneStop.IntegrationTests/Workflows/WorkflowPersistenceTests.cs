@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
 using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Runtime.State;
+using OneStop.Workflows.Runtime.Store;
 
 namespace OneStop.IntegrationTests.Workflows;
 
@@ -93,6 +96,42 @@ public sealed class WorkflowPersistenceTests(WorkflowFixture fixture) : IClassFi
         var task = await db.WorkflowTasks.SingleAsync(t => t.InstanceId == started.Instance.Id);
         Assert.Equal("review", task.StepId);
         Assert.Equal(2, (await db.WorkflowInstances.SingleAsync(i => i.Id == started.Instance.Id)).Version);
+    }
+
+    [Fact]
+    public async Task A_stale_save_writes_nothing_even_in_a_transaction_its_caller_then_commits()
+    {
+        await using var host = fixture.NewHost();
+        var started = await WorkflowFixture.StartDrivingLicenceAsync(host, "SGTVT-261201-0005");
+        var accepted = await WorkflowFixture.PerformAsync(host, started, "accept", WorkflowFixture.Counter);
+        var instance = accepted.Instance;
+        var before = await RowCountsAsync(instance);
+        var effect = new WorkflowEffect(EffectKind.Notify, instance.Id, instance.DossierCode) { Message = "stale" };
+
+        await host.InScopeAsync(async sp =>
+        {
+            var unitOfWork = sp.GetRequiredService<IUnitOfWork>();
+            var store = sp.GetRequiredService<IWorkflowStore>();
+            await unitOfWork.InTransactionAsync(async () =>
+            {
+                // The instance is at this version already: saving it as if it came from the version before is stale.
+                await Assert.ThrowsAsync<WorkflowConflictException>(() => store.SaveAsync(instance, instance.Version - 1, [effect]));
+            });
+            return true;
+        });
+
+        Assert.Equal(before, await RowCountsAsync(instance));
+    }
+
+    private async Task<(long Version, int Tasks, int Timers, int Journal, int Outbox, int Audit)> RowCountsAsync(WorkflowInstance instance)
+    {
+        await using var db = fixture.Database.CreateContext();
+        return ((await db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id)).Version,
+            await db.WorkflowTasks.CountAsync(t => t.InstanceId == instance.Id),
+            await db.WorkflowTimers.CountAsync(t => t.InstanceId == instance.Id),
+            await db.WorkflowJournal.CountAsync(j => j.InstanceId == instance.Id),
+            await db.WorkflowOutbox.CountAsync(o => o.InstanceId == instance.Id),
+            await db.AuditLog.CountAsync(a => a.DossierId == instance.DossierCode));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using OneStop.Workflows.Definitions;
 namespace OneStop.Workflows.Runtime.State;
 
 /// <summary>The state of one dossier's workflow: pinned definition version, open tasks, timers and journal.</summary>
-public sealed class WorkflowInstance
+public sealed class WorkflowInstance : IJsonOnDeserialized
 {
     [JsonConstructor]
     public WorkflowInstance(Guid id, string dossierCode, string definitionId, int definitionVersion, string receivingAgency, string? applicantId)
@@ -111,6 +111,12 @@ public sealed class WorkflowInstance
     [JsonPropertyName("routedDepartments")]
     internal Dictionary<string, string> RoutedDepartmentMap { get; private set; } = new(StringComparer.Ordinal);
 
+    /// <summary>How many journal entries the state held when it was read back (0 for a new instance): a store appends only the later ones.</summary>
+    [JsonIgnore]
+    public int LoadedJournalCount { get; private set; }
+
     /// <summary>Finds an open task by id.</summary>
     public WorkflowTask? FindTask(Guid taskId) => TaskList.Find(t => t.Id == taskId);
+
+    void IJsonOnDeserialized.OnDeserialized() => LoadedJournalCount = JournalList.Count;
 }
