@@ -2,11 +2,11 @@ using OneStop.Application.Common;
 using OneStop.Application.Dossiers;
 using OneStop.Application.Officials;
 using OneStop.Core.Common;
-using OneStop.Core.Documents;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Notifications;
+using OneStop.Infrastructure.Signing;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime;
 
@@ -17,11 +17,17 @@ public sealed record ApologiseCommand(Guid DossierId, DateOnly? NewDate, string?
 /// <summary>
 /// The receiving agency apologises for a late dossier: the apology letter with a new date, the date tracked on the dossier (its original
 /// appointment still decides lateness), journaled with who, when and from where (hence the audit log and the timeline), the applicant told.
+/// An official who signs remotely confirms the letter on their device: the new date and the journal stand at once, the letter is issued
+/// (and the applicant told) when signed.
 /// </summary>
 public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials, IWorkflowEngine engine,
-    DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, IUnitOfWork unitOfWork) : UseCase<ApologiseCommand, IssuedDocument>(unitOfWork)
+    DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, RemoteSignatures signatures, IUnitOfWork unitOfWork)
+    : UseCase<ApologiseCommand, DirectDocument>(unitOfWork)
 {
-    protected override async Task<IssuedDocument> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
+    public override async Task<DirectDocument> ExecuteAsync(ApologiseCommand command, CancellationToken cancellationToken = default) =>
+        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
+
+    protected override async Task<DirectDocument> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var newDate = command.NewDate ?? throw new DomainException("apology.date_required", "Chọn ngày hẹn trả mới.");
@@ -40,12 +46,12 @@ public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, D
         dossier.PromiseNewDate(newDueAt);
         await db.SaveChangesAsync(cancellationToken);
         var reason = Text.Clean(command.Reason);
-        var document = await issuer.IssueAsync(new IssueRequest(dossier.Code!, DocumentKinds.Apology)
+        var document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, DocumentKinds.Apology)
         {
             IssuedBy = official.UserId,
             Comment = reason,
             NewDueAt = newDueAt,
-        }, cancellationToken);
+        }, cancellationToken));
         if (dossier.WorkflowInstanceId is { } instanceId)
         {
             await engine.RecordApologyAsync(instanceId, official, newDueAt, reason, [document.Kind], cancellationToken);
@@ -54,10 +60,16 @@ public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, D
         {
             // A dossier without a workflow (a migrated one whose procedure has none) has no journal: the audit log keeps it.
             await audit.WriteAsync("dossier.apologised", "Dossier", dossier.Code, null,
-                new { newDueAt, reason, document = document.Id, role = official.Role }, dossier.Code, cancellationToken);
+                new { newDueAt, reason, document = document.DocumentId, role = official.Role, awaitingSignature = document.IsAwaitingSignature },
+                dossier.Code, cancellationToken);
         }
 
-        await documentNotices.IssuedAsync(document, workflowOutboxId: null, cancellationToken);
+        if (document.Document is { } issued)
+        {
+            // A letter waiting for its signature is announced when it is issued (RemoteSignatures).
+            await documentNotices.IssuedAsync(issued, workflowOutboxId: null, cancellationToken);
+        }
+
         return document;
     }
 }

@@ -2,20 +2,26 @@ using OneStop.Application.Common;
 using OneStop.Application.Dossiers;
 using OneStop.Application.Officials;
 using OneStop.Core.Common;
-using OneStop.Core.Documents;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Signing;
 using OneStop.Workflows.Definitions;
 
 namespace OneStop.Application.Workspace;
 
 public sealed record IssueControlSlipCommand(Guid DossierId);
 
-/// <summary>An official of the receiving agency prints the dossier's control slip (phiếu kiểm soát) as it stands.</summary>
+/// <summary>
+/// An official of the receiving agency prints the dossier's control slip (phiếu kiểm soát) as it stands; one who signs remotely gets it once
+/// they confirm on their device.
+/// </summary>
 public sealed class IssueControlSlip(WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials, DocumentIssuer issuer,
-    IUnitOfWork unitOfWork) : UseCase<IssueControlSlipCommand, IssuedDocument>(unitOfWork)
+    RemoteSignatures signatures, IUnitOfWork unitOfWork) : UseCase<IssueControlSlipCommand, DirectDocument>(unitOfWork)
 {
-    protected override async Task<IssuedDocument> RunAsync(IssueControlSlipCommand command, CancellationToken cancellationToken)
+    public override async Task<DirectDocument> ExecuteAsync(IssueControlSlipCommand command, CancellationToken cancellationToken = default) =>
+        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
+
+    protected override async Task<DirectDocument> RunAsync(IssueControlSlipCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
@@ -24,6 +30,7 @@ public sealed class IssueControlSlip(WorkspaceDossiers dossiers, DossierAccess a
             throw new ForbiddenException("document.not_owner", "Chỉ cơ quan tiếp nhận hồ sơ phát hành văn bản này.");
         }
 
-        return await issuer.IssueAsync(new IssueRequest(dossier.Code!, DocumentKinds.ControlSlip) { IssuedBy = official.UserId }, cancellationToken);
+        return new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(
+            new IssueRequest(dossier.Code!, DocumentKinds.ControlSlip) { IssuedBy = official.UserId }, cancellationToken));
     }
 }

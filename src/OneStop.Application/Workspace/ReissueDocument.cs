@@ -3,12 +3,12 @@ using OneStop.Application.Common;
 using OneStop.Application.Dossiers;
 using OneStop.Application.Officials;
 using OneStop.Core.Common;
-using OneStop.Core.Documents;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Audit;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
 using OneStop.Infrastructure.Notifications;
+using OneStop.Infrastructure.Signing;
 using OneStop.Workflows.Runtime;
 
 namespace OneStop.Application.Workspace;
@@ -18,13 +18,17 @@ public sealed record ReissueDocumentCommand(Guid DossierId, Guid ReplacesDocumen
 
 /// <summary>
 /// Corrects an issued document (đính chính): a leader of the receiving agency issues a new one that replaces it. Journaled with
-/// who, when, from where and why (hence the audit log and the timeline); /verify of either document names the other.
+/// who, when, from where and why (hence the audit log and the timeline); /verify of either document names the other. A leader who signs
+/// remotely confirms the new document on their device; it replaces the old one when it is issued.
 /// </summary>
 public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials,
-    IWorkflowEngine engine, DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, IUnitOfWork unitOfWork)
-    : UseCase<ReissueDocumentCommand, IssuedDocument>(unitOfWork)
+    IWorkflowEngine engine, DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, RemoteSignatures signatures,
+    IUnitOfWork unitOfWork) : UseCase<ReissueDocumentCommand, DirectDocument>(unitOfWork)
 {
-    protected override async Task<IssuedDocument> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
+    public override async Task<DirectDocument> ExecuteAsync(ReissueDocumentCommand command, CancellationToken cancellationToken = default) =>
+        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
+
+    protected override async Task<DirectDocument> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
@@ -46,14 +50,20 @@ public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossi
             throw new ConflictException("document.already_replaced", "Văn bản này đã được đính chính; hãy đính chính văn bản mới nhất.");
         }
 
+        if (await db.PendingSignatures.AnyAsync(p => p.ReplacesId == replaced.Id && p.State == PendingSignatureState.Pending, cancellationToken))
+        {
+            throw new ConflictException("document.correction_awaiting_signature",
+                "Bản đính chính văn bản này đang chờ ký số; hãy xác nhận trên thiết bị hoặc chờ yêu cầu hết hạn.");
+        }
+
         var reason = Text.Clean(command.Reason);
-        var document = await issuer.IssueAsync(new IssueRequest(dossier.Code!, replaced.Kind)
+        var document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, replaced.Kind)
         {
             IssuedBy = official.UserId,
             Comment = reason,
             NewDueAt = dossier.NewDueAt,
             Replaces = replaced.Id,
-        }, cancellationToken);
+        }, cancellationToken));
         if (dossier.WorkflowInstanceId is { } instanceId)
         {
             await engine.RecordDocumentReissuedAsync(instanceId, official, document.Kind, reason, cancellationToken);
@@ -61,10 +71,16 @@ public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossi
         else
         {
             await audit.WriteAsync("dossier.documentReissued", "Dossier", dossier.Code, null,
-                new { replaces = replaced.Id, document = document.Id, kind = document.Kind, reason, role = official.Role }, dossier.Code, cancellationToken);
+                new { replaces = replaced.Id, document = document.DocumentId, kind = document.Kind, reason, role = official.Role,
+                    awaitingSignature = document.IsAwaitingSignature }, dossier.Code, cancellationToken);
         }
 
-        await documentNotices.IssuedAsync(document, workflowOutboxId: null, cancellationToken);
+        if (document.Document is { } issued)
+        {
+            // A correction waiting for its signature is announced when it is issued (RemoteSignatures).
+            await documentNotices.IssuedAsync(issued, workflowOutboxId: null, cancellationToken);
+        }
+
         return document;
     }
 }

@@ -22,29 +22,41 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
     Signing.DocumentSignatures signatures, Signing.RemoteSignatures remoteSignatures, Observability.OneStopMetrics? metrics = null)
 {
     /// <summary>Issues the document, or returns the one already issued for the same source key.</summary>
-    /// <remarks>An official who signs remotely confirms on their device while the request waits (<see cref="Signing.RemoteSigningSettings.DirectWaitSeconds"/>).</remarks>
+    /// <remarks>
+    /// An official who signs remotely confirms on their device while the request waits (<see cref="Signing.RemoteSigningSettings.DirectWaitSeconds"/>);
+    /// what officials issue themselves uses <see cref="IssueOrAwaitSignatureAsync"/>, which does not wait.
+    /// </remarks>
     public async Task<IssuedDocument> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
-        (await IssueCoreAsync(request, deferRemote: false, cancellationToken))!;
+        (await IssueCoreAsync(request, deferRemote: false, cancellationToken)).Document!;
 
     /// <summary>
     /// Issues the document like <see cref="IssueAsync"/>, except when its official signs remotely ("ký số từ xa"): then the rendered document
     /// waits for the signature ("chờ ký số", a <see cref="Signing.PendingSignature"/> stored in the caller's transaction) and null is returned;
     /// the background completion issues it once signed.
     /// </summary>
-    public Task<IssuedDocument?> IssueOrDeferAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
+    public async Task<IssuedDocument?> IssueOrDeferAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
+        (await IssueCoreAsync(request, deferRemote: true, cancellationToken)).Document;
+
+    /// <summary>
+    /// Like <see cref="IssueOrDeferAsync"/>, for a document an official issues themselves (control slip, apology, correction): the answer is
+    /// the issued document, or the one waiting for their confirmation on the device, whose request the caller sends once its transaction
+    /// commits (<see cref="Signing.RemoteSignatures.SendQueuedAsync"/>). Nothing waits for the signer inside the request.
+    /// </summary>
+    public Task<IssueOutcome> IssueOrAwaitSignatureAsync(IssueRequest request, CancellationToken cancellationToken = default) =>
         IssueCoreAsync(request, deferRemote: true, cancellationToken);
 
-    private async Task<IssuedDocument?> IssueCoreAsync(IssueRequest request, bool deferRemote, CancellationToken cancellationToken)
+    private async Task<IssueOutcome> IssueCoreAsync(IssueRequest request, bool deferRemote, CancellationToken cancellationToken)
     {
         if (request.SourceKey is not null
             && await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.SourceKey == request.SourceKey, cancellationToken) is { } earlier)
         {
-            return earlier;
+            return new IssueOutcome(earlier, null);
         }
 
-        if (deferRemote && request.SourceKey is not null && await db.PendingSignatures.AnyAsync(p => p.SourceKey == request.SourceKey, cancellationToken))
+        if (deferRemote && request.SourceKey is not null
+            && await db.PendingSignatures.AsNoTracking().SingleOrDefaultAsync(p => p.SourceKey == request.SourceKey, cancellationToken) is { } waiting)
         {
-            return null;
+            return new IssueOutcome(null, waiting);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -90,11 +102,12 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         if (deferRemote && await signatures.RemoteCredentialAsync(signer, cancellationToken) is not null)
         {
             // The official confirms on their device: nothing is issued until the signature comes back and the seal is added.
-            await remoteSignatures.DeferAsync(new Signing.PendingSignature(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind),
+            var pending = new Signing.PendingSignature(id, dossier.Id, agency.Id, request.Kind, TitleOf(request.Kind),
                 context.Header.Reference ?? string.Empty, context.Verification.Code, $"{dossier.Code}-{request.Kind}.pdf", rendered.PageCount,
                 request.IssuedBy, replaces?.Id, request.SourceKey, signer!.UserId, rendered.Content,
-                Signing.RemoteSignatures.SerializeSlots(rendered.SignatureSlots), now), signer!, cancellationToken);
-            return null;
+                Signing.RemoteSignatures.SerializeSlots(rendered.SignatureSlots), now);
+            await remoteSignatures.DeferAsync(pending, signer!, cancellationToken);
+            return new IssueOutcome(null, pending);
         }
 
         var content = rendered.Content;
@@ -112,7 +125,7 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
         db.IssuedDocuments.Add(document);
         await db.SaveChangesAsync(cancellationToken);
         metrics?.DocumentIssued(request.Kind, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        return document;
+        return new IssueOutcome(document, null);
     }
 
     public static string TitleOf(string kind) => DocumentCatalog.TitleOf(kind);

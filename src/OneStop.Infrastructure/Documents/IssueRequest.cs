@@ -18,3 +18,9 @@ public sealed record IssueRequest(string DossierCode, string Kind)
     /// <summary>The document this one corrects.</summary>
     public Guid? Replaces { get; init; }
 }
+
+/// <summary>
+/// What issuing gave: the document (<see cref="Document"/>), or, when its official signs remotely, the document waiting for their
+/// confirmation on the device (<see cref="AwaitingSignature"/>, "chờ ký số"). Exactly one of the two is set.
+/// </summary>
+public sealed record IssueOutcome(Core.Documents.IssuedDocument? Document, Signing.PendingSignature? AwaitingSignature);

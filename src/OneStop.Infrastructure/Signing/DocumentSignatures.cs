@@ -56,7 +56,8 @@ public sealed class DocumentSignatures(OneStopDbContext db, SigningCredentials c
             var steps = new List<SigningStep>();
             if (signers.Person is { Credential.Kind: SigningCredentialKind.Remote } remotePerson)
             {
-                // Issued directly in a request (control slip, apology, correction): the request waits for the confirmation on the device.
+                // DocumentIssuer.IssueAsync for a remote signer (a caller that must hold the document at once; OneStop's own paths defer
+                // instead, IssueOrDeferAsync and IssueOrAwaitSignatureAsync): the call waits for the confirmation on the device.
                 var waiting = new RemoteDocumentSigner(RemoteService(), remotePerson.Credential.RemoteAccount!,
                     new RemoteSigningOptions { Timeout = TimeSpan.FromSeconds(Math.Max(5, _remote.DirectWaitSeconds)), PollInterval = TimeSpan.FromSeconds(1) }, clock);
                 steps.Add(new SigningStep(waiting, SignatureAppearance.Person(remotePerson.Name, remotePerson.TitleLines)));

@@ -42,6 +42,9 @@ public sealed class RemoteSigningSettings
     /// <summary>How often the background completion asks the CA about waiting requests.</summary>
     public int PollSeconds { get; set; } = 3;
 
-    /// <summary>Documents issued directly by an official (control slip, apology, correction) wait this long for the confirmation in the request.</summary>
+    /// <summary>
+    /// How long <c>DocumentIssuer.IssueAsync</c> waits for a remote signer's confirmation in the call. OneStop's own paths do not wait (the
+    /// workflow's documents and those officials issue themselves are deferred, "chờ ký số"); this bounds a caller that must hold the document.
+    /// </summary>
     public int DirectWaitSeconds { get; set; } = 120;
 }

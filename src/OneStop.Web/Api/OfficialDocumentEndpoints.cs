@@ -16,11 +16,18 @@ internal static class OfficialDocumentEndpoints
 
     public sealed record IssuedDocumentResponse(Guid Id, string Kind, string Title, string VerificationCode, string Sha256, DateTimeOffset IssuedAt, Guid? Replaces);
 
+    /// <summary>
+    /// 202: the document waits for its official's confirmation on the device ("chờ ký số"); <c>documentId</c> is the id it will have, and the
+    /// dossier's <c>signatures</c> (GET /api/v1/workspace/dossiers/{id}) show how it stands.
+    /// </summary>
+    public sealed record AwaitingSignatureResponse(Guid SignatureId, Guid DocumentId, string Kind, string Title, DateTimeOffset ExpiresAt, Guid? Replaces,
+        string Message);
+
     public static void MapOfficialDocumentEndpoints(this RouteGroupBuilder v1)
     {
         v1.MapPost("/dossiers/{id:guid}/documents", IssueAsync).RequireAuthorization(AuthenticationExtensions.OfficialPolicy)
             .WithTags("Documents").WithName("IssueDossierDocument")
-            .WithSummary("Cán bộ phát hành văn bản cho hồ sơ: phiếu kiểm soát (controlSlip), văn bản xin lỗi (apology, cần newDueAt), hoặc bản đính chính (replaces: chỉ lãnh đạo cơ quan tiếp nhận, cần comment nêu lý do).");
+            .WithSummary("Cán bộ phát hành văn bản cho hồ sơ: phiếu kiểm soát (controlSlip), văn bản xin lỗi (apology, cần newDueAt), hoặc bản đính chính (replaces: chỉ lãnh đạo cơ quan tiếp nhận, cần comment nêu lý do). 201 khi đã phát hành; 202 khi cán bộ ký số từ xa và văn bản chờ xác nhận trên thiết bị.");
         v1.MapGet("/register", RegisterAsync).RequireAuthorization(AuthenticationExtensions.OfficialPolicy)
             .WithTags("Documents").WithName("Register").WithSummary("Sổ theo dõi hồ sơ của cơ quan trong khoảng thời gian (format=pdf|csv).");
     }
@@ -28,14 +35,14 @@ internal static class OfficialDocumentEndpoints
     /// <summary>The use cases behind POST /dossiers/{id}/documents.</summary>
     internal sealed record IssueServices(Apologise Apologise, ReissueDocument Reissue, IssueControlSlip ControlSlip);
 
-    private static async Task<Results<Created<IssuedDocumentResponse>, ProblemHttpResult>> IssueAsync(
+    private static async Task<Results<Created<IssuedDocumentResponse>, Accepted<AwaitingSignatureResponse>, ProblemHttpResult>> IssueAsync(
         Guid id, IssueDocumentRequest request, [AsParameters] IssueServices services, CancellationToken cancellationToken)
     {
-        IssuedDocument document;
+        DirectDocument result;
         if (request.Replaces is { } replaced)
         {
             // A correction is a leader's decision, journaled; /verify of both documents names the other.
-            document = await services.Reissue.ExecuteAsync(new ReissueDocumentCommand(id, replaced, request.Comment), cancellationToken);
+            result = await services.Reissue.ExecuteAsync(new ReissueDocumentCommand(id, replaced, request.Comment), cancellationToken);
         }
         else if (request.Kind == DocumentKinds.Apology)
         {
@@ -46,11 +53,11 @@ internal static class OfficialDocumentEndpoints
                     type: "https://onestop.vn/errors/apology.date_required");
             }
 
-            document = await services.Apologise.ExecuteAsync(new ApologiseCommand(id, VietnamTime.DateOf(newDueAt), request.Comment), cancellationToken);
+            result = await services.Apologise.ExecuteAsync(new ApologiseCommand(id, VietnamTime.DateOf(newDueAt), request.Comment), cancellationToken);
         }
         else if (request.Kind == DocumentKinds.ControlSlip)
         {
-            document = await services.ControlSlip.ExecuteAsync(new IssueControlSlipCommand(id), cancellationToken);
+            result = await services.ControlSlip.ExecuteAsync(new IssueControlSlipCommand(id), cancellationToken);
         }
         else
         {
@@ -58,6 +65,14 @@ internal static class OfficialDocumentEndpoints
                 statusCode: 400, title: "Loại văn bản không hợp lệ", type: "https://onestop.vn/errors/document.kind_not_direct");
         }
 
+        if (result.AwaitingSignature is { } pending)
+        {
+            // The official confirms on their device; the document (with this id) is issued once signed, and the dossier lists it as waiting.
+            return TypedResults.Accepted($"/api/v1/workspace/dossiers/{id}", new AwaitingSignatureResponse(pending.Id, pending.DocumentId, pending.Kind,
+                pending.Title, pending.ExpiresAt, pending.ReplacesId, result.AwaitingMessage));
+        }
+
+        var document = result.Document!;
         return TypedResults.Created($"/api/v1/dossiers/{id}/documents/{document.Id}", new IssuedDocumentResponse(document.Id, document.Kind,
             document.Title, document.VerificationCode, document.Sha256, document.IssuedAt, document.ReplacesId));
     }

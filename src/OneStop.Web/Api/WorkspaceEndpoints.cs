@@ -261,8 +261,9 @@ internal static class WorkspaceEndpoints
         OwnDossiersForOfficials visible, HttpResponse response, CancellationToken cancellationToken) =>
         GuardedAsync(id, visible, response, async () =>
         {
-            await apologise.ExecuteAsync(new ApologiseCommand(id, request.NewDate, request.Reason), cancellationToken);
-            return $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {request.NewDate!.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
+            var letter = await apologise.ExecuteAsync(new ApologiseCommand(id, request.NewDate, request.Reason), cancellationToken);
+            var date = request.NewDate!.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            return letter.IsAwaitingSignature ? $"Đã hẹn lại ngày {date}. {letter.AwaitingMessage}" : $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {date}.";
         }, cancellationToken);
 
     private static async Task<Results<Created<WalkInResponse>, ProblemHttpResult>> WalkInAsync(HttpRequest http, WalkInIntake intake,

@@ -422,6 +422,106 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Equal(requests + 1, Simulator.Requests.Count);
     }
 
+    [Fact]
+    public async Task What_a_remote_signer_issues_himself_waits_for_the_device_without_holding_the_request_and_is_issued_once_confirmed()
+    {
+        await GiveLeaderRemoteAccountAsync();
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await WorkspaceApi.ActAsync(await app.CreateBearerClientAsync(DemoAccounts.ReceptionSgtvt), dossier.Id, "accept", "Hồ sơ đầy đủ");
+        await scenario.DeliverEffectsAsync();
+        var leader = await app.CreateBearerClientAsync(DemoAccounts.LeaderSgtvt);
+        var leaderId = (await scenario.UserIdAsync(DemoAccounts.LeaderSgtvt)).ToString();
+        var newDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+
+        // The apology: the new date and the journal entry stand at once, the letter waits, and its request is already on the device.
+        var requests = Simulator.Requests.Count;
+        var apology = await leader.PostAsJsonAsync($"/api/v1/workspace/dossiers/{dossier.Id}/apology",
+            new { newDate, reason = "Chờ kết quả xác minh của Công an tỉnh" });
+        Assert.Equal(HttpStatusCode.OK, apology.StatusCode);
+        Assert.Contains("đang chờ ký số", (await apology.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+        var letter = await WaitingAsync(dossier.Id, "apology");
+        Assert.True(letter.IsSent);
+        Assert.Equal(letter.TransactionId, Simulator.Requests[^1].Id);
+        Assert.False(await IssuedAsync(dossier.Id, "apology"));
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.NotNull((await db.Dossiers.SingleAsync(d => d.Id == dossier.Id)).NewDueAt);
+        }
+
+        Assert.Equal(0, await CompleteAsync());
+        Simulator.Confirm(letter.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        var issuedLetter = await DocumentAsync(dossier.Id, "apology");
+        Assert.Equal(letter.DocumentId, issuedLetter.Id);
+        var signatures = PdfSig.Run(issuedLetter.Content);
+        PdfSig.AssertValid(signatures[0], await NameOfAsync(DemoAccounts.LeaderSgtvt));
+        PdfSig.AssertValid(signatures[1], Agency);
+        var citizen = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
+        Assert.Equal(HttpStatusCode.OK, (await citizen.GetAsync($"/api/v1/dossiers/{dossier.Id}/documents/{issuedLetter.Id}")).StatusCode);
+
+        // The control slip through the API: 202 with the id the document will have, then issued once confirmed.
+        requests = Simulator.Requests.Count;
+        var slip = await leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents", new { kind = "controlSlip" });
+        Assert.Equal(HttpStatusCode.Accepted, slip.StatusCode);
+        var slipBody = await slip.Content.ReadFromJsonAsync<JsonElement>();
+        var waitingSlip = await WaitingAsync(dossier.Id, "controlSlip");
+        Assert.Equal(waitingSlip.Id, slipBody.GetProperty("signatureId").GetGuid());
+        Assert.Equal(waitingSlip.DocumentId, slipBody.GetProperty("documentId").GetGuid());
+        Assert.Contains("đang chờ ký số", slipBody.GetProperty("message").GetString());
+        Assert.Equal(requests + 1, Simulator.Requests.Count);
+        var signature = Assert.Single((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
+        Assert.Equal("Chờ ký số trên thiết bị", signature.GetProperty("stateText").GetString());
+        Simulator.Confirm(waitingSlip.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        Assert.Equal(waitingSlip.DocumentId, (await DocumentAsync(dossier.Id, "controlSlip")).Id);
+
+        // A correction of the letter waits too; a second one is refused while it does, and the issued one names the letter it replaces.
+        var correction = await leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "apology", replaces = issuedLetter.Id, comment = "Sửa lý do chậm trả" });
+        Assert.Equal(HttpStatusCode.Accepted, correction.StatusCode);
+        Assert.Equal(issuedLetter.Id, (await correction.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replaces").GetGuid());
+        var twice = await leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "apology", replaces = issuedLetter.Id, comment = "Sửa lần nữa" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal("application/problem+json", twice.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("đang chờ ký số", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var waitingCorrection = await WaitingAsync(dossier.Id, "apology");
+        Simulator.Confirm(waitingCorrection.TransactionId);
+        Assert.Equal(1, await CompleteWhenDueAsync());
+        await using (var db = app.Database.CreateContext())
+        {
+            var corrected = await db.IssuedDocuments.SingleAsync(d => d.Id == waitingCorrection.DocumentId);
+            Assert.Equal(issuedLetter.Id, corrected.ReplacesId);
+            Assert.Equal(2, await db.IssuedDocuments.CountAsync(d => d.DossierId == dossier.Id && d.Kind == "apology"));
+            Assert.Equal(3, await db.WorkflowJournal.CountAsync(j => j.DossierCode == dossier.Code && j.Kind == JournalKind.RemoteSigningCompleted
+                && j.ActorId == leaderId));
+        }
+
+        Assert.Empty((await WorkspaceApi.DossierAsync(leader, dossier.Id)).GetProperty("signatures").EnumerateArray());
+    }
+
+    /// <summary>The document of that kind still waiting for its signature (the latest).</summary>
+    private async Task<PendingSignature> WaitingAsync(Guid dossierId, string kind)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.PendingSignatures.Where(p => p.DossierId == dossierId && p.Kind == kind && p.State == PendingSignatureState.Pending)
+            .OrderByDescending(p => p.CreatedAt).FirstAsync();
+    }
+
+    private async Task<bool> IssuedAsync(Guid dossierId, string kind)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.IssuedDocuments.AnyAsync(d => d.DossierId == dossierId && d.Kind == kind);
+    }
+
+    private async Task<Core.Documents.IssuedDocument> DocumentAsync(Guid dossierId, string kind)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.IssuedDocuments.Where(d => d.DossierId == dossierId && d.Kind == kind).OrderByDescending(d => d.IssuedAt).FirstAsync();
+    }
+
     /// <summary>A driving-licence dossier accepted, reviewed and approved by the leader, whose credential is a remote account; the request sent.</summary>
     private async Task<(Dossier Dossier, PendingSignature Pending)> ApprovedByRemoteLeaderAsync()
     {
