@@ -27,6 +27,7 @@ internal static class ApiExtensions
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<AccountMail>();
         builder.Services.AddScoped<OneStop.Application.Common.ICurrentUser, OneStop.Web.Hosting.HttpCurrentUser>();
         OneStop.Application.DependencyInjection.AddApplication(builder.Services);
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();

@@ -30,6 +30,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Không tìm thấy", notFound),
             ConflictException conflict => Problem(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Không có quyền", forbidden),
+            // The mail server did not take an account mail (the account itself stands): try again later.
+            Features.Accounts.MailUnavailableException mail => Problem(StatusCodes.Status503ServiceUnavailable, "Chưa gửi được thư", mail),
             DomainException domain => Problem(StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ", domain),
             OneStop.Workflows.Runtime.Errors.WorkflowConflictException conflict => Workflow(StatusCodes.Status409Conflict, "Xung đột dữ liệu", conflict),
             OneStop.Workflows.Runtime.Errors.WorkflowNotFoundException missing => Workflow(StatusCodes.Status404NotFound, "Không tìm thấy", missing),

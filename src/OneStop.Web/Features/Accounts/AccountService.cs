@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using OneStop.Core.Common;
 using OneStop.Core.Identity;
-using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Links;
 
@@ -18,7 +17,7 @@ namespace OneStop.Web.Features.Accounts;
 public sealed class AccountService(
     UserProvisioner provisioner,
     UserManager<OneStopUser> users,
-    IEmailSender email,
+    AccountMail email,
     IValidator<RegisterCitizen> validator,
     PublicLinks links,
     OneStop.Web.Security.MailThrottle mails)
@@ -33,7 +32,7 @@ public sealed class AccountService(
         var address = request.Email.Trim();
         if (await users.FindByEmailAsync(address) is { } existing)
         {
-            await SendAlreadyRegisteredAsync(existing, cancellationToken);
+            await SentOrThrow(SendAlreadyRegisteredAsync(existing, cancellationToken));
             return;
         }
 
@@ -50,16 +49,20 @@ public sealed class AccountService(
             // Registered by a concurrent request a moment ago: the same answer as for any existing account.
             if (await users.FindByEmailAsync(address) is { } raced)
             {
-                await SendAlreadyRegisteredAsync(raced, cancellationToken);
+                await SentOrThrow(SendAlreadyRegisteredAsync(raced, cancellationToken));
             }
 
             return;
         }
 
-        await SendConfirmationAsync(user, cancellationToken);
+        // The account stands either way; when the mail server does not take the link, the person is told to ask for it again later.
+        await SentOrThrow(SendConfirmationAsync(user, cancellationToken));
     }
 
-    /// <summary>Sends the confirmation link again to an unconfirmed account; says nothing either way.</summary>
+    /// <summary>
+    /// Sends the confirmation link again to an unconfirmed account; says nothing either way (also when the mail server does not take it:
+    /// an answer that differed would tell a stranger the address has an unconfirmed account; the failure is logged).
+    /// </summary>
     public async Task ResendConfirmationAsync(string emailAddress, CancellationToken cancellationToken)
     {
         if (await users.FindByEmailAsync(emailAddress.Trim()) is { IsActive: true, EmailConfirmed: false } user)
@@ -68,37 +71,46 @@ public sealed class AccountService(
         }
     }
 
-    public async Task SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken)
+    /// <summary>Mails the confirmation link (at most a few an hour); false only when the mail server did not take it.</summary>
+    private async Task<bool> SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken)
     {
         if (!mails.TryTake("confirm", user.Email!))
         {
-            return;
+            return true;
         }
 
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = links.To("/Account/ConfirmEmail", [new("userId", user.Id.ToString()), new("code", code)]);
-        await email.SendAsync(user.Email!, "Xác nhận địa chỉ e-mail — OneStop",
+        return await email.TrySendAsync(user.Email!, "Xác nhận địa chỉ e-mail — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
             $"<p>Vui lòng xác nhận e-mail của bạn bằng cách <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p>" +
             $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>",
-            cancellationToken);
+            "confirmation", cancellationToken);
     }
 
-    private async Task SendAlreadyRegisteredAsync(OneStopUser user, CancellationToken cancellationToken)
+    private async Task<bool> SendAlreadyRegisteredAsync(OneStopUser user, CancellationToken cancellationToken)
     {
         if (!user.IsActive || !mails.TryTake("registered", user.Email!))
         {
-            return;
+            return true;
         }
 
         var signIn = HtmlEncoder.Default.Encode(links.To("/Account/Login"));
         var reset = HtmlEncoder.Default.Encode(links.To("/Account/ForgotPassword"));
-        await email.SendAsync(user.Email!, "Địa chỉ e-mail này đã có tài khoản — OneStop",
+        return await email.TrySendAsync(user.Email!, "Địa chỉ e-mail này đã có tài khoản — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
             "<p>Vừa có yêu cầu đăng ký tài khoản OneStop với địa chỉ e-mail này, nhưng địa chỉ đã có tài khoản nên không tạo thêm.</p>" +
             $"<p>Nếu là bạn: <a href=\"{signIn}\">đăng nhập</a> ({signIn}) hoặc <a href=\"{reset}\">đặt lại mật khẩu</a> ({reset}).</p>" +
             "<p>Nếu không phải bạn, hãy bỏ qua thư này.</p>",
-            cancellationToken);
+            "already-registered", cancellationToken);
+    }
+
+    private static async Task SentOrThrow(Task<bool> sending)
+    {
+        if (!await sending)
+        {
+            throw new MailUnavailableException();
+        }
     }
 
     public async Task<bool> ConfirmAsync(Guid userId, string code)
@@ -112,7 +124,10 @@ public sealed class AccountService(
         return (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
-    /// <summary>Sends a reset link when the account exists; says nothing either way, so accounts cannot be probed.</summary>
+    /// <summary>
+    /// Sends a reset link when the account exists; says nothing either way, so accounts cannot be probed (a mail the server did not take
+    /// is logged, not told).
+    /// </summary>
     public async Task RequestPasswordResetAsync(string emailAddress, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(emailAddress.Trim());
@@ -123,10 +138,10 @@ public sealed class AccountService(
 
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
-        await email.SendAsync(user.Email!, "Đặt lại mật khẩu — OneStop",
+        await email.TrySendAsync(user.Email!, "Đặt lại mật khẩu — OneStop",
             $"<p>Để đặt lại mật khẩu, <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p><p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>" +
             "<p>Nếu bạn không yêu cầu, hãy bỏ qua thư này.</p>",
-            cancellationToken);
+            "password-reset", cancellationToken);
     }
 
     public async Task<IdentityResult> ResetPasswordAsync(string emailAddress, string code, string password)

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Common;
 using OneStop.Core.Identity;
-using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Links;
 
@@ -44,7 +43,7 @@ public abstract record NationalIdentityOutcome
 public sealed class NationalIdentitySignIn(
     SignInManager<OneStopUser> signIn,
     UserProvisioner provisioner,
-    IEmailSender email,
+    AccountMail email,
     PublicLinks links,
     IDataProtectionProvider protection,
     IOptions<NationalIdentityOptions> options,
@@ -156,13 +155,14 @@ public sealed class NationalIdentitySignIn(
         var code = Protector.Protect(payload, LinkLifetime);
         var link = links.To("/Account/ConfirmExternalLogin", [new("code", code)]);
         var name = HtmlEncoder.Default.Encode(identity.FullName);
-        await email.SendAsync(address, "Xác nhận e-mail để đăng nhập bằng định danh điện tử — OneStop",
+        // The same answer whether or not the mail server took it (a different one would tell whether the address has an account).
+        await email.TrySendAsync(address, "Xác nhận e-mail để đăng nhập bằng định danh điện tử — OneStop",
             $"<p>Xin chào {name},</p>" +
             "<p>Để dùng địa chỉ e-mail này với tài khoản OneStop đăng nhập bằng định danh điện tử, " +
             $"<a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a> trong vòng 24 giờ.</p>" +
             $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>" +
             "<p>Nếu không phải bạn, hãy bỏ qua thư này.</p>",
-            cancellationToken);
+            "national-identity-link", cancellationToken);
     }
 
     /// <summary>Opens a mailed link: binds the identity to the address's account, or creates it; null when done, else the refusal.</summary>

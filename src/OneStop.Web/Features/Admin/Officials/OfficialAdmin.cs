@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Common;
 using OneStop.Core.Identity;
-using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Identity;
 using OneStop.Infrastructure.Officials;
@@ -17,7 +16,7 @@ namespace OneStop.Web.Features.Admin.Officials;
 /// Officials' accounts: invite (they choose their own password from a link), give a role and a place, move, deactivate (their
 /// open tasks are flagged for reassignment) and reset two-factor sign-in.
 /// </summary>
-public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> users, UserProvisioner provisioner, IEmailSender email,
+public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> users, UserProvisioner provisioner, Accounts.AccountMail email,
     OneStop.Infrastructure.Links.PublicLinks links, TimeProvider clock)
 {
     /// <summary>Roles an administrator gives to staff.</summary>
@@ -94,12 +93,17 @@ public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> 
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
         var encoded = HtmlEncoder.Default.Encode(link);
-        await email.SendAsync(user.Email!, "Mời tham gia hệ thống một cửa điện tử — OneStop",
-            $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
-            "<p>Quản trị viên đã tạo tài khoản cán bộ cho bạn trên hệ thống một cửa điện tử.</p>" +
-            $"<p>Hãy <a href=\"{encoded}\">đặt mật khẩu của bạn</a> để đăng nhập. Liên kết: {encoded}</p>" +
-            "<p>Liên kết chỉ dùng được một lần.</p>",
-            cancellationToken);
+        if (!await email.TrySendAsync(user.Email!, "Mời tham gia hệ thống một cửa điện tử — OneStop",
+                $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
+                "<p>Quản trị viên đã tạo tài khoản cán bộ cho bạn trên hệ thống một cửa điện tử.</p>" +
+                $"<p>Hãy <a href=\"{encoded}\">đặt mật khẩu của bạn</a> để đăng nhập. Liên kết: {encoded}</p>" +
+                "<p>Liên kết chỉ dùng được một lần.</p>",
+                "invitation", cancellationToken))
+        {
+            // The account stands; the administrator sends the invitation again from the official's page once the mail server is back.
+            throw new DomainException(Accounts.AccountMail.UnavailableCode,
+                $"Đã lưu tài khoản cán bộ {user.Email} nhưng máy chủ thư chưa nhận thư mời. Hãy bấm \"Gửi lại thư mời\" trên trang của cán bộ sau ít phút.");
+        }
     }
 
     /// <summary>Gives the official a role and a place; tasks they still hold in their old place are flagged for reassignment.</summary>

@@ -1,0 +1,40 @@
+using OneStop.Core.Common;
+using OneStop.Core.Notifications;
+
+namespace OneStop.Web.Features.Accounts;
+
+/// <summary>The mail server did not take an account mail; nothing about the account was undone. 503 for programs.</summary>
+public sealed class MailUnavailableException() : DomainException(AccountMail.UnavailableCode, AccountMail.Unavailable);
+
+/// <summary>
+/// Sends the account mails that carry a one-time link (e-mail confirmation, password reset, an official's invitation, the national identity
+/// link) straight to the mail server, never through the e-mail outbox, so no link that opens an account rests in the database. A server that
+/// is down or refuses becomes an answer the person can act on (see each caller), never a 500; the log names the failure's type only, never
+/// the address or the server's reply (which often quotes the address).
+/// </summary>
+public sealed partial class AccountMail(IEmailSender sender, ILogger<AccountMail> logger)
+{
+    public const string UnavailableCode = "mail.unavailable";
+
+    public const string Unavailable =
+        "Hệ thống chưa gửi được thư đến địa chỉ e-mail này lúc này (máy chủ thư tạm thời không nhận thư). " +
+        "Vui lòng thử lại sau ít phút; nếu bạn vừa đăng ký, hãy dùng \"Gửi lại thư xác nhận\".";
+
+    /// <summary>Sends the mail; false when the mail server did not take it (logged, without personal data).</summary>
+    public async Task<bool> TrySendAsync(string to, string subject, string htmlBody, string purpose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(to, subject, htmlBody, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogNotSent(logger, purpose, ex.GetType().Name);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Purpose} mail was not taken by the mail server ({Error}); nothing was queued, the person or administrator asks again")]
+    private static partial void LogNotSent(ILogger logger, string purpose, string error);
+}
