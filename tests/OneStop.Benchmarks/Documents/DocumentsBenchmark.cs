@@ -103,6 +103,29 @@ internal static class DocumentsBenchmark
         Console.WriteLine(table.ToConsole());
         await Report.WriteAsync(options, "documents", "Receipt PDF (Giấy tiếp nhận hồ sơ và hẹn trả kết quả)", machine,
             [("", table)], notes).ConfigureAwait(false);
+
+        // The figures a script compares, last: ours per worker count, and against Chromium's CPU for the same receipt in the same run.
+        var lines = new ResultLines();
+        var ours = results.Where(r => r.Renderer.StartsWith("OneStop", StringComparison.Ordinal)).ToList();
+        var theirs = results.Where(r => r.Renderer.StartsWith("Chromium", StringComparison.Ordinal)).ToList();
+        foreach (var (_, m, kb, _) in ours)
+        {
+            var w = m.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines.Add($"receipt_ms_{w}w", m.MeanMs, "ms", 2);
+            lines.Add($"receipt_cpu_ms_{w}w", m.CpuMsPerOp, "ms", 2);
+            if (theirs.FirstOrDefault(t => t.M.Workers == m.Workers) is { M: { } chromium })
+            {
+                lines.Add($"chromium_receipt_cpu_ms_{w}w", chromium.CpuMsPerOp, "ms", 2);
+                lines.Add($"chromium_vs_receipt_cpu_{w}w", chromium.CpuMsPerOp / m.CpuMsPerOp, "ratio", 1);
+            }
+
+            if (m.Workers == 1)
+            {
+                lines.Add("receipt_pdf_kb", kb, "KB", 1);
+            }
+        }
+
+        lines.Print();
         return 0;
     }
 

@@ -11,7 +11,8 @@ internal sealed record RunnerOptions
         usage: OneStop.Benchmarks <command> [options]
 
         commands:
-          documents   receipt PDF: OneStop.Documents (PDFsharp) on 1 and N workers, and headless Chromium HTML→PDF
+          documents   receipt PDF: OneStop.Documents (PDFsharp) on 1 and N workers, and headless Chromium HTML→PDF.
+                      Ends with RESULT lines.
           signing     receipt: CPU ms of the unsigned render, + the official's PAdES signature, + the agency's seal, and verifying
           workflow    driving a dossier start→end: OneStop WorkflowEngine (in-memory store) and WorkflowCore 3.22 (in memory)
           all         documents, then workflow

@@ -33,15 +33,19 @@ internal static class LegacyBenchmark
         var full = await BenchDatabase.CreateAsync("onestop_bench_legacy");
         var (rows, seconds, peak) = await ImportAsync(full, bundle.Path, Path.Combine(work, "files"));
         Row(results, $"OneStop importer, {dossiers:N0} dossiers", rows, seconds, peak);
+        var (fullRows, fullSeconds) = (rows, seconds);
 
         clock.Restart();
         var raw = await RawCopyBaseline.RunAsync(full, bundle.Path);
-        Row(results, "raw COPY of the same CSV files into bare text tables", raw, clock.Elapsed.TotalSeconds, null);
+        var rawSeconds = clock.Elapsed.TotalSeconds;
+        Row(results, "raw COPY of the same CSV files into bare text tables", raw, rawSeconds, null);
 
         var small = Generate(work, "slice", slice);
         var sliceDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_slice");
         (rows, seconds, peak) = await ImportAsync(sliceDb, small.Path, Path.Combine(work, "files-slice"));
         Row(results, $"OneStop importer, {slice:N0}-dossier slice", rows, seconds, peak);
+        var sliceRowsPerSecond = rows / seconds;
+        var efRowsPerSecond = double.NaN;
 
         var efDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_ef");
         using (var host = BenchDatabase.Host(efDb, Path.Combine(work, "files-ef")))
@@ -50,12 +54,25 @@ internal static class LegacyBenchmark
             clock.Restart();
             var efRows = await EfReferenceImporter.RunAsync(scope.ServiceProvider.GetRequiredService<OneStopDbContext>(), small.Path);
             Row(results, $"EF Core AddRange/SaveChanges (1,000 per save), {slice:N0}-dossier slice", efRows, clock.Elapsed.TotalSeconds, null);
+            efRowsPerSecond = efRows / clock.Elapsed.TotalSeconds;
         }
 
         Console.WriteLine(results);
         var outDir = Path.Combine(RepoPaths.Root, "artifacts", "benchmarks");
         Directory.CreateDirectory(outDir);
         await File.WriteAllTextAsync(Path.Combine(outDir, $"legacy-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), results.ToString());
+
+        // The figures a script compares, last: the import of the whole bundle against raw COPY of the same files, and the slice against EF.
+        var importRowsPerSecond = fullRows / fullSeconds;
+        var rawRowsPerSecond = raw / rawSeconds;
+        var lines = new ResultLines();
+        lines.Add("legacy_import_s", fullSeconds, "s", 1);
+        lines.Add("legacy_import_rows_per_s", importRowsPerSecond, "/s", 0);
+        lines.Add("raw_copy_rows_per_s", rawRowsPerSecond, "/s", 0);
+        lines.Add("legacy_vs_raw_copy", importRowsPerSecond / rawRowsPerSecond, "ratio", 3);
+        lines.Add("legacy_slice_rows_per_s", sliceRowsPerSecond, "/s", 0);
+        lines.Add("ef_slice_rows_per_s", efRowsPerSecond, "/s", 0);
+        lines.Print();
         return 0;
     }
 

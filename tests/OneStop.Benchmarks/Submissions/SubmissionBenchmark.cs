@@ -41,6 +41,7 @@ internal static class SubmissionBenchmark
     {
         var client = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
 
+        var lines = new ResultLines();
         var table = new ResultTable("Concurrent submissions", "Submissions/s", "p50 (ms)", "p99 (ms)", "Submissions", "Errors", "Machine CPU busy");
         foreach (var level in Levels)
         {
@@ -56,6 +57,10 @@ internal static class SubmissionBenchmark
                 Fmt.N(Percentile(latencies, 0.50), 0), Fmt.N(Percentile(latencies, 0.99), 0), Fmt.I(latencies.Count), Fmt.I(errors),
                 Fmt.N(machineCpu * 100, 0) + " %");
             Console.WriteLine($"{level} workers: {latencies.Count / elapsed.TotalSeconds:0.0}/s, p50 {Percentile(latencies, 0.5):0} ms, p99 {Percentile(latencies, 0.99):0} ms, errors {errors}");
+            lines.Add($"submit_per_s_{level}c", latencies.Count / elapsed.TotalSeconds, "/s", 1);
+            lines.Add($"submit_p50_ms_{level}c", Percentile(latencies, 0.50), "ms", 0);
+            lines.Add($"submit_p99_ms_{level}c", Percentile(latencies, 0.99), "ms", 0);
+            lines.Add($"submit_errors_{level}c", errors, "count", 0);
         }
 
         Console.WriteLine(table.ToMarkdown());
@@ -66,6 +71,7 @@ internal static class SubmissionBenchmark
             "Machine CPU busy counts every process on the 2 cores during the round: this host, PostgreSQL, and whatever the other engineers were building meanwhile.",
             "Every submission goes to the same agency (Sở Tư pháp), so they all contend for the same daily counter row — the worst case for codes.",
         ]).ConfigureAwait(false);
+        lines.Print();
         return 0;
     }
 

@@ -95,6 +95,16 @@ internal static class WorkflowBenchmark
             notes.Add($"The started WorkflowCore host with no work used {idle:F0}% of one core (measured over 2 s before its first row).");
         await Report.WriteAsync(options, "workflow", $"Workflow transitions ({options.Definition})", machine, [("", table)], notes)
             .ConfigureAwait(false);
+
+        var lines = new ResultLines();
+        foreach (var (engine, _, _, m) in results)
+        {
+            var name = engine.StartsWith("OneStop", StringComparison.Ordinal) ? $"onestop_transitions_per_s_{m.Workers}w" : $"workflowcore_transitions_per_s_{m.Workers}f";
+            lines.Add(name, m.UnitsPerSecond, "/s", 0);
+            lines.Add(name.Replace("_per_s_", "_cpu_us_", StringComparison.Ordinal), m.CpuMsPerUnit * 1000, "us", 1);
+        }
+
+        lines.Print();
         return 0;
     }
 }

@@ -81,6 +81,9 @@ internal static class InboxBenchmark
             };
             var iterations = Math.Max(20, (int)options.Measure.TotalSeconds * 20);
             var report = new StringBuilder();
+            var lines = new ResultLines();
+            var slugs = new[] { "default", "overdue", "mine", "search_name", "search_code", "procedure_period", "page_200_desc" };
+            var index = 0;
             report.AppendLine(CultureInfo.InvariantCulture, $"Inbox of Sở GTVT / Phòng QLPT (Specialist), {Dossiers:N0} dossiers, {Dossiers / OpenEvery:N0} open tasks, {iterations} calls per case after 10 warm-up calls").AppendLine();
             report.AppendLine("| query | department's tasks matched | median ms | p99 ms | max ms |");
             report.AppendLine("| --- | ---: | ---: | ---: | ---: |");
@@ -107,6 +110,8 @@ internal static class InboxBenchmark
                     $"| {label} | {total:N0} | {Percentile(timings, 0.5):F1} | {Percentile(timings, 0.99):F1} | {timings[^1]:F1} |");
                 report.AppendLine(line);
                 Console.WriteLine(line);
+                lines.Add($"inbox_{slugs[index]}_p50_ms", Percentile(timings, 0.5), "ms", 1);
+                lines.Add($"inbox_{slugs[index++]}_p99_ms", Percentile(timings, 0.99), "ms", 1);
             }
 
             var outDir = options.OutDir ?? Path.Combine(RepoPaths.Root, "artifacts", "benchmarks");
@@ -115,6 +120,7 @@ internal static class InboxBenchmark
             await File.WriteAllTextAsync(file, report.ToString());
             Console.WriteLine(report);
             Console.WriteLine($"written to {file}");
+            lines.Print();
             return 0;
         }
         finally
