@@ -37,8 +37,9 @@ public abstract record NationalIdentityOutcome
 /// Citizens' sign-in through the province's OpenID Connect provider (VNeID or the national portal's single sign-on). The provider's
 /// subject is bound to the account as an external login (<c>user_logins</c>) and its identity number and verified name are kept on the
 /// account. The first sign-in links the account with the provider's verified e-mail, or creates a citizen account without password;
-/// without a verified e-mail the person gives an address and the link is made when the mailed link is opened. An identity number held
-/// by another account is refused and so are officials and administrators, who keep their password and second factor.
+/// without a verified e-mail the person gives an address and the link is made when the mailed link is opened. An identity number another
+/// account holds through the provider is refused (one typed at a password registration is not proof and blocks nothing), and so are
+/// officials and administrators, who keep their password and second factor.
 /// </summary>
 public sealed class NationalIdentitySignIn(
     SignInManager<OneStopUser> signIn,
@@ -46,6 +47,7 @@ public sealed class NationalIdentitySignIn(
     AccountMail email,
     PublicLinks links,
     IDataProtectionProvider protection,
+    OneStop.Infrastructure.Data.OneStopDbContext db,
     IOptions<NationalIdentityOptions> options,
     OneStop.Web.Security.MailThrottle mails)
 {
@@ -281,6 +283,12 @@ public sealed class NationalIdentitySignIn(
         return await HeldByAnotherAsync(identity.IdentityNumber, except: user.Id, cancellationToken) ? IdentityNumberTaken : null;
     }
 
+    /// <summary>
+    /// Whether another account holds this identity number as the provider vouched for it (bound to a national identity). A number someone
+    /// merely typed when registering with a password proves nothing: it must not let anyone who knows a citizen's number (it is printed on
+    /// their card) keep that citizen out of their own sign-in.
+    /// </summary>
     private Task<bool> HeldByAnotherAsync(string identityNumber, Guid? except, CancellationToken cancellationToken) =>
-        Users.Users.AnyAsync(u => u.IdNumber == identityNumber && u.Id != except, cancellationToken);
+        Users.Users.AnyAsync(u => u.IdNumber == identityNumber && u.Id != except
+            && db.UserLogins.Any(l => l.UserId == u.Id && l.LoginProvider == NationalIdentityOptions.Scheme), cancellationToken);
 }

@@ -114,10 +114,11 @@ public sealed class NationalIdentitySignInTests(NationalIdentityApp app) : IClas
     }
 
     [Fact]
-    public async Task An_identity_number_held_by_another_account_is_refused_with_a_message_and_nothing_is_created()
+    public async Task An_identity_number_another_account_holds_through_the_provider_is_refused_with_a_message_and_nothing_is_created()
     {
-        await CreateAsync("chu.so@example.vn", Roles.Citizen, idNumber: "091203000444");
-        var person = new ProviderPerson("vneid-sub-0004", "091203000444", "Đỗ Văn Khang", "khang.do@vneid.test", EmailVerified: true);
+        var holder = new ProviderPerson("vneid-sub-0040", "091203000444", "Đỗ Văn Khang", "khang.do@vneid.test", EmailVerified: true);
+        Assert.Equal("/", (await SignInAsync(holder)).Headers.Location?.OriginalString);
+        var person = new ProviderPerson("vneid-sub-0004", "091203000444", "Đỗ Văn Khang", "khang.khac@vneid.test", EmailVerified: true);
 
         var response = await SignInAsync(person);
 
@@ -126,6 +127,22 @@ public sealed class NationalIdentitySignInTests(NationalIdentityApp app) : IClas
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Users.AnyAsync(u => u.Email == person.Email));
         Assert.False(await db.UserLogins.AnyAsync(l => l.LoginProvider == Scheme && l.ProviderKey == person.Subject));
+    }
+
+    [Fact]
+    public async Task A_number_someone_typed_at_a_password_registration_does_not_keep_its_citizen_out()
+    {
+        // Anyone who has seen a citizen's card can register with a password and type its number: that proves nothing.
+        await CreateAsync("ke.mao.danh@example.vn", Roles.Citizen, idNumber: "091203000505");
+        var person = new ProviderPerson("vneid-sub-0050", "091203000505", "Tạ Thị Mai", "mai.ta@vneid.test", EmailVerified: true);
+
+        var response = await SignInAsync(person);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        var user = await UserAsync(person.Email);
+        Assert.Equal(person.IdentityNumber, user.IdNumber);
+        Assert.Equal([person.Subject], await LoginsAsync(user));
+        Assert.Empty(await LoginsAsync(await UserAsync("ke.mao.danh@example.vn")));
     }
 
     [Fact]
