@@ -57,13 +57,24 @@ public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossi
         }
 
         var reason = Text.Clean(command.Reason);
-        var document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, replaced.Kind)
+        DirectDocument document;
+        try
         {
-            IssuedBy = official.UserId,
-            Comment = reason,
-            NewDueAt = dossier.NewDueAt,
-            Replaces = replaced.Id,
-        }, cancellationToken));
+            document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, replaced.Kind)
+            {
+                IssuedBy = official.UserId,
+                Comment = reason,
+                NewDueAt = dossier.NewDueAt,
+                Replaces = replaced.Id,
+            }, cancellationToken));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException
+                                           { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_issued_documents_replaces_id" })
+        {
+            // Another correction of the same document was issued at the same moment (two clicks, two leaders): the database keeps one.
+            throw new ConflictException("document.already_replaced", "Văn bản này vừa được đính chính; hãy tải lại hồ sơ và đính chính văn bản mới nhất nếu cần.");
+        }
+
         if (dossier.WorkflowInstanceId is { } instanceId)
         {
             await engine.RecordDocumentReissuedAsync(instanceId, official, document.Kind, reason, cancellationToken);

@@ -23,6 +23,8 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         builder.HasOne<Dossier>().WithMany().HasForeignKey(d => d.DossierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<IssuedDocument>().WithMany().HasForeignKey(d => d.ReplacesId).OnDelete(DeleteBehavior.Restrict);
+        // A document is corrected once: two corrections at the same moment cannot both replace it (the chain /verify follows never forks).
+        builder.HasIndex(d => d.ReplacesId).IsUnique();
         builder.HasIndex(d => new { d.DossierId, d.IssuedAt });
         builder.Property(d => d.SourceKey).HasMaxLength(100);
         builder.HasIndex(d => d.SourceKey).IsUnique();

@@ -31,6 +31,37 @@ public sealed class OfficialDocumentTests(OneStopAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Corrections_of_one_document_sent_at_the_same_moment_issue_one_and_refuse_the_others()
+    {
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        await scenario.ActAsync(dossier, "accept", DemoAccounts.ReceptionSgtvt, "Reception", "MOTCUA");
+        await scenario.DeliverEffectsAsync();
+        Guid receiptId;
+        await using (var db = app.Database.CreateContext())
+        {
+            receiptId = (await db.IssuedDocuments.SingleAsync(d => d.DossierId == dossier.Id && d.Kind == "receipt")).Id;
+        }
+
+        var leaders = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SignedInAsync(DemoAccounts.LeaderSgtvt)));
+        var answers = await Task.WhenAll(leaders.Select((leader, i) => leader.PostAsJsonAsync($"/api/v1/dossiers/{dossier.Id}/documents",
+            new { kind = "receipt", replaces = receiptId, comment = $"Sai ngày sinh ({i + 1})" })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.StatusCode);
+            Assert.Equal("application/problem+json", a.Content.Headers.ContentType?.MediaType);
+        });
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(1, await db.IssuedDocuments.CountAsync(d => d.ReplacesId == receiptId));
+            Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.DossierCode == dossier.Code
+                && j.Kind == OneStop.Workflows.Runtime.State.JournalKind.DocumentReissued));
+        }
+    }
+
+    [Fact]
     public async Task A_correction_is_a_new_document_that_names_the_old_one_which_stays_unchanged()
     {
         var scenario = new DossierScenario(app.Services);

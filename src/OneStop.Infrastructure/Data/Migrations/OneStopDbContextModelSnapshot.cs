@@ -262,6 +262,7 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_issued_documents_agency_id");
 
                     b.HasIndex("ReplacesId")
+                        .IsUnique()
                         .HasDatabaseName("ix_issued_documents_replaces_id");
 
                     b.HasIndex("Sha256")
