@@ -22,12 +22,9 @@ public sealed record ApologiseCommand(Guid DossierId, DateOnly? NewDate, string?
 /// </summary>
 public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials, IWorkflowEngine engine,
     DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, RemoteSignatures signatures, IUnitOfWork unitOfWork)
-    : UseCase<ApologiseCommand, DirectDocument>(unitOfWork)
+    : DirectDocumentUseCase<ApologiseCommand>(signatures, unitOfWork)
 {
-    public override async Task<DirectDocument> ExecuteAsync(ApologiseCommand command, CancellationToken cancellationToken = default) =>
-        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
-
-    protected override async Task<DirectDocument> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
+    protected override async Task<IssueOutcome> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var newDate = command.NewDate ?? throw new DomainException("apology.date_required", "Chọn ngày hẹn trả mới.");
@@ -46,12 +43,12 @@ public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, D
         dossier.PromiseNewDate(newDueAt);
         await db.SaveChangesAsync(cancellationToken);
         var reason = Text.Clean(command.Reason);
-        var document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, DocumentKinds.Apology)
+        var document = await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, DocumentKinds.Apology)
         {
             IssuedBy = official.UserId,
             Comment = reason,
             NewDueAt = newDueAt,
-        }, cancellationToken));
+        }, cancellationToken);
         if (dossier.WorkflowInstanceId is { } instanceId)
         {
             await engine.RecordApologyAsync(instanceId, official, newDueAt, reason, [document.Kind], cancellationToken);

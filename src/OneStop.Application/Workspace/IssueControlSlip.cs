@@ -16,12 +16,9 @@ public sealed record IssueControlSlipCommand(Guid DossierId);
 /// they confirm on their device.
 /// </summary>
 public sealed class IssueControlSlip(WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials, DocumentIssuer issuer,
-    RemoteSignatures signatures, IUnitOfWork unitOfWork) : UseCase<IssueControlSlipCommand, DirectDocument>(unitOfWork)
+    RemoteSignatures signatures, IUnitOfWork unitOfWork) : DirectDocumentUseCase<IssueControlSlipCommand>(signatures, unitOfWork)
 {
-    public override async Task<DirectDocument> ExecuteAsync(IssueControlSlipCommand command, CancellationToken cancellationToken = default) =>
-        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
-
-    protected override async Task<DirectDocument> RunAsync(IssueControlSlipCommand command, CancellationToken cancellationToken)
+    protected override async Task<IssueOutcome> RunAsync(IssueControlSlipCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
@@ -30,7 +27,7 @@ public sealed class IssueControlSlip(WorkspaceDossiers dossiers, DossierAccess a
             throw new ForbiddenException("document.not_owner", "Chỉ cơ quan tiếp nhận hồ sơ phát hành văn bản này.");
         }
 
-        return new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(
-            new IssueRequest(dossier.Code!, DocumentKinds.ControlSlip) { IssuedBy = official.UserId }, cancellationToken));
+        return await issuer.IssueOrAwaitSignatureAsync(
+            new IssueRequest(dossier.Code!, DocumentKinds.ControlSlip) { IssuedBy = official.UserId }, cancellationToken);
     }
 }

@@ -23,12 +23,9 @@ public sealed record ReissueDocumentCommand(Guid DossierId, Guid ReplacesDocumen
 /// </summary>
 public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossiers, DossierAccess access, OfficialContext officials,
     IWorkflowEngine engine, DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, RemoteSignatures signatures,
-    IUnitOfWork unitOfWork) : UseCase<ReissueDocumentCommand, DirectDocument>(unitOfWork)
+    IUnitOfWork unitOfWork) : DirectDocumentUseCase<ReissueDocumentCommand>(signatures, unitOfWork)
 {
-    public override async Task<DirectDocument> ExecuteAsync(ReissueDocumentCommand command, CancellationToken cancellationToken = default) =>
-        await DirectDocument.SendAfterCommitAsync(await base.ExecuteAsync(command, cancellationToken), signatures, cancellationToken);
-
-    protected override async Task<DirectDocument> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
+    protected override async Task<IssueOutcome> RunAsync(ReissueDocumentCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);
         var dossier = await dossiers.GetAsync(command.DossierId, cancellationToken);
@@ -57,16 +54,16 @@ public sealed class ReissueDocument(OneStopDbContext db, WorkspaceDossiers dossi
         }
 
         var reason = Text.Clean(command.Reason);
-        DirectDocument document;
+        IssueOutcome document;
         try
         {
-            document = new DirectDocument(await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, replaced.Kind)
+            document = await issuer.IssueOrAwaitSignatureAsync(new IssueRequest(dossier.Code!, replaced.Kind)
             {
                 IssuedBy = official.UserId,
                 Comment = reason,
                 NewDueAt = dossier.NewDueAt,
                 Replaces = replaced.Id,
-            }, cancellationToken));
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException
                                            { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "ix_issued_documents_replaces_id" })

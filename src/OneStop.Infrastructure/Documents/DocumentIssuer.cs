@@ -53,10 +53,10 @@ public sealed class DocumentIssuer(OneStopDbContext db, IDocumentRenderer render
             return new IssueOutcome(earlier, null);
         }
 
-        if (deferRemote && request.SourceKey is not null
-            && await db.PendingSignatures.AsNoTracking().SingleOrDefaultAsync(p => p.SourceKey == request.SourceKey, cancellationToken) is { } waiting)
+        if (deferRemote && request.SourceKey is not null && await db.PendingSignatures.AnyAsync(p => p.SourceKey == request.SourceKey, cancellationToken))
         {
-            return new IssueOutcome(null, waiting);
+            // Already waiting for its signature (a redelivered effect): nothing new, and its rendered PDF is not read back for nothing.
+            return new IssueOutcome(null, null);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -21,6 +21,19 @@ public sealed record IssueRequest(string DossierCode, string Kind)
 
 /// <summary>
 /// What issuing gave: the document (<see cref="Document"/>), or, when its official signs remotely, the document waiting for their
-/// confirmation on the device (<see cref="AwaitingSignature"/>, "chờ ký số"). Exactly one of the two is set.
+/// confirmation on the device (<see cref="AwaitingSignature"/>, "chờ ký số"). Exactly one of the two is set, except for a repeated
+/// request (same source key) whose document is already waiting: neither (<see cref="DocumentIssuer.IssueOrDeferAsync"/> only).
 /// </summary>
-public sealed record IssueOutcome(Core.Documents.IssuedDocument? Document, Signing.PendingSignature? AwaitingSignature);
+public sealed record IssueOutcome(Core.Documents.IssuedDocument? Document, Signing.PendingSignature? AwaitingSignature)
+{
+    /// <summary>The id the document has, or will have once signed (its /verify address is already printed in it).</summary>
+    public Guid DocumentId => Document?.Id ?? AwaitingSignature!.DocumentId;
+
+    public string Kind => Document?.Kind ?? AwaitingSignature!.Kind;
+
+    public bool IsAwaitingSignature => Document is null;
+
+    /// <summary>What the official is told when it waits.</summary>
+    public string AwaitingMessage =>
+        $"{AwaitingSignature?.Title} đang chờ ký số: hãy xác nhận yêu cầu ký trên thiết bị của bạn; văn bản được phát hành ngay khi ký xong.";
+}

@@ -38,7 +38,7 @@ internal static class OfficialDocumentEndpoints
     private static async Task<Results<Created<IssuedDocumentResponse>, Accepted<AwaitingSignatureResponse>, ProblemHttpResult>> IssueAsync(
         Guid id, IssueDocumentRequest request, [AsParameters] IssueServices services, CancellationToken cancellationToken)
     {
-        DirectDocument result;
+        IssueOutcome result;
         if (request.Replaces is { } replaced)
         {
             // A correction is a leader's decision, journaled; /verify of both documents names the other.
