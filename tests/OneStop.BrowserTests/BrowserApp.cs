@@ -28,6 +28,10 @@ public class BrowserApp : OneStopAppFactory
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
+        // Two test classes run at once on CI's two cores, each with its own host and Chromium, beside PostgreSQL:
+        // a form post and its redirect can take longer than Playwright's 5-second default for an expectation.
+        // A longer wait changes nothing that is asserted; it only stops a loaded machine from failing a journey.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
