@@ -36,6 +36,19 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
         [CommandOption("--report <DIR>")]
         [Description("Write report.json and report.md here")]
         public string? Report { get; init; }
+
+        [CommandOption("--workers <N>")]
+        [Description("Database connections the batches of a table are merged on at once (1–16, default 2)")]
+        public int Workers { get; init; } = 2;
+
+        [CommandOption("--batch <LINES>")]
+        [Description("Staged lines merged per transaction (100–1000000, default 50000)")]
+        public int Batch { get; init; } = LegacyImportRequest.DefaultBatchLines;
+
+        public override ValidationResult Validate() =>
+            Workers is < 1 or > 16 ? ValidationResult.Error("--workers: từ 1 đến 16 kết nối.")
+            : Batch is < 100 or > 1_000_000 ? ValidationResult.Error("--batch: từ 100 đến 1.000.000 dòng mỗi giao dịch.")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -62,7 +75,8 @@ internal sealed class LegacyImportCommand : AsyncCommand<LegacyImportCommand.Set
                 // An unusable bundle is refused before the database is even configured.
             }
 
-            var request = new LegacyImportRequest(settings.Bundle) { Mapping = mapping, DryRun = settings.DryRun, StartedBy = Environment.UserName };
+            var request = new LegacyImportRequest(settings.Bundle) { Mapping = mapping, DryRun = settings.DryRun, StartedBy = Environment.UserName,
+                MergeWorkers = settings.Workers, BatchLines = settings.Batch };
             report = settings.DryRun
                 ? await LegacyImportProgress.RunAsync(null, request, cancellationToken)
                 : await CliHost.RunScopedAsync(async services =>

@@ -4,27 +4,45 @@ using NpgsqlTypes;
 namespace OneStop.Infrastructure.Legacy;
 
 /// <summary>
-/// The one connection a legacy import runs on: it holds the import lock (one import at a time), streams rows into the staging
-/// tables with binary COPY and runs the set-based merges, each batch in its own transaction.
+/// The connection a legacy import runs on: it holds the import lock (one import at a time), streams rows into the staging tables
+/// with binary COPY and runs the set-based merges, each batch in its own transaction — the batches of one table on
+/// <paramref name="mergeWorkers"/> connections at once (the others opened from <paramref name="connectionString"/> for the merge).
 /// </summary>
-internal sealed class LegacyImportSession(NpgsqlConnection connection, string source, Guid runId, DateTimeOffset exportedAt) : IAsyncDisposable
+internal sealed class LegacyImportSession(NpgsqlConnection connection, string connectionString, string source, Guid runId,
+    DateTimeOffset exportedAt, int mergeWorkers = 1, int batchLines = LegacyImportSession.DefaultBatchLines) : IAsyncDisposable
 {
-    /// <summary>Lines of a staging table merged per transaction.</summary>
-    public const int BatchLines = 50_000;
+    /// <summary>Lines of a staging table merged per transaction, unless the request says otherwise.</summary>
+    public const int DefaultBatchLines = LegacyImportRequest.DefaultBatchLines;
+
+    /// <summary>How often a batch that lost a deadlock to another batch is run again (it is idempotent) before the import fails.</summary>
+    private const int DeadlockRetries = 3;
 
     internal const long LockKey = 0x4F4E455354_4C4547; // "ONEST" "LEG"
 
     public Guid RunId => runId;
+
+    /// <summary>Time spent in each merge statement so far, summed over batches and connections (keyed by the statement's first line).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, TimeSpan> StatementTimes { get; } = new(StringComparer.Ordinal);
 
     public string Source => source;
 
     /// <summary>When the bundle was exported: the moment migrated open dossiers entered their steps.</summary>
     public DateTimeOffset ExportedAt => exportedAt;
 
-    public static async Task<NpgsqlConnection> OpenLockedAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// The application's connection string as an import's connections use it: no command timeout, not pooled, and memory enough
+    /// for a batch's sort (DISTINCT ON over 50,000 history or attachment rows spills to disk within the default 4 MB).
+    /// </summary>
+    public static string SessionConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0, Pooling = false };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
+        builder.Options = (builder.Options + " -c work_mem=64MB").Trim();
+        return builder.ConnectionString;
+    }
+
+    public static async Task<NpgsqlConnection> OpenLockedAsync(string sessionConnectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(sessionConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using (var command = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey}); {LegacySql.CreateStaging}", connection))
         {
@@ -100,31 +118,134 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
     /// Runs the statements over a staging table in batches of lines, one transaction per batch (@from exclusive, @to inclusive), and
     /// after each batch refreshes the statistics of the tables it grew (<paramref name="growing"/>), so that the next batch is planned
     /// for the tables as they are now, not as they were before the import (an empty table's "one row" estimate invites nested loops).
+    /// The batches run on up to <c>mergeWorkers</c> connections at once, each taking the next batch when it is done: they touch
+    /// disjoint rows (the analyzer leaves one staged row per key), every write is an idempotent upsert, and a batch is committed or
+    /// not as a whole, so the order they finish in changes nothing and a resumed run redoes only what did not commit. One PostgreSQL
+    /// backend runs one statement on one core; with two the merges use the machine's second core too.
     /// </summary>
     public async Task MergeInBatchesAsync(string table, IReadOnlyList<string> statements, IReadOnlyList<string> growing, CancellationToken cancellationToken)
     {
         var bounds = await QueryAsync($"SELECT coalesce(min(line), 0), coalesce(max(line), 0) FROM legacy.{table}",
             r => (r.GetInt64(0), r.GetInt64(1)), cancellationToken);
         var (min, max) = bounds[0];
-        for (var from = min - 1; from < max; from += BatchLines)
+        var batches = new List<(long From, long To)>();
+        var lines = Math.Max(1, batchLines);
+        for (var from = min - 1; from < max; from += lines)
         {
-            await MergeAsync(statements, cancellationToken, ("from", from), ("to", Math.Min(max, from + BatchLines)));
-            if (growing.Count > 0)
+            batches.Add((from, Math.Min(max, from + lines)));
+        }
+
+        // A merge that grows tables later batches join runs its first batch alone: started together, a short last batch would
+        // commit and analyse first, and the statistics of a map of some sixty rows make the planner probe it with a sequential
+        // scan in every other batch's statements — over the rows each statement is adding, quadratic (12 s for one batch of
+        // 50,000 dossiers instead of 0.5). After a whole first batch the tables are the size the plans are made for.
+        var first = growing.Count > 0 ? 1 : 0;
+        if (first == 1 && batches.Count > 0)
+        {
+            await MergeBatchAsync(connection, table, statements, growing, batches[0], cancellationToken);
+        }
+
+        var workers = Math.Min(Math.Max(1, mergeWorkers), batches.Count - first);
+        if (workers <= 1)
+        {
+            foreach (var batch in batches.Skip(first))
             {
-                await ExecuteAsync("ANALYZE " + string.Join(", ", growing), cancellationToken);
+                await MergeBatchAsync(connection, table, statements, growing, batch, cancellationToken);
+            }
+
+            return;
+        }
+
+        var next = first - 1;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var others = new List<NpgsqlConnection>();
+        try
+        {
+            for (var i = 1; i < workers; i++)
+            {
+                var other = new NpgsqlConnection(connectionString);
+                others.Add(other);
+                await other.OpenAsync(cancellationToken);
+            }
+
+            async Task WorkAsync(NpgsqlConnection on)
+            {
+                try
+                {
+                    int i;
+                    while ((i = Interlocked.Increment(ref next)) < batches.Count)
+                    {
+                        await MergeBatchAsync(on, table, statements, growing, batches[i], stop.Token);
+                    }
+                }
+                catch
+                {
+                    await stop.CancelAsync();
+                    throw;
+                }
+            }
+
+            var work = others.Select(WorkAsync).Prepend(WorkAsync(connection)).ToArray();
+            try
+            {
+                await Task.WhenAll(work);
+            }
+            catch when (work.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
+                            .FirstOrDefault(e => e is not OperationCanceledException) is { } cause && !cancellationToken.IsCancellationRequested)
+            {
+                // The batch that failed, not the other workers' cancellation it caused.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            }
+        }
+        finally
+        {
+            foreach (var other in others)
+            {
+                await other.DisposeAsync();
             }
         }
     }
 
-    /// <summary>Runs the statements in one transaction.</summary>
-    public async Task MergeAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task MergeBatchAsync(NpgsqlConnection on, string table, IReadOnlyList<string> statements, IReadOnlyList<string> growing,
+        (long From, long To) batch, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await MergeOnAsync(on, table, statements, cancellationToken, ("from", batch.From), ("to", batch.To));
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                                              && attempt < DeadlockRetries)
+            {
+                // Rolled back whole; run again.
+            }
+        }
+
+        if (growing.Count > 0)
+        {
+            await using var analyze = Command(on, "ANALYZE " + string.Join(", ", growing), []);
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Runs the statements in one transaction.</summary>
+    public Task MergeAsync(IReadOnlyList<string> statements, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        MergeOnAsync(connection, "reference", statements, cancellationToken, parameters);
+
+    private async Task MergeOnAsync(NpgsqlConnection on, string label, IReadOnlyList<string> statements, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var transaction = await on.BeginTransactionAsync(cancellationToken);
         foreach (var sql in statements)
         {
-            await using var command = Command(sql, parameters);
+            await using var command = Command(on, sql, parameters);
             command.Transaction = transaction;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await command.ExecuteNonQueryAsync(cancellationToken);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            StatementTimes.AddOrUpdate(label + ": " + Title(sql), elapsed, (_, sum) => sum + elapsed);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -140,9 +261,18 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string so
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
-    private NpgsqlCommand Command(string sql, (string Name, object? Value)[] parameters)
+    private static string Title(string sql)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        var line = sql.AsSpan().TrimStart();
+        var end = line.IndexOfAny('\n', '(');
+        return (end < 0 ? line : line[..end]).Trim().ToString();
+    }
+
+    private NpgsqlCommand Command(string sql, (string Name, object? Value)[] parameters) => Command(connection, sql, parameters);
+
+    private NpgsqlCommand Command(NpgsqlConnection on, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, on);
         command.Parameters.AddWithValue("source", source);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("exported", exportedAt);

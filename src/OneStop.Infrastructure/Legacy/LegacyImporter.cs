@@ -18,6 +18,18 @@ public sealed record LegacyImportRequest(string BundlePath)
     public bool DryRun { get; init; }
 
     public string? StartedBy { get; init; }
+
+    /// <summary>
+    /// Connections the batches of one table are merged on at once (<see cref="LegacyImportSession.MergeInBatchesAsync"/>): two use a
+    /// second core of the database server; more help only where it has more cores to spare beside the live application.
+    /// </summary>
+    public int MergeWorkers { get; init; } = 2;
+
+    /// <summary>Staged lines merged per transaction: smaller batches hold their locks for less time and lose less to a kill.</summary>
+    public int BatchLines { get; init; } = DefaultBatchLines;
+
+    /// <summary>Staged lines merged per transaction by default.</summary>
+    public const int DefaultBatchLines = 50_000;
 }
 
 /// <summary>
@@ -40,6 +52,9 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
     /// <summary>Temporary files of cut writes removed from the file store when this run started or resumed.</summary>
     public int SweptTemporaryFiles { get; private set; }
 
+    /// <summary>Time spent in each merge statement of the last import, summed over batches (for the benchmark and diagnostics).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StatementTimes { get; private set; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>The report being filled, once the bundle is open.</summary>
     public ImportReport? Report { get; private set; }
 
@@ -58,10 +73,13 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
 
         var manifest = analyzer.Bundle.Manifest;
         var exportedAt = (manifest.ExportedAt ?? DateTimeOffset.UnixEpoch).ToUniversalTime();
-        var connection = await LegacyImportSession.OpenLockedAsync(db.Database.GetConnectionString()!, cancellationToken);
+        var connectionString = LegacyImportSession.SessionConnectionString(db.Database.GetConnectionString()!);
+        var connection = await LegacyImportSession.OpenLockedAsync(connectionString, cancellationToken);
         var runId = await LegacyRunLog.StartOrResumeAsync(connection, await BundleKeyAsync(analyzer.Bundle, cancellationToken), request,
             manifest.SourceSystem, clock.GetUtcNow(), cancellationToken);
-        await using var session = new LegacyImportSession(connection, manifest.SourceSystem, runId, exportedAt);
+        await using var session = new LegacyImportSession(connection, connectionString, manifest.SourceSystem, runId, exportedAt,
+            request.MergeWorkers, request.BatchLines);
+        StatementTimes = session.StatementTimes;
         try
         {
             // What an attempt of this run killed while copying an attachment left behind, and any long-abandoned temporary file.

@@ -10,7 +10,7 @@ using OneStop.Legacy.Tests.Generator;
 namespace OneStop.Benchmarks.Legacy;
 
 /// <summary>
-/// legacy [--dossiers N] [--slice N] [--work DIR]: generates a bundle (~5 history rows per dossier), imports it with the OneStop
+/// legacy [--dossiers N] [--slice N] [--workers N] [--work DIR]: generates a bundle (~5 history rows per dossier), imports it with the OneStop
 /// importer (wall time, rows/s, peak working set), COPYs the same CSV files raw into bare tables (the machine's limit), and on a
 /// slice compares the OneStop importer with a straightforward EF Core AddRange/SaveChanges importer. Needs ConnectionStrings__OneStop.
 /// </summary>
@@ -20,10 +20,11 @@ internal static class LegacyBenchmark
     {
         var dossiers = Option(args, "--dossiers", 1_000_000);
         var slice = Option(args, "--slice", 50_000);
+        var workers = Option(args, "--workers", new LegacyImportRequest(".").MergeWorkers);
         var work = args.SkipWhile(a => a != "--work").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "onestop-legacy-bench");
         Directory.CreateDirectory(work);
         var results = new StringBuilder();
-        results.AppendLine(CultureInfo.InvariantCulture, $"Legacy import benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {dossiers:N0} dossiers, slice {slice:N0}");
+        results.AppendLine(CultureInfo.InvariantCulture, $"Legacy import benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {dossiers:N0} dossiers, slice {slice:N0}, merges on {workers} connections");
         results.AppendLine().AppendLine("| case | rows | wall (s) | rows/s | peak working set (MB) |").AppendLine("| --- | ---: | ---: | ---: | ---: |");
 
         var clock = Stopwatch.StartNew();
@@ -31,10 +32,11 @@ internal static class LegacyBenchmark
         Console.WriteLine($"generated {dossiers:N0} dossiers in {clock.Elapsed.TotalSeconds:N0} s: {string.Join(", ", bundle.Tables.Select(t => $"{t.Key} {t.Value.Read:N0}"))}");
 
         var full = await BenchDatabase.CreateAsync("onestop_bench_legacy");
-        var (rows, seconds, peak) = await ImportAsync(full, bundle.Path, Path.Combine(work, "files"));
+        var (rows, seconds, peak) = await ImportAsync(full, bundle.Path, Path.Combine(work, "files"), workers);
         Row(results, $"OneStop importer, {dossiers:N0} dossiers", rows, seconds, peak);
         var (fullRows, fullSeconds) = (rows, seconds);
 
+        await BenchDatabase.WaitForQuietAsync(full);
         clock.Restart();
         var raw = await RawCopyBaseline.RunAsync(full, bundle.Path);
         var rawSeconds = clock.Elapsed.TotalSeconds;
@@ -42,12 +44,14 @@ internal static class LegacyBenchmark
 
         var small = Generate(work, "slice", slice);
         var sliceDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_slice");
-        (rows, seconds, peak) = await ImportAsync(sliceDb, small.Path, Path.Combine(work, "files-slice"));
+        await BenchDatabase.WaitForQuietAsync(sliceDb);
+        (rows, seconds, peak) = await ImportAsync(sliceDb, small.Path, Path.Combine(work, "files-slice"), workers);
         Row(results, $"OneStop importer, {slice:N0}-dossier slice", rows, seconds, peak);
         var sliceRowsPerSecond = rows / seconds;
         var efRowsPerSecond = double.NaN;
 
         var efDb = await BenchDatabase.CreateAsync("onestop_bench_legacy_ef");
+        await BenchDatabase.WaitForQuietAsync(efDb);
         using (var host = BenchDatabase.Host(efDb, Path.Combine(work, "files-ef")))
         {
             await using var scope = host.Services.CreateAsyncScope();
@@ -91,7 +95,7 @@ internal static class LegacyBenchmark
         }, name);
     }
 
-    private static async Task<(long Rows, double Seconds, double PeakMb)> ImportAsync(string connectionString, string bundle, string files)
+    private static async Task<(long Rows, double Seconds, double PeakMb)> ImportAsync(string connectionString, string bundle, string files, int workers)
     {
         using var host = BenchDatabase.Host(connectionString, files);
         await using var scope = host.Services.CreateAsyncScope();
@@ -111,10 +115,10 @@ internal static class LegacyBenchmark
         });
         var clock = Stopwatch.StartNew();
         var lastPhase = "";
-        var import = importer.ImportAsync(new LegacyImportRequest(bundle));
+        var import = importer.ImportAsync(new LegacyImportRequest(bundle) { MergeWorkers = workers });
         while (!import.IsCompleted)
         {
-            await Task.WhenAny(import, Task.Delay(2000));
+            await Task.WhenAny(import, Task.Delay(250));
             if (importer.Phase != lastPhase)
             {
                 lastPhase = importer.Phase;
@@ -124,6 +128,12 @@ internal static class LegacyBenchmark
 
         var report = await import;
         var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine("  time in each merge statement (summed over batches and connections):");
+        foreach (var (statement, time) in importer.StatementTimes.OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {time.TotalSeconds,8:N1} s  {statement}"));
+        }
+
         await sampling.CancelAsync();
         await sampler;
         return (report.Tables.Values.Sum(t => t.Read), seconds, peak / 1024d / 1024d);

@@ -74,7 +74,7 @@ internal static class LegacyExplain
             command.Parameters.AddWithValue("run", run);
             command.Parameters.AddWithValue("exported", DateTimeOffset.UtcNow);
             command.Parameters.AddWithValue("from", 0L);
-            command.Parameters.AddWithValue("to", (long)LegacyImportSession.BatchLines);
+            command.Parameters.AddWithValue("to", (long)LegacyImportSession.DefaultBatchLines);
             var title = sql.Trim().Split('\n')[0].Trim();
             Console.WriteLine($"----- [{variant}] {title}");
             await using var reader = await command.ExecuteReaderAsync();
@@ -89,7 +89,7 @@ internal static class LegacyExplain
             }
         }
 
-        Console.WriteLine($"===== [{variant}] batch of {LegacyImportSession.BatchLines:N0} lines: {total.Elapsed.TotalSeconds:N1} s (rolled back)");
+        Console.WriteLine($"===== [{variant}] batch of {LegacyImportSession.DefaultBatchLines:N0} lines: {total.Elapsed.TotalSeconds:N1} s (rolled back)");
         times.ForEach(t => Console.WriteLine("      " + t));
         await transaction.RollbackAsync();
     }

@@ -84,12 +84,51 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batches_merged_on_several_connections_at_once_give_the_database_of_one_connection()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 600, Defects = DefectCounts.OfEach(2) });
+        var one = await DatabaseAsync();
+        var several = await DatabaseAsync();
+
+        var countsOne = await ImportAsync(one, bundle.Path, "one", "--workers", "1");
+        // About 6 dossier batches, 30 history batches and 6 attachment batches, taken by 3 connections as each finishes its last.
+        var countsSeveral = await ImportAsync(several, bundle.Path, "several", "--workers", "3", "--batch", "100");
+
+        Assert.Equal(Show(countsOne), Show(countsSeveral));
+        Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(one.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(several.ConnectionString));
+        Assert.Equal(StoredFiles(one), StoredFiles(several));
+
+        // And a second run over the batches of several connections finds everything unchanged.
+        var again = await ImportAsync(several, bundle.Path, "again", "--workers", "3", "--batch", "100");
+        Assert.All(countsOne, p => Assert.Equal((p.Key, 0L, p.Value[1] + p.Value[2]), (p.Key, again[p.Key][1], again[p.Key][2])));
+    }
+
+    [Theory]
+    [InlineData("--workers", "0")]
+    [InlineData("--workers", "17")]
+    [InlineData("--batch", "99")]
+    public async Task Merge_settings_out_of_range_are_refused_before_anything_is_written(string option, string value)
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 10 });
+        var db = await DatabaseAsync();
+        var before = await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString);
+
+        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle.Path, option, value));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(option, output, StringComparison.Ordinal);
+        Assert.Equal(before, await LegacyDatabaseSnapshot.TakeAsync(db.ConnectionString));
+    }
+
+    [Fact]
     public async Task Runs_killed_at_several_points_then_resumed_end_exactly_like_one_clean_run()
     {
         var bundle = Generate(new BundleSpec { Dossiers = 3000, Defects = DefectCounts.OfEach(2) });
         var clean = await DatabaseAsync();
         var killed = await DatabaseAsync();
         var expected = await ImportAsync(clean, bundle.Path, "clean");
+        // The killed runs merge in batches of 1,000 lines on 3 connections at once, so kills land between batches committed out of order.
+        string[] parallel = ["--workers", "3", "--batch", "1000"];
 
         // Each attempt resumes the one before; the first that is not killed finishes the import, and its report is the run's.
         var kills = 0;
@@ -97,7 +136,7 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
         foreach (var milliseconds in new[] { 1200, 1500, 2000, 2500, 3000, 4000, 6000, 9000 })
         {
             var report = Path.Combine(_work, "report-attempt-" + milliseconds);
-            if (await LegacyCli.RunAndKillAsync(LegacyCli.Start(killed.ConnectionString, Files(killed), "legacy", "import", bundle.Path, "--report", report),
+            if (await LegacyCli.RunAndKillAsync(LegacyCli.Start(killed.ConnectionString, Files(killed), ["legacy", "import", bundle.Path, "--report", report, .. parallel]),
                     TimeSpan.FromMilliseconds(milliseconds)))
             {
                 kills++;
@@ -208,10 +247,10 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
         .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
         .Select(f => Path.GetRelativePath(Files(db), f)).Order(StringComparer.Ordinal));
 
-    private async Task<Dictionary<string, long[]>> ImportAsync(TestDatabase db, string bundle, string report)
+    private async Task<Dictionary<string, long[]>> ImportAsync(TestDatabase db, string bundle, string report, params string[] options)
     {
         var directory = Path.Combine(_work, "report-" + report + "-" + Guid.NewGuid().ToString("N")[..6]);
-        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), "legacy", "import", bundle, "--report", directory));
+        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(db.ConnectionString, Files(db), ["legacy", "import", bundle, "--report", directory, .. options]));
         Assert.True(exit == 0, output);
         return await LegacyCli.CountsAsync(directory);
     }
