@@ -208,25 +208,30 @@ internal static class LegacyDossierSql
 
     private const string AttachmentKey = "s.code || '|' || s.file_key";
 
+    /// <summary>
+    /// The attachments and their map entries in one statement: the batch's changed rows (the last line per key) are found once — one
+    /// map probe and one sort per row instead of one in each of two statements — and feed both inserts. An attachment is written when
+    /// its dossier is there (the analyzer only stages children of imported dossiers); its map entry is written either way.
+    /// </summary>
     public static readonly string[] Attachments =
     [
         $"""
-        INSERT INTO dossier_attachments (id, dossier_id, document_code, file_name, content_type, size, sha256, uploaded_at, uploaded_by, is_missing)
-        SELECT DISTINCT ON (1) {LegacySql.Uid("tep_dinh_kem", AttachmentKey)}, d.id, left(coalesce(s.document_name, 'KHAC'), 64),
-               left(s.file_name, 255), left(s.content_type, 100), s.size, s.sha256, coalesce(s.uploaded_at, d.submitted_at, d.created_at), NULL, s.missing
-        FROM legacy.stg_attachments s
-        JOIN dossiers d ON d.id = {DossierId}
-        {Changed("tep_dinh_kem", AttachmentKey)}
-        ORDER BY 1, s.line DESC
-        ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
-            size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing
-        """,
-        $"""
+        WITH changed AS MATERIALIZED (
+            SELECT DISTINCT ON (1) {LegacySql.Uid("tep_dinh_kem", AttachmentKey)} AS id, {AttachmentKey} AS legacy_key, {DossierId} AS dossier_id,
+                   s.document_name, s.file_name, s.content_type, s.size, s.sha256, s.uploaded_at, s.missing, s.h
+            FROM legacy.stg_attachments s
+            {Changed("tep_dinh_kem", AttachmentKey)}
+            ORDER BY 1, s.line DESC),
+        attached AS (
+            INSERT INTO dossier_attachments (id, dossier_id, document_code, file_name, content_type, size, sha256, uploaded_at, uploaded_by, is_missing)
+            SELECT c.id, d.id, left(coalesce(c.document_name, 'KHAC'), 64), left(c.file_name, 255), left(c.content_type, 100), c.size, c.sha256,
+                   coalesce(c.uploaded_at, d.submitted_at, d.created_at), NULL, c.missing
+            FROM changed c
+            JOIN dossiers d ON d.id = c.dossier_id
+            ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
+                size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing)
         INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
-        SELECT DISTINCT ON (3) @source, 'tep_dinh_kem', {AttachmentKey}, {LegacySql.Uid("tep_dinh_kem", AttachmentKey)}, s.h, @run
-        FROM legacy.stg_attachments s
-        {Changed("tep_dinh_kem", AttachmentKey)}
-        ORDER BY 3, s.line DESC
+        SELECT @source, 'tep_dinh_kem', c.legacy_key, c.id, c.h, @run FROM changed c
         ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
         """,
     ];
