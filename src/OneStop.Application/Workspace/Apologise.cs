@@ -24,6 +24,14 @@ public sealed class Apologise(OneStopDbContext db, WorkspaceDossiers dossiers, D
     DocumentIssuer issuer, DocumentNotices documentNotices, IAuditLog audit, RemoteSignatures signatures, IUnitOfWork unitOfWork)
     : DirectDocumentUseCase<ApologiseCommand>(signatures, unitOfWork)
 {
+    /// <summary>What the official is told once the apology is made (the page and the API say the same).</summary>
+    public static string Announcement(IssueOutcome letter, DateOnly newDate)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var date = newDate.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return letter.IsAwaitingSignature ? $"Đã hẹn lại ngày {date}. {letter.AwaitingMessage}" : $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {date}.";
+    }
+
     protected override async Task<IssueOutcome> RunAsync(ApologiseCommand command, CancellationToken cancellationToken)
     {
         var official = await officials.RequireAsync(cancellationToken);

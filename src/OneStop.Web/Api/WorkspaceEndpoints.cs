@@ -262,8 +262,7 @@ internal static class WorkspaceEndpoints
         GuardedAsync(id, visible, response, async () =>
         {
             var letter = await apologise.ExecuteAsync(new ApologiseCommand(id, request.NewDate, request.Reason), cancellationToken);
-            var date = request.NewDate!.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-            return letter.IsAwaitingSignature ? $"Đã hẹn lại ngày {date}. {letter.AwaitingMessage}" : $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {date}.";
+            return Apologise.Announcement(letter, request.NewDate!.Value);
         }, cancellationToken);
 
     private static async Task<Results<Created<WalkInResponse>, ProblemHttpResult>> WalkInAsync(HttpRequest http, WalkInIntake intake,

@@ -3,8 +3,11 @@ using OneStop.Core.Notifications;
 
 namespace OneStop.Web.Features.Accounts;
 
-/// <summary>The mail server did not take an account mail; nothing about the account was undone. 503 for programs.</summary>
-public sealed class MailUnavailableException() : DomainException(AccountMail.UnavailableCode, AccountMail.Unavailable);
+/// <summary>
+/// The mail server did not take an account mail; nothing about the account was undone. 503 for programs; the message says what the
+/// person (or the administrator, for an invitation) does next.
+/// </summary>
+public sealed class MailUnavailableException(string message = AccountMail.Unavailable) : DomainException(AccountMail.UnavailableCode, message);
 
 /// <summary>
 /// Sends the account mails that carry a one-time link (e-mail confirmation, password reset, an official's invitation, the national identity

@@ -86,9 +86,7 @@ public sealed class DossierModel(WorkspaceDossierView pages, OwnDossiersForOffic
         ActAsync(id, async () =>
         {
             var letter = await apologise.ExecuteAsync(new ApologiseCommand(id, newDate, reason), cancellationToken);
-            return letter.IsAwaitingSignature
-                ? $"Đã hẹn lại ngày {newDate!.Value:dd/MM/yyyy}. {letter.AwaitingMessage}"
-                : $"Đã phát hành văn bản xin lỗi, hẹn lại ngày {newDate!.Value:dd/MM/yyyy}.";
+            return Apologise.Announcement(letter, newDate!.Value);
         }, cancellationToken);
 
     /// <summary>The counter compared an attachment with the original paper: a certified copy, journaled, into the applicant's store.</summary>

@@ -101,7 +101,7 @@ public sealed class OfficialAdmin(OneStopDbContext db, UserManager<OneStopUser> 
                 "invitation", cancellationToken))
         {
             // The account stands; the administrator sends the invitation again from the official's page once the mail server is back.
-            throw new DomainException(Accounts.AccountMail.UnavailableCode,
+            throw new Accounts.MailUnavailableException(
                 $"Đã lưu tài khoản cán bộ {user.Email} nhưng máy chủ thư chưa nhận thư mời. Hãy bấm \"Gửi lại thư mời\" trên trang của cán bộ sau ít phút.");
         }
     }
