@@ -18,6 +18,11 @@ internal static class Program
             return await Legacy.LegacyExplain.RunAsync(args[1..]).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "submit-load")
+        {
+            return await Hotpath.SubmitLoad.MainAsync(args[1..]).ConfigureAwait(false);
+        }
+
         RunnerOptions? options;
         try
         {
@@ -56,6 +61,8 @@ internal static class Program
                 return await Workspace.InboxBenchmark.RunAsync(options).ConfigureAwait(false);
             case "hotpath":
                 return await Hotpath.HotpathBenchmark.RunAsync(options).ConfigureAwait(false);
+            case "submissions-http":
+                return await Hotpath.HotpathBenchmark.RunSubmissionsAsync(options).ConfigureAwait(false);
             case "transitions":
                 return await Hotpath.HotpathBenchmark.RunTransitionsAsync(options).ConfigureAwait(false);
             case "catalogue":

@@ -27,15 +27,16 @@ internal sealed class KestrelApp : OneStopAppFactory
 /// Whole online submissions over real HTTP: a citizen's app creates the draft with its form, uploads two 200 KB PDFs and submits. Open
 /// loop: submissions start on a fixed schedule (rate per second) whether or not the earlier ones have answered, and each latency is
 /// counted from its scheduled start, so a slow server shows as latency, not as a lower rate. Then the saturation: N clients in a closed
-/// loop. The load generator runs in the same process as the host: its CPU is in the process figure.
+/// loop. The load generator is a process of its own (<see cref="SubmitLoad"/>): the host's CPU per submission is the host's alone, and
+/// the generator's share of the machine is reported beside it (it shares the two cores).
 /// </summary>
 internal static class KestrelSubmissions
 {
-    public sealed record OpenLoopFigures(double Rate, int Started, int Succeeded, int Errors, double P50, double P99, double ProcessCpuMsPerSubmission, double MachineBusy);
+    /// <summary>One phase: what the generator saw, the host's CPU per completed submission, and the generator's share of the machine.</summary>
+    public sealed record Phase(int Succeeded, int Errors, double P50, double P99, double PerSecond, double HostCpuMsPerSubmission,
+        double GeneratorCpuMsPerSubmission, double GeneratorShare, double MachineBusy);
 
-    public sealed record Saturation(int Clients, double PerSecond, int Succeeded, int Errors, double P99, double ProcessCpuMsPerSubmission, double MachineBusy);
-
-    public static async Task<(OpenLoopFigures Open, Saturation Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor)
+    public static async Task<(Phase Open, Phase Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor)
     {
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_WEB", Path.Combine(RepoPaths.Root, "src", "OneStop.Web"));
         var app = new KestrelApp();
@@ -44,10 +45,14 @@ internal static class KestrelSubmissions
         {
             app.StartServer();
             var client = await app.CreateBearerClientAsync(DemoAccounts.Citizen);
-            Console.WriteLine($"  host on {client.BaseAddress} (Kestrel, loopback)");
-            await ClosedLoopAsync(client, 2, TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, the first codes of the day
-            var open = await OpenLoopAsync(client, rate, openFor);
-            var saturated = await SaturateAsync(client, clients, saturateFor);
+            var server = client.BaseAddress!;
+            var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+            Console.WriteLine($"  host on {server} (Kestrel, loopback); the load generator is a separate process");
+            await MeasureAsync("warm-up (JIT, pools, the first codes of the day), 2 clients", server, token, "closed", 0, 2, TimeSpan.FromSeconds(5));
+            var open = await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"open loop at {rate:0}/s for {openFor.TotalSeconds:0} s"),
+                server, token, "open", rate, 0, openFor);
+            var saturated = await MeasureAsync($"saturation, {clients} clients for {saturateFor.TotalSeconds:0} s", server, token, "closed", 0, clients,
+                saturateFor);
             return (open, saturated);
         }
         finally
@@ -56,73 +61,20 @@ internal static class KestrelSubmissions
         }
     }
 
-    private static async Task<OpenLoopFigures> OpenLoopAsync(HttpClient client, double rate, TimeSpan duration)
+    private static async Task<Phase> MeasureAsync(string name, Uri server, string token, string mode, double rate, int clients, TimeSpan duration)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var host = Process.GetCurrentProcess().TotalProcessorTime;
         var machine = MachineCpu.Busy();
         var clock = Stopwatch.StartNew();
-        var run = await OpenLoop.RunAsync("submissions, open loop", rate, duration, () => SubmitOnceAsync(client));
-        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
-        var busy = (MachineCpu.Busy() - machine).TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount;
-        return new OpenLoopFigures(rate, run.Succeeded + run.Errors, run.Succeeded, run.Errors, run.P50, run.P99, used / Math.Max(1, run.Succeeded), busy);
-    }
-
-    private static async Task<Saturation> SaturateAsync(HttpClient client, int clients, TimeSpan duration)
-    {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var machine = MachineCpu.Busy();
-        var clock = Stopwatch.StartNew();
-        var (latencies, errors) = await ClosedLoopAsync(client, clients, duration);
+        var load = await SubmitLoad.RunAsync(server, token, mode, rate, clients, duration);
         clock.Stop();
-        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+        var hostMs = (Process.GetCurrentProcess().TotalProcessorTime - host).TotalMilliseconds;
         var busy = (MachineCpu.Busy() - machine).TotalSeconds / clock.Elapsed.TotalSeconds / Environment.ProcessorCount;
-        latencies.Sort();
-        var result = new Saturation(clients, latencies.Count / clock.Elapsed.TotalSeconds, latencies.Count, errors, Percentile(latencies, 0.99),
-            used / Math.Max(1, latencies.Count), busy);
+        var done = Math.Max(1, load.Succeeded);
+        var phase = new Phase(load.Succeeded, load.Errors, load.P50, load.P99, load.Succeeded / load.Seconds, hostMs / done,
+            load.CpuSeconds * 1000 / done, load.CpuSeconds / load.Seconds / Environment.ProcessorCount, busy);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  saturation, {clients} clients for {duration.TotalSeconds:0} s: {result.PerSecond:0.0}/s, {errors} errors, p99 {result.P99:0} ms, process CPU {result.ProcessCpuMsPerSubmission:0.0} ms per submission, machine busy {busy * 100:0} %"));
-        return result;
+            $"  {name}: {phase.Succeeded} ok, {phase.Errors} errors, {phase.PerSecond:0.0}/s, p50 {phase.P50:0} ms, p99 {phase.P99:0} ms; host CPU {phase.HostCpuMsPerSubmission:0.0} ms per submission, generator {phase.GeneratorCpuMsPerSubmission:0.0} ms ({phase.GeneratorShare * 100:0} % of the machine); machine busy {busy * 100:0} %, load {MachineInfo.LoadAverage()}"));
+        return phase;
     }
-
-    private static async Task<(List<double> Latencies, int Errors)> ClosedLoopAsync(HttpClient client, int clients, TimeSpan duration)
-    {
-        var latencies = new List<double>();
-        var errors = 0;
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                var start = Stopwatch.GetTimestamp();
-                var ok = await SubmitOnceAsync(client);
-                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                lock (latencies)
-                {
-                    if (ok)
-                    {
-                        latencies.Add(ms);
-                    }
-                    else
-                    {
-                        errors++;
-                    }
-                }
-            }
-        })));
-        return (latencies, errors);
-    }
-
-    private static async Task<bool> SubmitOnceAsync(HttpClient client)
-    {
-        try
-        {
-            return await Submissions.SubmissionBenchmark.SubmitOnceAsync(client);
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static double Percentile(List<double> sorted, double p) => Submissions.SubmissionBenchmark.Percentile(sorted, p);
 }
