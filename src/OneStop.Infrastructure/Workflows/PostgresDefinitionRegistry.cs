@@ -15,13 +15,18 @@ namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
 /// Published definitions live in workflow_definitions, shared by every host; versions are immutable, so each is cached
-/// forever once read, while "latest" look-ups ask the database again after a few seconds.
+/// forever once read, while "latest" look-ups follow the database within a few seconds: an expired list is still answered while one
+/// background read refreshes it (stale while revalidating), as <see cref="Settings.SettingsCache"/> does. A workflow starts inside
+/// the submitting transaction, which holds the agency's code counter: reading the list there would take a second connection from
+/// the pool synchronously, and under load, with the pool's connections held by submissions queued on that counter, every
+/// submission waited for the pool's timeout. Only the first read on a host waits, and a publish on this host reads again at once.
 /// </summary>
 public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, TimeProvider clock) : IWorkflowDefinitionRegistry
 {
     private static readonly TimeSpan LatestFreshness = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<(string Id, int Version), WorkflowDefinition> _versions = new();
     private Snapshot? _all;
+    private int _refreshing;
 
     public IReadOnlyList<WorkflowDefinition> All => ReadAll();
 
@@ -69,7 +74,7 @@ public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, Time
             return winner.Sha256 == hash ? false : throw new DefinitionConflictException(definition.Id, definition.Version);
         }
 
-        _all = null;
+        _all = Read(clock.GetUtcNow());
         return true;
     }
 
@@ -94,17 +99,42 @@ public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, Time
     private IReadOnlyList<WorkflowDefinition> ReadAll()
     {
         var now = clock.GetUtcNow();
-        if (_all is { } all && now - all.ReadAt < LatestFreshness)
+        if (Volatile.Read(ref _all) is not { } all)
         {
-            return all.All;
+            return (_all = Read(now)).All;
         }
 
+        if (now - all.ReadAt >= LatestFreshness && Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0)
+        {
+            _ = Task.Run(() => Refresh(all));
+        }
+
+        return all.All;
+    }
+
+    private void Refresh(Snapshot stale)
+    {
+        try
+        {
+            Interlocked.CompareExchange(ref _all, Read(clock.GetUtcNow()), stale);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The database is unreachable for now: the list read before stays, to be read again after the next few seconds.
+            Interlocked.CompareExchange(ref _all, stale with { ReadAt = clock.GetUtcNow() }, stale);
+        }
+        finally
+        {
+            Volatile.Write(ref _refreshing, 0);
+        }
+    }
+
+    private Snapshot Read(DateTimeOffset now)
+    {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var keys = db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenBy(d => d.Version).Select(d => new { d.Id, d.Version }).ToList();
-        var list = keys.Select(k => Find(k.Id, k.Version)!).ToList();
-        _all = new Snapshot(now, list);
-        return list;
+        return new Snapshot(now, keys.Select(k => Find(k.Id, k.Version)!).ToList());
     }
 
     private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<WorkflowDefinition> All);
