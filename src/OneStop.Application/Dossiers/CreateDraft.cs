@@ -35,13 +35,20 @@ public sealed class CreateDraft(OneStopDbContext db, ICurrentUser user, DossierI
         var applicant = new Applicant(account.FullName, account.IdNumber, account.PhoneNumber, account.Email, account.Address);
         var draft = Dossier.Draft(procedure.Id, agencyId, applicant, userId, command.FormDataJson, clock.GetUtcNow(), command.IdempotencyKey);
         db.Dossiers.Add(draft);
+        if (command.IdempotencyKey is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return draft;
+        }
+
+        // With a key, the same request may arrive twice at once: only then is the insert guarded by a savepoint to go back to.
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync("draft", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (command.IdempotencyKey is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The same request arrived twice at the same moment: the other one created it.
             await transaction.RollbackToSavepointAsync("draft", cancellationToken);

@@ -14,9 +14,17 @@ using OneStop.Infrastructure.Workflows.Entities;
 namespace OneStop.Infrastructure.Data;
 
 /// <summary>The one database of OneStop.</summary>
-public sealed class OneStopDbContext(DbContextOptions<OneStopDbContext> options)
-    : IdentityDbContext<OneStopUser, OneStopRole, Guid>(options), IDataProtectionKeyContext
+public sealed class OneStopDbContext : IdentityDbContext<OneStopUser, OneStopRole, Guid>, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// EF Core's automatic savepoints are off: inside a transaction every SaveChanges would otherwise cost two more round trips
+    /// (SAVEPOINT before, RELEASE after; a submission made six). A failed save aborts the transaction and the use case rolls it back
+    /// whole; the few places that go on after a refused write (a duplicate upload or draft, an outbox effect that failed) make their
+    /// own named savepoint around exactly that write.
+    /// </summary>
+    public OneStopDbContext(DbContextOptions<OneStopDbContext> options)
+        : base(options) => Database.AutoSavepointsEnabled = false;
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<Department> Departments => Set<Department>();
