@@ -62,8 +62,9 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == draft.AgencyId, cancellationToken);
         RefuseClosed(agency);
         var now = clock.GetUtcNow();
-        draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
+        // Read before the code is taken: from the counter's upsert to the commit every submission to this agency waits on its row.
         var version = await versions.InForceAsync(draft.ProcedureId, now, cancellationToken);
+        draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
         draft.PinProcedureVersion(version.Id);
         await db.SaveChangesAsync(cancellationToken);
         var started = await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
