@@ -88,7 +88,7 @@ internal static class HotpathBenchmark
     private static async Task MeasureSubmissionsAsync(RunnerOptions options, List<(string Name, double Value, string Unit, int Decimals)> results)
     {
         Console.WriteLine("-- whole submissions over real HTTP (Kestrel, loopback)");
-        var (open, saturated) = await KestrelSubmissions.RunAsync(options.Rate, options.Measure * 4, 32, options.Measure * 3);
+        var (open, saturated) = await KestrelSubmissions.RunAsync(options.Rate, options.Measure * 4, 32, options.Measure * 3, options.Warmup);
         var rate = options.Rate.ToString("0", CultureInfo.InvariantCulture);
         results.Add(($"submit_p50_ms_{rate}rps", open.P50, "ms", 0));
         results.Add(($"submit_p99_ms_{rate}rps", open.P99, "ms", 0));

@@ -36,7 +36,7 @@ internal static class KestrelSubmissions
     public sealed record Phase(int Succeeded, int Errors, double P50, double P99, double PerSecond, double HostCpuMsPerSubmission,
         double GeneratorCpuMsPerSubmission, double GeneratorShare, double MachineBusy);
 
-    public static async Task<(Phase Open, Phase Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor)
+    public static async Task<(Phase Open, Phase Saturated)> RunAsync(double rate, TimeSpan openFor, int clients, TimeSpan saturateFor, TimeSpan warmUp)
     {
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ONESTOP_WEB", Path.Combine(RepoPaths.Root, "src", "OneStop.Web"));
         var app = new KestrelApp();
@@ -48,7 +48,8 @@ internal static class KestrelSubmissions
             var server = client.BaseAddress!;
             var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
             Console.WriteLine($"  host on {server} (Kestrel, loopback); the load generator is a separate process");
-            await MeasureAsync("warm-up (JIT, pools, the first codes of the day), 2 clients", server, token, "closed", 0, 2, TimeSpan.FromSeconds(5));
+            await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"warm-up (JIT, pools, the first codes of the day), 2 clients for {warmUp.TotalSeconds:0} s"),
+                server, token, "closed", 0, 2, warmUp);
             var open = await MeasureAsync(string.Create(CultureInfo.InvariantCulture, $"open loop at {rate:0}/s for {openFor.TotalSeconds:0} s"),
                 server, token, "open", rate, 0, openFor);
             var saturated = await MeasureAsync($"saturation, {clients} clients for {saturateFor.TotalSeconds:0} s", server, token, "closed", 0, clients,
