@@ -18,7 +18,7 @@ public sealed class OneStopDbContext : IdentityDbContext<OneStopUser, OneStopRol
 {
     /// <summary>
     /// EF Core's automatic savepoints are off: inside a transaction every SaveChanges would otherwise cost two more round trips
-    /// (SAVEPOINT before, RELEASE after; a submission made six). A failed save aborts the transaction and the use case rolls it back
+    /// (SAVEPOINT before, RELEASE after: twelve of an online submission's round trips). A failed save aborts the transaction and the use case rolls it back
     /// whole; the few places that go on after a refused write (a duplicate upload or draft, an outbox effect that failed) make their
     /// own named savepoint around exactly that write.
     /// </summary>

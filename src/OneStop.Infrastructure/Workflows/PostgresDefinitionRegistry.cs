@@ -134,7 +134,18 @@ public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, Time
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var keys = db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenBy(d => d.Version).Select(d => new { d.Id, d.Version }).ToList();
-        return new Snapshot(now, keys.Select(k => Find(k.Id, k.Version)!).ToList());
+        // Versions not cached yet come in one query on this scope's connection, not one scope and query each.
+        var missing = keys.Where(k => !_versions.ContainsKey((k.Id, k.Version))).Select(k => k.Id + "@" + k.Version).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var row in db.WorkflowDefinitions.AsNoTracking().Where(d => missing.Contains(d.Id + "@" + d.Version))
+                         .Select(d => new { d.Id, d.Version, d.Json }).ToList())
+            {
+                _versions.GetOrAdd((row.Id, row.Version), _ => WorkflowLoader.LoadValid(row.Json));
+            }
+        }
+
+        return new Snapshot(now, keys.Select(k => _versions[(k.Id, k.Version)]).ToList());
     }
 
     private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<WorkflowDefinition> All);
