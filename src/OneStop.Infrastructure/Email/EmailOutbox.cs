@@ -18,18 +18,31 @@ public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        key = key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
-        if (!IsDeliverable(to)
-            || db.EmailOutbox.Local.Any(m => m.Key == key)
-            || await db.EmailOutbox.AnyAsync(m => m.Key == key, cancellationToken))
+        if (!IsDeliverable(to) || await IsQueuedAsync(key, cancellationToken))
         {
             return false;
         }
 
+        Add(key, to, subject, htmlBody, dossierCode, covers);
+        return true;
+    }
+
+    /// <summary>Whether a mail with this key was queued already (by this context or committed).</summary>
+    public async Task<bool> IsQueuedAsync(string key, CancellationToken cancellationToken)
+    {
+        key = Key(key);
+        return db.EmailOutbox.Local.Any(m => m.Key == key) || await db.EmailOutbox.AnyAsync(m => m.Key == key, cancellationToken);
+    }
+
+    /// <summary>Queues a mail whose key the caller found not queued (<see cref="IsQueuedAsync"/>) to a deliverable address; the caller saves.</summary>
+    public void Add(string key, string to, string subject, string htmlBody, string? dossierCode, IReadOnlyCollection<long>? covers)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        ArgumentNullException.ThrowIfNull(subject);
         var now = clock.GetUtcNow();
         db.EmailOutbox.Add(new OutgoingEmail
         {
-            Key = key,
+            Key = Key(key),
             To = to.Trim(),
             Subject = subject.Length > MaxSubjectLength ? subject[..(MaxSubjectLength - 1)] + "…" : subject,
             HtmlBody = htmlBody,
@@ -38,7 +51,12 @@ public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
             CreatedAt = now,
             AvailableAt = now,
         });
-        return true;
+    }
+
+    private static string Key(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return key.Length > MaxKeyLength ? key[..MaxKeyLength] : key;
     }
 
     /// <summary>Whether a mail already reports the news of this workflow outbox entry (so its handler adds none).</summary>

@@ -12,38 +12,80 @@ namespace OneStop.Infrastructure.Notifications;
 /// Tells a dossier's applicant: in the app when they have an account, and by e-mail (through the outbox, in the caller's
 /// transaction) to their account's address, or for a walk-in to the address written on the dossier. Each notice carries a
 /// marker so the same event never notifies twice. The caller saves. Every notice to an applicant goes through
-/// <see cref="AddAsync"/>; the submission and payment notices are worded here, the others in their own classes of this folder.
+/// <see cref="AddAsync"/> (or its two halves, <see cref="PrepareAsync"/> and <see cref="Add"/>); the submission and payment notices are worded here, the others in their own classes of this folder.
 /// </summary>
 public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IOptions<ProvinceOptions> province)
 {
     public async Task AddAsync(Dossier dossier, ApplicantNotice notice, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dossier);
         ArgumentNullException.ThrowIfNull(notice);
+        Add(dossier, notice, await PrepareAsync(dossier, notice.Marker, notice.InApp, notice.ByEmail, cancellationToken));
+    }
+
+    /// <summary>
+    /// Everything telling the applicant of an event needs from the database (their account and address, whether they were told of
+    /// it already, the procedure's name), read before the news itself is worded: the submission reads it before it takes the
+    /// dossier's code, so the agency's counter is not held while it is read.
+    /// </summary>
+    public async Task<NoticeRecipient> PrepareAsync(Dossier dossier, string marker, bool inApp = true, bool byEmail = true,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentException.ThrowIfNullOrWhiteSpace(marker);
         var account = dossier.ApplicantUserId is { } id
             ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Email }).SingleOrDefaultAsync(cancellationToken)
             : null;
-        if (notice.InApp && account is not null)
+        var toldInApp = inApp && account is not null && await SeenAsync(account.Id, marker, cancellationToken);
+        var to = account is not null ? account.Email ?? dossier.Applicant.Email : dossier.Applicant.Email;
+        string? procedure = null;
+        var mail = byEmail && EmailOutbox.IsDeliverable(to) && !await outbox.IsQueuedAsync(MailKey(marker), cancellationToken);
+        if (mail)
         {
-            AddInApp(account.Id, dossier.Code, notice, await SeenAsync(account.Id, notice.Marker, cancellationToken));
+            procedure = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
         }
 
-        var to = account is not null ? account.Email ?? dossier.Applicant.Email : dossier.Applicant.Email;
-        if (notice.ByEmail && EmailOutbox.IsDeliverable(to))
+        return new NoticeRecipient(marker, account?.Id, toldInApp, mail ? to : null, procedure);
+    }
+
+    /// <summary>Adds the notice for a recipient <see cref="PrepareAsync"/> read for the same marker; the caller saves.</summary>
+    public void Add(Dossier dossier, ApplicantNotice notice, NoticeRecipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(recipient);
+        if (recipient.Marker != notice.Marker)
         {
-            var procedure = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-            var link = account is not null ? $"{BaseUrl}/ho-so/{dossier.Id}" : $"{BaseUrl}/tra-cuu?code={Uri.EscapeDataString(dossier.Code ?? string.Empty)}";
-            var mail = ApplicantEmail.Compose(dossier, procedure, notice, link, forWalkIn: account is null);
-            await outbox.EnqueueAsync("applicant:" + notice.Marker, to!, mail.Subject, mail.HtmlBody, dossier.Code, notice.Covers, cancellationToken);
+            throw new ArgumentException($"The recipient was read for '{recipient.Marker}', not for '{notice.Marker}'.", nameof(recipient));
+        }
+
+        if (notice.InApp && recipient.AccountId is { } accountId && !recipient.ToldInApp)
+        {
+            db.Notifications.Add(new Notification
+            {
+                UserId = accountId, DossierId = dossier.Code, Message = $"{notice.Message} [{notice.Marker}]", Marker = notice.Marker, CreatedAt = notice.At,
+            });
+        }
+
+        if (notice.ByEmail && recipient.MailTo is { } to)
+        {
+            var link = recipient.AccountId is not null ? $"{BaseUrl}/ho-so/{dossier.Id}" : $"{BaseUrl}/tra-cuu?code={Uri.EscapeDataString(dossier.Code ?? string.Empty)}";
+            var mail = ApplicantEmail.Compose(dossier, recipient.ProcedureName, notice, link, forWalkIn: recipient.AccountId is null);
+            outbox.Add(MailKey(notice.Marker), to, mail.Subject, mail.HtmlBody, dossier.Code, notice.Covers);
         }
     }
 
-    /// <summary>The applicant submitted their dossier from the portal.</summary>
-    public Task SubmittedAsync(Dossier dossier, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>The applicant submitted their dossier from the portal (worded once the dossier has its code).</summary>
+    public static ApplicantNotice Submitted(Dossier dossier, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        return AddAsync(dossier, new ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.", $"submitted:{dossier.Id:N}", at),
-            cancellationToken);
+        return new ApplicantNotice($"Đã nộp hồ sơ {dossier.Code} thành công, đang chờ tiếp nhận.", SubmittedMarker(dossier), at);
+    }
+
+    /// <summary>The marker of the submission's notice: known before the dossier has its code.</summary>
+    public static string SubmittedMarker(Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return $"submitted:{dossier.Id:N}";
     }
 
     /// <summary>A fee payment attempt ended: received, failed or cancelled.</summary>
@@ -76,18 +118,13 @@ public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IO
 
     private string BaseUrl => province.Value.PublicBaseUrl.TrimEnd('/');
 
-    private async Task<bool> SeenAsync(Guid userId, string marker, CancellationToken cancellationToken)
-    {
-        var suffix = $"[{marker}]";
-        return db.Notifications.Local.Any(n => n.UserId == userId && n.Message.EndsWith(suffix, StringComparison.Ordinal))
-            || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Message.EndsWith(suffix), cancellationToken);
-    }
+    private static string MailKey(string marker) => "applicant:" + marker;
 
-    private void AddInApp(Guid userId, string? dossierCode, ApplicantNotice notice, bool seen)
-    {
-        if (!seen)
-        {
-            db.Notifications.Add(new Notification { UserId = userId, DossierId = dossierCode, Message = $"{notice.Message} [{notice.Marker}]", CreatedAt = notice.At });
-        }
-    }
+    private async Task<bool> SeenAsync(Guid userId, string marker, CancellationToken cancellationToken) =>
+        db.Notifications.Local.Any(n => n.UserId == userId && n.Marker == marker)
+        || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Marker == marker, cancellationToken);
 }
+
+/// <summary>Who a notice goes to and what was told them already, as <see cref="ApplicantNotices.PrepareAsync"/> read it.</summary>
+/// <param name="MailTo">The address to mail, or null when no mail goes (none deliverable, or this one was queued already).</param>
+public sealed record NoticeRecipient(string Marker, Guid? AccountId, bool ToldInApp, string? MailTo, string? ProcedureName);

@@ -13,6 +13,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.DossierId).HasMaxLength(64);
         builder.Property(n => n.Message).HasMaxLength(1000);
         builder.HasOne<OneStopUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(n => n.Marker).HasMaxLength(Notification.MaxMarkerLength);
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasIndex(n => new { n.UserId, n.Marker });
     }
 }

@@ -34,7 +34,7 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
         foreach (var user in recipients)
         {
             // Delivery is at least once: the notification row is the idempotency record for this outbox entry and user.
-            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.DossierId == effect.DossierCode && n.Message.EndsWith(marker), cancellationToken))
+            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.Marker == marker, cancellationToken))
             {
                 continue;
             }
@@ -44,6 +44,7 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
                 UserId = user.Id,
                 DossierId = effect.DossierCode,
                 Message = $"{message} [{marker}]",
+                Marker = marker,
                 CreatedAt = clock.GetUtcNow(),
             });
             if (user.Email is not null)

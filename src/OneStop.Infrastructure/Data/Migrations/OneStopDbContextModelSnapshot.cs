@@ -1755,6 +1755,11 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("dossier_id");
 
+                    b.Property<string>("Marker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("marker");
+
                     b.Property<string>("Message")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1774,6 +1779,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_notifications_user_id_created_at");
+
+                    b.HasIndex("UserId", "Marker")
+                        .HasDatabaseName("ix_notifications_user_id_marker");
 
                     b.ToTable("notifications", (string)null);
                 });
