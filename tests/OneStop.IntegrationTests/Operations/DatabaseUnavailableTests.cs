@@ -27,8 +27,9 @@ public sealed class DatabaseUnavailableTests : IClassFixture<DatabaseUnavailable
 
         HttpResponseMessage busy;
         HttpResponseMessage page;
-        // The app's pool is keyed by its connection string and lives in this process: holding its one connection exhausts it.
-        await using (var held = new NpgsqlConnection(_app.ConnectionString))
+        // The app's pool is keyed by its connection string (as the app uses it) and lives in this process: holding its one
+        // connection exhausts it.
+        await using (var held = new NpgsqlConnection(OneStop.Infrastructure.Data.DatabaseOptions.Effective(_app.ConnectionString)))
         {
             await held.OpenAsync();
             // Another search than the one above: that one is answered from the catalogue's output cache, without a connection.
