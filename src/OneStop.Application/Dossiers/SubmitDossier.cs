@@ -49,9 +49,10 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
             throw new DossierValidationException(errors);
         }
 
-        await intake.SubmitDraftAsync(dossier, user.AsApplicant(), cancellationToken);
-        await notices.SubmittedAsync(dossier, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The notice is read for before the code is taken and added with the dossier's own save (DossierIntake).
+        var applicant = await notices.PrepareAsync(dossier, ApplicantNotices.SubmittedMarker(dossier), cancellationToken: cancellationToken);
+        await intake.SubmitDraftAsync(dossier, user.AsApplicant(), cancellationToken,
+            coded: submitted => notices.Add(submitted, ApplicantNotices.Submitted(submitted, clock.GetUtcNow()), applicant));
         return dossier;
     }
 }

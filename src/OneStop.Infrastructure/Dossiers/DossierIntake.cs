@@ -29,14 +29,18 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
             var dossier = Dossier.Draft(procedure.Id, agencyId, request.Applicant, request.ApplicantUserId, request.FormDataJson,
                 clock.GetUtcNow(), idempotencyKey: null, request.Channel);
             db.Dossiers.Add(dossier);
-            await TakeInAsync(dossier, submittedBy, cancellationToken);
+            await TakeInAsync(dossier, submittedBy, null, cancellationToken);
             return dossier;
         }, cancellationToken);
     }
 
-    /// <summary>Submits a draft: code, status and workflow start in one transaction (the draft is tracked by this context).</summary>
-    public Task SubmitDraftAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken = default) =>
-        unitOfWork.InTransactionAsync(() => TakeInAsync(draft, submittedBy, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Submits a draft: code, status and workflow start in one transaction (the draft is tracked by this context).
+    /// <paramref name="coded"/> runs once the dossier has its code, before it is saved: what it adds to the context (the notices
+    /// that name the code) goes in the same save.
+    /// </summary>
+    public Task SubmitDraftAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken = default, Action<Dossier>? coded = null) =>
+        unitOfWork.InTransactionAsync(() => TakeInAsync(draft, submittedBy, coded, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The agency a dossier goes to: the procedure's own, or for a procedure every commune handles, the active commune chosen.
@@ -57,23 +61,29 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
                ?? throw new DomainException("dossier.agency_unknown", $"Không có xã, phường mã {agencyCode} đang hoạt động.");
     }
 
-    private async Task TakeInAsync(Dossier draft, WorkflowActor submittedBy, CancellationToken cancellationToken)
+    private async Task TakeInAsync(Dossier draft, WorkflowActor submittedBy, Action<Dossier>? coded, CancellationToken cancellationToken)
     {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == draft.AgencyId, cancellationToken);
         RefuseClosed(agency);
         var now = clock.GetUtcNow();
-        // Read before the code is taken: from the counter's upsert to the commit every submission to this agency waits on its row.
         var version = await versions.InForceAsync(draft.ProcedureId, now, cancellationToken);
+        var instanceId = Guid.CreateVersion7(now);
+
+        // From the counter's upsert to the commit every submission to this agency waits on its row, so all that is read is read
+        // before it, and after it come only three round trips: the dossier's save (with whatever the caller adds once the code is
+        // known), the workflow's start and the commit. The dossier is saved first, so the new tasks copy its facts as they are
+        // inserted (InboxProjectionSql).
         draft.Submit(await codes.NextAsync(agency.Code, now, cancellationToken), now);
         draft.PinProcedureVersion(version.Id);
+        draft.AttachWorkflow(instanceId);
+        coded?.Invoke(draft);
         await db.SaveChangesAsync(cancellationToken);
-        var started = await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
+        await engine.StartAsync(new StartWorkflowRequest(draft.Code!, agency.Code, submittedBy)
         {
             DefinitionId = version.WorkflowId,
             ApplicantId = draft.ApplicantUserId?.ToString(),
+            InstanceId = instanceId,
         }, cancellationToken);
-        draft.AttachWorkflow(started.Instance.Id);
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>A closed agency (merged, dissolved) takes no new dossiers; its old ones carry on.</summary>

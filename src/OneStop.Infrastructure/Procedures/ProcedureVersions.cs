@@ -15,11 +15,21 @@ public sealed class ProcedureVersions(OneStopDbContext db, TimeProvider clock)
     /// <summary>The version in force at the instant; a procedure that never had one gets version 1 from its current row.</summary>
     public async Task<ProcedureVersion> InForceAsync(Guid procedureId, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        // A procedure has its baseline version once anything was asked of it: only the first question writes it.
+        if (await InForceOrNullAsync(procedureId, at, cancellationToken) is { } version)
+        {
+            return version;
+        }
+
         await EnsureBaselineAsync(procedureId, cancellationToken);
-        return await db.ProcedureVersions.AsNoTracking()
-            .Where(v => v.ProcedureId == procedureId && v.EffectiveFrom <= at)
-            .OrderByDescending(v => v.Number).FirstAsync(cancellationToken);
+        return await InForceOrNullAsync(procedureId, at, cancellationToken)
+            ?? throw new InvalidOperationException($"Procedure {procedureId} has no version in force at {at:O}.");
     }
+
+    private Task<ProcedureVersion?> InForceOrNullAsync(Guid procedureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.ProcedureVersions.AsNoTracking()
+            .Where(v => v.ProcedureId == procedureId && v.EffectiveFrom <= at)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
 
     public Task<List<ProcedureVersion>> ListAsync(Guid procedureId, CancellationToken cancellationToken = default) =>
         db.ProcedureVersions.AsNoTracking().Where(v => v.ProcedureId == procedureId).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
