@@ -20,11 +20,19 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
         {
             return await base.ExecuteAsync(command, cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Submitted at the same moment by another request (double click on two hosts): everything here rolled back; report the winner's result.
+            // Submitted at the same moment by another request (double click on two hosts): everything here rolled back; report the
+            // winner's result. The save that lost may have failed on the dossier's version or on the winner's notice mail (its key
+            // is the dossier's): either way the dossier is no longer a draft. If it still is, the failure was something else.
             db.ChangeTracker.Clear();
-            return await own.ReadAsync(command.DossierId, cancellationToken);
+            var current = await own.ReadAsync(command.DossierId, cancellationToken);
+            if (current.Status == DossierStatus.Draft)
+            {
+                throw;
+            }
+
+            return current;
         }
     }
 
