@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using OneStop.Core.Common;
 
@@ -6,16 +7,26 @@ namespace OneStop.Infrastructure.Files;
 /// <summary>
 /// Checks every upload the same way, with one set of Vietnamese messages: read as a stream into a temporary file and refused as
 /// soon as it passes the size limit (never read whole, never held in memory), then typed from its first bytes, and its name made
-/// safe to show and store.
+/// safe to show and store. A small upload the request already holds (a seekable stream of at most <see cref="InMemoryBytes"/>:
+/// the form buffers that much in memory) is checked where it is and copied once into a pooled buffer, not written to a file and
+/// read back.
 /// </summary>
 public static partial class UploadInspector
 {
+    /// <summary>The largest upload kept in memory (the request's form buffers as much: WebShellExtensions).</summary>
+    public const int InMemoryBytes = 1024 * 1024;
+
     private const int Header = 8;
 
     /// <summary>Reads at most <paramref name="maxBytes"/> + 1 bytes of the upload; throws a <see cref="DomainException"/> naming what is wrong.</summary>
     public static async Task<InspectedUpload> InspectAsync(Upload upload, long maxBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        if (upload.Content.CanSeek && upload.Content.Length - upload.Content.Position is var length && length <= InMemoryBytes)
+        {
+            return await InMemoryAsync(upload, (int)length, maxBytes, cancellationToken);
+        }
+
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "onestop-upload-" + Guid.NewGuid().ToString("N"));
         var head = new byte[Header];
         var headLength = 0;
@@ -47,11 +58,11 @@ public static partial class UploadInspector
 
             if (size == 0)
             {
-                throw new DomainException("attachment.empty", "Tệp đính kèm rỗng.");
+                throw Empty();
             }
 
             var type = DetectType(head.AsSpan(0, headLength))
-                ?? throw new DomainException("attachment.type", "Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên).");
+                ?? throw WrongType();
             return new InspectedUpload(path, size, type, SanitizeFileName(upload.FileName, type));
         }
         catch
@@ -60,6 +71,38 @@ public static partial class UploadInspector
             throw;
         }
     }
+
+    private static async Task<InspectedUpload> InMemoryAsync(Upload upload, int length, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (length > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        if (length == 0)
+        {
+            throw Empty();
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await upload.Content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+            var type = DetectType(buffer.AsSpan(0, Math.Min(Header, length)))
+                ?? throw WrongType();
+            return new InspectedUpload(buffer, length, type, SanitizeFileName(upload.FileName, type));
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private static DomainException Empty() => new("attachment.empty", "Tệp đính kèm rỗng.");
+
+    private static DomainException WrongType() =>
+        new("attachment.type", "Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên).");
 
     public static DomainException TooLarge(long maxBytes) =>
         new("attachment.too_large", $"Tệp vượt quá dung lượng cho phép ({Describe(maxBytes)}).");

@@ -42,7 +42,7 @@ internal static class WebShellExtensions
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // An uploaded file up to 1 MB (a scanned page, a typical PDF) is buffered in pooled memory instead of a temporary file that is
         // written, read back and deleted before the file store writes it again; larger files still go to disk.
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 1024 * 1024);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = OneStop.Infrastructure.Files.UploadInspector.InMemoryBytes);
         builder.AddPublicHostFiltering();
         builder.AddCatalogueCache();
         return builder;
