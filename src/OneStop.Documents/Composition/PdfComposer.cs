@@ -20,6 +20,7 @@ public static class PdfComposer
         document.Info.Subject = RenderContext.Normalize(layout.Subject);
         document.Info.Creator = "OneStop";
         document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         IReadOnlyList<SignatureSlot> slots;
         using (var ctx = new RenderContext(document, layout.Page, layout.Footer))
