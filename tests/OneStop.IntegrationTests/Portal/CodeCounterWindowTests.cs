@@ -21,7 +21,8 @@ public sealed class CounterWindowAppFactory : OneStopAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<OneStopDbContext>(options => options.AddInterceptors(Windows.Commands, Windows.Transactions)));
+            services.ConfigureDbContext<OneStopDbContext>((_, options) => options.AddInterceptors(Windows.Commands, Windows.Transactions),
+                ServiceLifetime.Singleton));
     }
 }
 
