@@ -22,8 +22,8 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The options are built once (every interceptor is a singleton); building them in every scope, and EF Core finding its
-        // services for options it had not seen, was a sixth of the CPU of a persisted workflow transition.
+        // The options are built once (every interceptor is a singleton): building them in every scope was 8 % of the CPU of a
+        // persisted workflow transition (PERFORMANCE.md, fifth session).
         services.AddDbContext<OneStopDbContext>((provider, options) =>
         {
             var connectionString = DatabaseOptions.ResolveConnectionString(builder.Configuration)
