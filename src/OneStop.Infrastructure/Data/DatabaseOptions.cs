@@ -27,7 +27,8 @@ public static class DatabaseOptions
     /// <summary>How many statements each connection keeps prepared when the connection string does not say (Npgsql's own default is none).</summary>
     public const int DefaultMaxAutoPrepare = 200;
 
-    private static (string Given, string Effective)? _last;
+    /// <summary>The last connection string seen and what it became (one reference, so a reader never sees half of another's).</summary>
+    private static Resolved? _last;
 
     /// <summary>
     /// The connection string as OneStop uses it: unless it sets <c>Max Auto Prepare</c> itself, Npgsql prepares the statements a
@@ -38,7 +39,7 @@ public static class DatabaseOptions
     public static string Effective(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        if (_last is { } last && string.Equals(last.Given, connectionString, StringComparison.Ordinal))
+        if (Volatile.Read(ref _last) is { } last && string.Equals(last.Given, connectionString, StringComparison.Ordinal))
         {
             return last.Effective;
         }
@@ -50,9 +51,11 @@ public static class DatabaseOptions
             effective = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
         }
 
-        _last = (connectionString, effective);
+        Volatile.Write(ref _last, new Resolved(connectionString, effective));
         return effective;
     }
+
+    private sealed record Resolved(string Given, string Effective);
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
