@@ -22,9 +22,11 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // The options are built once (every interceptor is a singleton): building them in every scope was 8 % of the CPU of a
-        // persisted workflow transition (PERFORMANCE.md, fifth session).
-        services.AddDbContext<OneStopDbContext>((provider, options) =>
+        // Contexts are pooled and their options built once (every interceptor is a singleton): building the options in every scope
+        // was 8 % of the CPU of a persisted workflow transition and initialising a new context's services 15 % (PERFORMANCE.md,
+        // fifth session). Interceptors that keep state per context clear it when a transaction starts (AfterCommitInterceptor,
+        // DossierMetricsInterceptor), so nothing a request abandoned reaches the next request that leases the same context.
+        services.AddDbContextPool<OneStopDbContext>((provider, options) =>
         {
             var connectionString = DatabaseOptions.ResolveConnectionString(builder.Configuration)
                 ?? throw new InvalidOperationException(
@@ -38,7 +40,7 @@ public static class DependencyInjection
             options.AddInterceptors(provider.GetRequiredService<ResultStoreInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<Workflows.OutboxWakeInterceptor>(),
                 provider.GetRequiredService<Procedures.CatalogueChangeInterceptor>(), provider.GetRequiredService<AfterCommitTransactions>());
-        }, optionsLifetime: ServiceLifetime.Singleton);
+        });
 
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("OneStop")

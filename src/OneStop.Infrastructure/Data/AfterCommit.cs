@@ -75,6 +75,12 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
     }
 
     /// <summary>
+    /// A transaction starts: what an earlier one abandoned without a commit or a rollback (disposed after an error) noted never
+    /// committed. Contexts are pooled, so such a note would otherwise outlive its request.
+    /// </summary>
+    internal void Started(DbContext? context) => RolledBack(context);
+
+    /// <summary>
     /// Notes what the context's connection wrote without SaveChanges (a raw statement): <see cref="OnCommitted"/> at once without a
     /// transaction (the statement committed by itself), at the commit of the transaction otherwise.
     /// </summary>
@@ -109,10 +115,25 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
     }
 }
 
-/// <summary>Tells every <see cref="AfterCommitInterceptor"/> when a transaction commits or rolls back.</summary>
+/// <summary>Tells every <see cref="AfterCommitInterceptor"/> when a transaction starts, commits or rolls back.</summary>
 internal sealed class AfterCommitTransactions(IEnumerable<AfterCommitInterceptor> interceptors) : DbTransactionInterceptor
 {
     private readonly AfterCommitInterceptor[] _interceptors = [.. interceptors];
+
+    public override System.Data.Common.DbTransaction TransactionStarted(System.Data.Common.DbConnection connection, TransactionEndEventData eventData,
+        System.Data.Common.DbTransaction result)
+    {
+        foreach (var interceptor in _interceptors)
+        {
+            interceptor.Started(eventData.Context);
+        }
+
+        return result;
+    }
+
+    public override ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection,
+        TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
 
     public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
     {
