@@ -58,7 +58,8 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
         }
 
         // The notice is read for before the code is taken and added with the dossier's own save (DossierIntake).
-        var applicant = await notices.PrepareAsync(dossier, ApplicantNotices.SubmittedMarker(dossier), cancellationToken: cancellationToken);
+        var applicant = await notices.PrepareAsync(dossier, ApplicantNotices.SubmittedMarker(dossier), procedureName: procedure.Name,
+            cancellationToken: cancellationToken);
         await intake.SubmitDraftAsync(dossier, user.AsApplicant(), cancellationToken,
             coded: submitted => notices.Add(submitted, ApplicantNotices.Submitted(submitted, clock.GetUtcNow()), applicant));
         return dossier;

@@ -27,9 +27,6 @@ public static class DatabaseOptions
     /// <summary>How many statements each connection keeps prepared when the connection string does not say (Npgsql's own default is none).</summary>
     public const int DefaultMaxAutoPrepare = 200;
 
-    /// <summary>The last connection string seen and what it became (one reference, so a reader never sees half of another's).</summary>
-    private static Resolved? _last;
-
     /// <summary>
     /// The connection string as OneStop uses it: unless it sets <c>Max Auto Prepare</c> itself, Npgsql prepares the statements a
     /// connection runs more than once, so PostgreSQL parses and plans each of them once per connection instead of on every call (a
@@ -39,23 +36,11 @@ public static class DatabaseOptions
     public static string Effective(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        if (Volatile.Read(ref _last) is { } last && string.Equals(last.Given, connectionString, StringComparison.Ordinal))
-        {
-            return last.Effective;
-        }
-
         var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        var effective = connectionString;
-        if (!written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
-        {
-            effective = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
-        }
-
-        Volatile.Write(ref _last, new Resolved(connectionString, effective));
-        return effective;
+        return written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
-
-    private sealed record Resolved(string Given, string Effective);
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {

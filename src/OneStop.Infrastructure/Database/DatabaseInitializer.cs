@@ -18,7 +18,7 @@ public sealed class DatabaseInitializer(OneStopDbContext db)
             // Statements this process prepared before the schema changed (DatabaseOptions.Effective) are not used again: a prepared
             // "SELECT *" over a table that gained a column would fail once ("cached plan must not change result type").
             await db.Database.CloseConnectionAsync();
-            Npgsql.NpgsqlConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Database.GetDbConnection());
         }
         var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
         foreach (var role in Roles.All.Except(existing!))

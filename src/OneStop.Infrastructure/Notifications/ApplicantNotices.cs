@@ -19,32 +19,32 @@ public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IO
     public async Task AddAsync(Dossier dossier, ApplicantNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        Add(dossier, notice, await PrepareAsync(dossier, notice.Marker, notice.InApp, notice.ByEmail, cancellationToken));
+        Add(dossier, notice, await PrepareAsync(dossier, notice.Marker, notice.InApp, notice.ByEmail, cancellationToken: cancellationToken));
     }
 
     /// <summary>
     /// Everything telling the applicant of an event needs from the database (their account and address, whether they were told of
     /// it already, the procedure's name), read before the news itself is worded: the submission reads it before it takes the
-    /// dossier's code, so the agency's counter is not held while it is read.
+    /// dossier's code, so the agency's counter is not held while it is read. A caller that has the procedure's name already passes
+    /// it as <paramref name="procedureName"/>.
     /// </summary>
     public async Task<NoticeRecipient> PrepareAsync(Dossier dossier, string marker, bool inApp = true, bool byEmail = true,
-        CancellationToken cancellationToken = default)
+        string? procedureName = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         ArgumentException.ThrowIfNullOrWhiteSpace(marker);
         var account = dossier.ApplicantUserId is { } id
             ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Email }).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var toldInApp = inApp && account is not null && await SeenAsync(account.Id, marker, cancellationToken);
+        var toldInApp = inApp && account is not null && await db.ToldAsync(account.Id, marker, cancellationToken);
         var to = account is not null ? account.Email ?? dossier.Applicant.Email : dossier.Applicant.Email;
-        string? procedure = null;
         var mail = byEmail && EmailOutbox.IsDeliverable(to) && !await outbox.IsQueuedAsync(MailKey(marker), cancellationToken);
-        if (mail)
+        if (mail && procedureName is null)
         {
-            procedure = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+            procedureName = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
         }
 
-        return new NoticeRecipient(marker, account?.Id, toldInApp, mail ? to : null, procedure);
+        return new NoticeRecipient(marker, account?.Id, toldInApp, mail ? to : null, mail ? procedureName : null);
     }
 
     /// <summary>Adds the notice for a recipient <see cref="PrepareAsync"/> read for the same marker; the caller saves.</summary>
@@ -60,10 +60,7 @@ public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IO
 
         if (notice.InApp && recipient.AccountId is { } accountId && !recipient.ToldInApp)
         {
-            db.Notifications.Add(new Notification
-            {
-                UserId = accountId, DossierId = dossier.Code, Message = $"{notice.Message} [{notice.Marker}]", Marker = notice.Marker, CreatedAt = notice.At,
-            });
+            db.Notifications.Add(Notification.Of(accountId, dossier.Code, notice.Message, notice.Marker, notice.At));
         }
 
         if (notice.ByEmail && recipient.MailTo is { } to)
@@ -119,10 +116,6 @@ public sealed class ApplicantNotices(OneStopDbContext db, EmailOutbox outbox, IO
     private string BaseUrl => province.Value.PublicBaseUrl.TrimEnd('/');
 
     private static string MailKey(string marker) => "applicant:" + marker;
-
-    private async Task<bool> SeenAsync(Guid userId, string marker, CancellationToken cancellationToken) =>
-        db.Notifications.Local.Any(n => n.UserId == userId && n.Marker == marker)
-        || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Marker == marker, cancellationToken);
 }
 
 /// <summary>Who a notice goes to and what was told them already, as <see cref="ApplicantNotices.PrepareAsync"/> read it.</summary>

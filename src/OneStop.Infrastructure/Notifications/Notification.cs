@@ -17,4 +17,12 @@ public sealed class Notification
     public string? Marker { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>A notification of the event <paramref name="marker"/>: the marker in its column and at the end of the message, alike.</summary>
+    public static Notification Of(Guid userId, string? dossierCode, string message, string marker, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(marker);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(marker.Length, MaxMarkerLength, nameof(marker));
+        return new Notification { UserId = userId, DossierId = dossierCode, Message = $"{message} [{marker}]", Marker = marker, CreatedAt = at };
+    }
 }

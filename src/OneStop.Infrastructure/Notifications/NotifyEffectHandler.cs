@@ -34,19 +34,12 @@ internal sealed class NotifyEffectHandler(OneStopDbContext db, ApplicantNotices 
         foreach (var user in recipients)
         {
             // Delivery is at least once: the notification row is the idempotency record for this outbox entry and user.
-            if (await db.Set<Notification>().AnyAsync(n => n.UserId == user.Id && n.Marker == marker, cancellationToken))
+            if (await db.ToldAsync(user.Id, marker, cancellationToken))
             {
                 continue;
             }
 
-            db.Set<Notification>().Add(new Notification
-            {
-                UserId = user.Id,
-                DossierId = effect.DossierCode,
-                Message = $"{message} [{marker}]",
-                Marker = marker,
-                CreatedAt = clock.GetUtcNow(),
-            });
+            db.Notifications.Add(Notification.Of(user.Id, effect.DossierCode, message, marker, clock.GetUtcNow()));
             if (user.Email is not null)
             {
                 await outbox.EnqueueAsync($"{marker}:{user.Id:N}", user.Email, "OneStop — " + message, $"<p>{HtmlEncoder.Default.Encode(message)}</p>",

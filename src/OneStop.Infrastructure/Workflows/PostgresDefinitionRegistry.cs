@@ -88,8 +88,10 @@ public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, Time
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var json = db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id && d.Version == version).Select(d => d.Json).SingleOrDefault();
-        return json is null ? null : _versions.GetOrAdd((id, version), _ => WorkflowLoader.LoadValid(json));
+        return json is null ? null : Remember(id, version, json);
     }
+
+    private WorkflowDefinition Remember(string id, int version, string json) => _versions.GetOrAdd((id, version), _ => WorkflowLoader.LoadValid(json));
 
     public WorkflowDefinition? FindLatest(string id) => ReadAll().Where(d => d.Id == id).MaxBy(d => d.Version);
 
@@ -134,14 +136,16 @@ public sealed class PostgresDefinitionRegistry(IServiceScopeFactory scopes, Time
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
         var keys = db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.Id).ThenBy(d => d.Version).Select(d => new { d.Id, d.Version }).ToList();
-        // Versions not cached yet come in one query on this scope's connection, not one scope and query each.
-        var missing = keys.Where(k => !_versions.ContainsKey((k.Id, k.Version))).Select(k => k.Id + "@" + k.Version).ToList();
+        // Versions not cached yet come in one query on this scope's connection (by workflow id, on its index), not one scope and
+        // query each.
+        var missing = keys.Where(k => !_versions.ContainsKey((k.Id, k.Version))).ToList();
         if (missing.Count > 0)
         {
-            foreach (var row in db.WorkflowDefinitions.AsNoTracking().Where(d => missing.Contains(d.Id + "@" + d.Version))
-                         .Select(d => new { d.Id, d.Version, d.Json }).ToList())
+            var ids = missing.Select(k => k.Id).Distinct().ToList();
+            foreach (var row in db.WorkflowDefinitions.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Version, d.Json }).ToList()
+                         .Where(r => missing.Contains(new { r.Id, r.Version })))
             {
-                _versions.GetOrAdd((row.Id, row.Version), _ => WorkflowLoader.LoadValid(row.Json));
+                Remember(row.Id, row.Version, row.Json);
             }
         }
 

@@ -27,9 +27,9 @@ internal sealed record RunnerOptions
                       in a closed loop (saturation); an official's action to its document. Ends with RESULT lines.
           transitions the first row of hotpath alone (about a minute): workflow transitions persisted in PostgreSQL at 1 and N
                       workers beside pgbench TPC-B on the same server. Ends with RESULT lines.
-          submissions-http  the submissions row of hotpath alone (about a minute): warm-up for --warmup seconds, the open loop
-                      at --rate, then saturation; the load generator runs as a separate process and its CPU share is
-                      reported beside the host's CPU.
+          submissions-http  the submissions row of hotpath alone (about two minutes): warm-up of at least --warmup seconds, on
+                      until the host is steady (at most 90 s), the open loop at --rate, then saturation; the load generator
+                      runs as a separate process and its CPU share is reported beside the host's CPU.
           catalogue   a province-sized catalogue (2,000 procedures, 30 fields, 40 agencies): anonymous searches without
                       diacritics over real HTTP in an open loop at --rate per second (500), beside /health/live at the same rate
           micro       BenchmarkDotNet short run (in-process) of one receipt and one full workflow run
