@@ -183,26 +183,30 @@ internal static class LegacyDossierSql
         """,
     ];
 
+    /// <summary>
+    /// The history rows, keyed by their dossier and sequence and written in that order (consecutive rows land on the same index
+    /// page). DISTINCT ON keeps the last line per key should two staged lines share one after all.
+    /// </summary>
     public static readonly string[] History =
     [
         $"""
-        INSERT INTO legacy.dossier_history (id, dossier_id, sequence, at, user_name, official_id, agency_code, action, content, row_hash, run_id)
-        SELECT DISTINCT ON (1) {LegacySql.Uid("qua_trinh", "s.code || '#' || s.seq")}, {DossierId}, s.seq, s.at, left(s.user_name, 100),
-               om.target_id, left(s.agency_code, 32), left(s.action, 100), s.content, s.h, @run
+        INSERT INTO legacy.dossier_history (dossier_id, sequence, at, user_name, official_id, agency_code, action, content, row_hash, run_id)
+        SELECT DISTINCT ON (1, 2) {DossierId}, s.seq, s.at, left(s.user_name, 100), om.target_id, left(s.agency_code, 32), left(s.action, 100),
+               s.content, s.h, @run
         FROM legacy.stg_history s
         LEFT JOIN legacy.record_map om ON om.source = @source AND om.tbl = 'can_bo' AND om.legacy_key = s.user_name
         WHERE {Batch}
-        ORDER BY 1, s.line DESC
-        ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, sequence = excluded.sequence, at = excluded.at,
-            user_name = excluded.user_name, official_id = excluded.official_id, agency_code = excluded.agency_code, action = excluded.action,
-            content = excluded.content, row_hash = excluded.row_hash, run_id = excluded.run_id
+        ORDER BY 1, 2, s.line DESC
+        ON CONFLICT (dossier_id, sequence) DO UPDATE SET at = excluded.at, user_name = excluded.user_name, official_id = excluded.official_id,
+            agency_code = excluded.agency_code, action = excluded.action, content = excluded.content, row_hash = excluded.row_hash,
+            run_id = excluded.run_id
         WHERE dossier_history.row_hash <> excluded.row_hash
         """,
     ];
 
     public static readonly string CountUnchangedHistory = $"""
         SELECT count(*) FROM legacy.stg_history s
-        JOIN legacy.dossier_history h ON h.id = {LegacySql.Uid("qua_trinh", "s.code || '#' || s.seq")}
+        JOIN legacy.dossier_history h ON h.dossier_id = {DossierId} AND h.sequence = s.seq
         WHERE h.run_id <> @run AND h.row_hash = s.h
         """;
 

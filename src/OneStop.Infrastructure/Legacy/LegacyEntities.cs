@@ -29,11 +29,12 @@ public sealed class LegacyImportRun
     public string? ReportMarkdown { get; set; }
 }
 
-/// <summary>One action of a migrated dossier's processing history (legacy.dossier_history), shown on its timeline.</summary>
+/// <summary>
+/// One action of a migrated dossier's processing history (legacy.dossier_history), shown on its timeline; keyed by its dossier and
+/// its sequence there (the legacy export's own key for a qua_trinh row).
+/// </summary>
 public sealed class LegacyHistoryRecord
 {
-    public required Guid Id { get; init; }
-
     public required Guid DossierId { get; init; }
 
     public required int Sequence { get; init; }

@@ -49,7 +49,7 @@ internal static class EfReferenceImporter
         {
             batch.Add(new LegacyHistoryRecord
             {
-                Id = Guid.NewGuid(), DossierId = ids[h.Row.DossierCode], Sequence = h.Row.Sequence, At = h.Row.At, UserName = h.Row.UserName,
+                DossierId = ids[h.Row.DossierCode], Sequence = h.Row.Sequence, At = h.Row.At, UserName = h.Row.UserName,
                 AgencyCode = h.Row.AgencyCode, Action = h.Row.Action, Content = h.Row.Content, RowHash = "", RunId = Guid.Empty,
             });
             rows++;

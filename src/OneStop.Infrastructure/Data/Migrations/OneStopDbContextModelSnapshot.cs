@@ -1433,10 +1433,13 @@ namespace OneStop.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyHistoryRecord", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<Guid>("DossierId")
                         .HasColumnType("uuid")
-                        .HasColumnName("id");
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -1457,10 +1460,6 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content");
 
-                    b.Property<Guid>("DossierId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("dossier_id");
-
                     b.Property<Guid?>("OfficialId")
                         .HasColumnType("uuid")
                         .HasColumnName("official_id");
@@ -1475,20 +1474,13 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("run_id");
 
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer")
-                        .HasColumnName("sequence");
-
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("user_name");
 
-                    b.HasKey("Id")
+                    b.HasKey("DossierId", "Sequence")
                         .HasName("pk_dossier_history");
-
-                    b.HasIndex("DossierId", "Sequence")
-                        .HasDatabaseName("ix_dossier_history_dossier_id_sequence");
 
                     b.ToTable("dossier_history", "legacy");
                 });
