@@ -215,7 +215,9 @@ internal static class LegacyDossierSql
     /// <summary>
     /// The attachments and their map entries in one statement: the batch's changed rows (the last line per key) are found once — one
     /// map probe and one sort per row instead of one in each of two statements — and feed both inserts. An attachment is written when
-    /// its dossier is there (the analyzer only stages children of imported dossiers); its map entry is written either way.
+    /// its dossier is there (the analyzer only stages children of imported dossiers); its map entry is written either way. The
+    /// dossier is probed per row by its key (LATERAL … LIMIT 1): joined plainly, the planner hashed all million dossiers for each
+    /// batch of 50,000 attachments (0.54 s of a 3 s batch).
     /// </summary>
     public static readonly string[] Attachments =
     [
@@ -231,7 +233,7 @@ internal static class LegacyDossierSql
             SELECT c.id, d.id, left(coalesce(c.document_name, 'KHAC'), 64), left(c.file_name, 255), left(c.content_type, 100), c.size, c.sha256,
                    coalesce(c.uploaded_at, d.submitted_at, d.created_at), NULL, c.missing
             FROM changed c
-            JOIN dossiers d ON d.id = c.dossier_id
+            CROSS JOIN LATERAL (SELECT d.id, d.submitted_at, d.created_at FROM dossiers d WHERE d.id = c.dossier_id LIMIT 1) d
             ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
                 size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing)
         INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)

@@ -525,19 +525,23 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_dossiers_code");
 
                     b.HasIndex("LegacyCode")
-                        .HasDatabaseName("ix_dossiers_legacy_code");
+                        .HasDatabaseName("ix_dossiers_legacy_code")
+                        .HasFilter("legacy_code IS NOT NULL");
 
                     b.HasIndex("ProcedureId")
                         .HasDatabaseName("ix_dossiers_procedure_id");
 
                     b.HasIndex("ProcedureVersionId")
-                        .HasDatabaseName("ix_dossiers_procedure_version_id");
+                        .HasDatabaseName("ix_dossiers_procedure_version_id")
+                        .HasFilter("procedure_version_id IS NOT NULL");
 
                     b.HasIndex("ResultReturnedBy")
-                        .HasDatabaseName("ix_dossiers_result_returned_by");
+                        .HasDatabaseName("ix_dossiers_result_returned_by")
+                        .HasFilter("result_returned_by IS NOT NULL");
 
                     b.HasIndex("ApplicantUserId", "CreatedAt")
-                        .HasDatabaseName("ix_dossiers_applicant_user_id_created_at");
+                        .HasDatabaseName("ix_dossiers_applicant_user_id_created_at")
+                        .HasFilter("applicant_user_id IS NOT NULL");
 
                     b.HasIndex("ApplicantUserId", "IdempotencyKey")
                         .IsUnique()
