@@ -7,7 +7,10 @@ using OneStop.Workflows.Runtime.Definitions;
 
 namespace OneStop.Infrastructure.Legacy;
 
-/// <summary>Writes the seven tables in order (parents first): COPY into staging, merge set-based, then count what was unchanged.</summary>
+/// <summary>
+/// Writes the seven tables in order (parents first): COPY into staging, merge set-based, then count what was unchanged; history and
+/// attachments are staged while the table before them merges.
+/// </summary>
 internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundleAnalyzer analyzer, LegacyMapping mapping,
     IWorkflowDefinitionRegistry definitions, IFileStore files, WorkingCalendar calendar, Action<string> phase)
 {
@@ -56,20 +59,34 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
                 return _rows.Dossier(r.Row, _routes.Timing(r.Row));
             }, ct);
         phase("Hồ sơ (ho_so): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, LegacyDossierSql.DossierTables, ct);
-        await MarkUnchangedAsync(LegacyTables.Dossiers, "stg_dossiers", "s.code", null, ct);
+        // While PostgreSQL merges a table, the next file is read, checked and staged on a connection of its own: the reading is
+        // .NET work on a core the merge leaves partly idle. The report's counts of unchanged rows are taken after both are done.
+        long unchangedDossiers = 0;
+        await LegacyImportSession.TogetherAsync(ct,
+            async stop =>
+            {
+                await session.MergeInBatchesAsync("stg_dossiers", LegacyDossierSql.Dossiers, LegacyDossierSql.DossierTables, stop);
+                unchangedDossiers = await session.CountUnchangedAsync("stg_dossiers", LegacyTables.Dossiers, "s.code", null, stop);
+                phase("Quá trình xử lý (qua_trinh)");
+            },
+            stop => session.CopyBesideAsync("stg_history", LegacyStagingRows.HistoryColumns, LegacyStagingRows.HistoryTypes,
+                analyzer.ReadHistoryAsync(stop), r => _rows.History(r.Row), stop));
+        analyzer.Report.Table(LegacyTables.Dossiers).MarkUnchanged(unchangedDossiers);
 
-        phase("Quá trình xử lý (qua_trinh)");
-        await session.CopyAsync("stg_history", LegacyStagingRows.HistoryColumns, LegacyStagingRows.HistoryTypes,
-            analyzer.ReadHistoryAsync(ct), r => _rows.History(r.Row), ct);
         phase("Quá trình xử lý (qua_trinh): ghi vào cơ sở dữ liệu");
-        await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, LegacyDossierSql.HistoryTables, ct);
-        analyzer.Report.Table(LegacyTables.History).MarkUnchanged(await session.ScalarAsync(LegacyDossierSql.CountUnchangedHistory, ct));
-
-        phase("Tệp đính kèm (tep_dinh_kem)");
         var copier = new LegacyAttachmentFiles(analyzer.Bundle, files, session.RunId);
-        await session.CopyAsync("stg_attachments", LegacyStagingRows.AttachmentColumns, LegacyStagingRows.AttachmentTypes,
-            WithFiles(analyzer.ReadAttachmentsAsync(ct), copier, ct), v => v, ct);
+        long unchangedHistory = 0;
+        await LegacyImportSession.TogetherAsync(ct,
+            async stop =>
+            {
+                await session.MergeInBatchesAsync("stg_history", LegacyDossierSql.History, LegacyDossierSql.HistoryTables, stop);
+                unchangedHistory = await session.ScalarAsync(LegacyDossierSql.CountUnchangedHistory, stop);
+                phase("Tệp đính kèm (tep_dinh_kem)");
+            },
+            stop => session.CopyBesideAsync("stg_attachments", LegacyStagingRows.AttachmentColumns, LegacyStagingRows.AttachmentTypes,
+                WithFiles(analyzer.ReadAttachmentsAsync(stop), copier, stop), v => v, stop));
+        analyzer.Report.Table(LegacyTables.History).MarkUnchanged(unchangedHistory);
+
         phase("Tệp đính kèm (tep_dinh_kem): ghi vào cơ sở dữ liệu");
         await session.MergeInBatchesAsync("stg_attachments", LegacyDossierSql.Attachments, LegacyDossierSql.AttachmentTables, ct);
         await MarkUnchangedAsync(LegacyTables.Attachments, "stg_attachments", "s.code || '|' || s.file_key", null, ct);

@@ -171,6 +171,56 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_merge_that_fails_while_the_next_file_is_staged_fails_the_run_with_its_own_error_and_the_next_run_completes_it()
+    {
+        var bundle = Generate(new BundleSpec { Dossiers = 3000, Defects = DefectCounts.OfEach(1) });
+        var clean = await DatabaseAsync();
+        var failing = await DatabaseAsync();
+        var expected = await ImportAsync(clean, bundle.Path, "clean");
+
+        // A trigger refuses dossiers past the first thousand: the dossier merge fails after its first batch, while the history
+        // file is being read and staged beside it on another connection.
+        await Sql(failing, """
+            CREATE FUNCTION f_test_fail_late_batches() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF (SELECT count(*) FROM dossiers WHERE legacy_code IS NOT NULL) > 1000 THEN
+                    RAISE EXCEPTION 'lỗi thử: lô hồ sơ thứ hai bị từ chối';
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER tr_test_fail_late_batches AFTER INSERT ON dossiers FOR EACH STATEMENT EXECUTE FUNCTION f_test_fail_late_batches();
+            """);
+        var (exit, output) = await LegacyCli.RunAsync(LegacyCli.Start(failing.ConnectionString, Files(failing),
+            "legacy", "import", bundle.Path, "--batch", "1000"));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("lỗi thử: lô hồ sơ thứ hai bị từ chối", output, StringComparison.Ordinal);
+        Assert.Equal("lỗi thử: lô hồ sơ thứ hai bị từ chối", await Scalar(failing, "SELECT substring(error from 'lỗi thử: lô hồ sơ thứ hai bị từ chối') FROM legacy.import_runs WHERE status = 'Failed'"));
+
+        // Nothing of the failed batches is there, and once the cause is gone the next run resumes and ends like one clean run.
+        await Sql(failing, "DROP TRIGGER tr_test_fail_late_batches ON dossiers; DROP FUNCTION f_test_fail_late_batches()");
+        var resumed = await ImportAsync(failing, bundle.Path, "resumed");
+        Assert.Equal(Show(expected), Show(resumed));
+        Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(clean.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(failing.ConnectionString));
+    }
+
+    private static async Task Sql(TestDatabase db, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> Scalar(TestDatabase db, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
     public async Task A_resumed_run_sweeps_its_own_temporary_files_and_abandoned_ones_but_not_a_write_in_progress()
     {
         var bundle = Generate(new BundleSpec { Dossiers = 40, Defects = DefectCounts.OfEach(1) });
