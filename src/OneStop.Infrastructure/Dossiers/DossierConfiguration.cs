@@ -19,9 +19,12 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.ApplicantUserId, d.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         builder.Property(d => d.LegacyCode).HasMaxLength(64);
         // Indexes on a column most rows leave empty hold only the rows that have it (every look-up is by a value): a new
-        // submission has no legacy code nor returner, a migrated dossier no applicant account nor procedure version, and a row
-        // not in an index costs nothing to write — a million of them in a legacy import.
-        builder.HasIndex(d => d.LegacyCode).HasFilter("legacy_code IS NOT NULL");
+        // submission has no returner, a migrated dossier no applicant account nor procedure version, and a row not in an index
+        // costs nothing to write — a million of them in a legacy import. A migrated dossier is found by its code (its legacy
+        // code); the only query on legacy codes, the console's list of open migrated dossiers without a workflow, has an index
+        // holding just those rows.
+        builder.HasIndex(d => new { d.SubmittedAt, d.LegacyCode }).HasDatabaseName("ix_dossiers_unrouted_legacy")
+            .HasFilter("legacy_code IS NOT NULL AND workflow_instance_id IS NULL AND status <> 'Completed' AND status <> 'Rejected' AND status <> 'Withdrawn'");
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.FormData).HasColumnType("jsonb");

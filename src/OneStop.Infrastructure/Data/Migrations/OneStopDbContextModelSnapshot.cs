@@ -524,10 +524,6 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_dossiers_code");
 
-                    b.HasIndex("LegacyCode")
-                        .HasDatabaseName("ix_dossiers_legacy_code")
-                        .HasFilter("legacy_code IS NOT NULL");
-
                     b.HasIndex("ProcedureId")
                         .HasDatabaseName("ix_dossiers_procedure_id");
 
@@ -547,6 +543,10 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_dossiers_applicant_user_id_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("SubmittedAt", "LegacyCode")
+                        .HasDatabaseName("ix_dossiers_unrouted_legacy")
+                        .HasFilter("legacy_code IS NOT NULL AND workflow_instance_id IS NULL AND status <> 'Completed' AND status <> 'Rejected' AND status <> 'Withdrawn'");
 
                     b.HasIndex("AgencyId", "Status", "SubmittedAt")
                         .HasDatabaseName("ix_dossiers_agency_id_status_submitted_at");
