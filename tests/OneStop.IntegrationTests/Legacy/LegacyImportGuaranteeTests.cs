@@ -195,7 +195,7 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
 
         Assert.NotEqual(0, exit);
         Assert.Contains("lỗi thử: lô hồ sơ thứ hai bị từ chối", output, StringComparison.Ordinal);
-        Assert.Equal("lỗi thử: lô hồ sơ thứ hai bị từ chối", await Scalar(failing, "SELECT substring(error from 'lỗi thử: lô hồ sơ thứ hai bị từ chối') FROM legacy.import_runs WHERE status = 'Failed'"));
+        Assert.Equal("lỗi thử: lô hồ sơ thứ hai bị từ chối", await Sql(failing, "SELECT substring(error from 'lỗi thử: lô hồ sơ thứ hai bị từ chối') FROM legacy.import_runs WHERE status = 'Failed'"));
 
         // Nothing of the failed batches is there, and once the cause is gone the next run resumes and ends like one clean run.
         await Sql(failing, "DROP TRIGGER tr_test_fail_late_batches ON dossiers; DROP FUNCTION f_test_fail_late_batches()");
@@ -204,20 +204,13 @@ public sealed class LegacyImportGuaranteeTests : IAsyncLifetime
         Assert.Equal(await LegacyDatabaseSnapshot.TakeAsync(clean.ConnectionString), await LegacyDatabaseSnapshot.TakeAsync(failing.ConnectionString));
     }
 
-    private static async Task Sql(TestDatabase db, string sql)
+    /// <summary>Runs SQL on the database and returns its first value, if any.</summary>
+    private static async Task<object?> Sql(TestDatabase db, string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string?> Scalar(TestDatabase db, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return (string?)await command.ExecuteScalarAsync();
+        return await command.ExecuteScalarAsync();
     }
 
     [Fact]
