@@ -28,7 +28,7 @@ internal sealed partial class SettingsSecretsSealer(IServiceScopeFactory scopes,
                 await SealAsync(stoppingToken);
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (Database.DatabaseFailures.Unavailable(ex) && !stoppingToken.IsCancellationRequested)
             {
                 // The database does not answer (yet): try again, less often the longer it is away.
                 var wait = TimeSpan.FromSeconds(Math.Min(LongestWait.TotalSeconds, Math.Pow(2, Math.Min(attempt, 5))));

@@ -94,34 +94,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     internal const string RetryAfterSeconds = "5";
 
-    /// <summary>
-    /// The database could not be reached in time: Npgsql's own failures (not a PostgreSQL error) caused by a timeout (pool exhausted,
-    /// command timeout) or a socket or I/O failure (server down or restarting), anywhere in the chain.
-    /// </summary>
-    internal static bool Unavailable(Exception exception) => InChain(exception, e =>
-        (e is Npgsql.NpgsqlException and not Npgsql.PostgresException
-            && e.InnerException is TimeoutException or System.Net.Sockets.SocketException or IOException)
-        // admin shutdown, cannot connect now (starting up), too many connections
-        || e is Npgsql.PostgresException { SqlState: "57P01" or "57P03" or "53300" });
+    /// <summary>The database could not be reached in time (<see cref="OneStop.Infrastructure.Database.DatabaseFailures.Unavailable"/>).</summary>
+    internal static bool Unavailable(Exception exception) => OneStop.Infrastructure.Database.DatabaseFailures.Unavailable(exception);
 
     /// <summary>A deadlock, a serialization failure, or two saves numbering the same dossier's national-portal message, anywhere in the chain (EF Core's execution strategy wraps them).</summary>
-    private static bool LostRace(Exception exception) => InChain(exception, e =>
+    private static bool LostRace(Exception exception) => OneStop.Infrastructure.Database.DatabaseFailures.InChain(exception, e =>
         e is Npgsql.PostgresException { SqlState: "40P01" or "40001" }
             or Npgsql.PostgresException { SqlState: "23505", ConstraintName: "ix_national_portal_outbox_dossier_id_sequence" });
-
-    /// <summary>Whether the exception or any of its inner exceptions is one <paramref name="test"/> picks.</summary>
-    private static bool InChain(Exception exception, Func<Exception, bool> test)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (test(e))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static ProblemDetails Workflow(int status, string title, OneStop.Workflows.Runtime.Errors.WorkflowException exception) => new()
     {
