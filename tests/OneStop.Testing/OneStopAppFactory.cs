@@ -1,6 +1,11 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 using Xunit;
 
 namespace OneStop.Testing;
@@ -15,6 +20,14 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), "onestop-mail-" + Guid.NewGuid().ToString("N"));
 
     public Mailbox Mailbox => new(MailDirectory);
+
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    /// <summary>
+    /// The host's error log lines so far, each with its exception, for an assertion message: a test that meets a 500 can say why
+    /// (the test runner shows the host's console to no one).
+    /// </summary>
+    public string ServerErrors => _errors.IsEmpty ? "(the host logged no error)" : string.Join("\n", _errors.TakeLast(5));
 
     public virtual async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
@@ -52,5 +65,18 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Workflows:BackgroundProcessing"] = "false",
             ["FileStore:Root"] = Path.Combine(MailDirectory, "files"),
         }));
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(new ErrorCapture(_errors)));
+    }
+
+    /// <summary>Keeps the host's Error and Fatal events (the pipeline reads sinks from the services).</summary>
+    private sealed class ErrorCapture(ConcurrentQueue<string> errors) : ILogEventSink
+    {
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.Level >= LogEventLevel.Error)
+            {
+                errors.Enqueue($"{logEvent.Timestamp:HH:mm:ss.fff} {logEvent.RenderMessage(CultureInfo.InvariantCulture)} {logEvent.Exception}");
+            }
+        }
     }
 }

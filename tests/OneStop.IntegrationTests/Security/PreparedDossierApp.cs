@@ -45,7 +45,9 @@ public class PreparedDossierApp : OneStopAppFactory
         var client = CreateClient(new() { AllowAutoRedirect = false });
         if (p != Persona.Anonymous)
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(Account(p))).StatusCode);
+            var signedIn = await client.SignInAsync(Account(p));
+            Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect,
+                $"Signing in as {p} answered {(int)signedIn.StatusCode}, not a redirect. The host's errors:\n{ServerErrors}");
         }
 
         return client;
