@@ -16,7 +16,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<OneStopDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<OneStopClaimsFactory>()
-            .AddSignInManager()
+            .AddSignInManager<OneStopSignInManager>()
             .AddDefaultTokenProviders();
     }
 

@@ -9,7 +9,7 @@ namespace OneStop.Web.Security;
 /// password learns that the e-mail is unconfirmed, a second factor is needed or the account is locked. Failures slow the client
 /// down for that account (<see cref="SignInThrottle"/>) and never lock the account.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<OneStopUser> signIn, SignInThrottle throttle, IHttpContextAccessor http)
+public sealed class PasswordSignIn(OneStopSignInManager signIn, SignInThrottle throttle, IHttpContextAccessor http)
 {
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<OneStopUser>().HashPassword(new OneStopUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
@@ -41,7 +41,8 @@ public sealed class PasswordSignIn(SignInManager<OneStopUser> signIn, SignInThro
             return Failed(account, client);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password!, persistent, lockoutOnFailure: false);
+        // The password was checked just above: Identity's PasswordSignInAsync would derive its hash a second time.
+        var result = await signIn.SignInWithCheckedPasswordAsync(user, persistent);
         if (result.RequiresTwoFactor && !string.IsNullOrEmpty(twoFactorCode))
         {
             result = await signIn.TwoFactorAuthenticatorSignInAsync(Digits(twoFactorCode), persistent, rememberClient: false);

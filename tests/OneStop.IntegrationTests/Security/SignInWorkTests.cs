@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneStop.Infrastructure.Identity;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Security;
+
+/// <summary>The host with a password hasher that counts how often a password is checked against a hash.</summary>
+public sealed class CountingHasherAppFactory : OneStopAppFactory
+{
+    private int _verifications;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public void Reset() => Interlocked.Exchange(ref _verifications, 0);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddScoped<IPasswordHasher<OneStopUser>>(provider =>
+            new Counting(new PasswordHasher<OneStopUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>()), this)));
+    }
+
+    private sealed class Counting(PasswordHasher<OneStopUser> inner, CountingHasherAppFactory owner) : IPasswordHasher<OneStopUser>
+    {
+        public string HashPassword(OneStopUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(OneStopUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref owner._verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
+
+/// <summary>
+/// A sign-in derives the password's hash once, whatever its outcome and on the page and the API alike: a successful one used to
+/// derive it twice (the account's check, then Identity's PasswordSignInAsync checking again) — twice the CPU of the commonest
+/// request of a busy morning, and a success measurably slower than a failure.
+/// </summary>
+public sealed class SignInWorkTests(CountingHasherAppFactory app) : IClassFixture<CountingHasherAppFactory>
+{
+    [Theory]
+    [InlineData(DemoAccounts.Citizen, DemoAccounts.Password, HttpStatusCode.Redirect)]
+    [InlineData(DemoAccounts.Citizen, "sai-mat-khau9", HttpStatusCode.OK)]
+    [InlineData("khong.ton.tai@example.vn", "sai-mat-khau9", HttpStatusCode.OK)]
+    public async Task A_page_sign_in_checks_the_password_once(string email, string password, HttpStatusCode expected)
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/Account/Login");
+        app.Reset();
+
+        var response = await client.PostFormAsync("/Account/Login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password }, page);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(1, app.Verifications);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.ReceptionSgtvt, DemoAccounts.Password, HttpStatusCode.OK)]
+    [InlineData(DemoAccounts.ReceptionSgtvt, "sai-mat-khau9", HttpStatusCode.Unauthorized)]
+    public async Task An_api_sign_in_checks_the_password_once(string email, string password, HttpStatusCode expected)
+    {
+        var client = app.CreateClient();
+        app.Reset();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(1, app.Verifications);
+    }
+
+    [Fact]
+    public async Task The_signed_in_cookie_works_after_the_single_check()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(DemoAccounts.Citizen)).StatusCode);
+
+        var me = await client.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Contains(DemoAccounts.Citizen, await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
