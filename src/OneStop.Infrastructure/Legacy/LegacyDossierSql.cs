@@ -22,7 +22,7 @@ internal static class LegacyDossierSql
     /// cause of the 730 dossiers/s of the first 1,000,000-dossier run.
     /// </summary>
     private static string Changed(string table, string key) =>
-        $"LEFT JOIN LATERAL (SELECT x.row_hash FROM legacy.record_map x WHERE x.source = @source AND x.tbl = '{table}' AND x.legacy_key = {key} LIMIT 1) m ON true " +
+        $"LEFT JOIN LATERAL (SELECT x.row_hash FROM legacy.record_map x WHERE x.source_id = @source_id AND x.tbl = '{table}' AND x.legacy_key = {key} LIMIT 1) m ON true " +
         $"WHERE m.row_hash IS DISTINCT FROM s.h AND {Batch}";
 
     private static readonly string ChangedDossier = Changed("ho_so", "s.code");
@@ -115,9 +115,9 @@ internal static class LegacyDossierSql
         $"""
         WITH procedure_map AS MATERIALIZED (
             SELECT m.legacy_key, m.target_id, p.agency_id FROM legacy.record_map m JOIN procedures p ON p.id = m.target_id
-            WHERE m.source = @source AND m.tbl = 'thu_tuc'),
+            WHERE m.source_id = @source_id AND m.tbl = 'thu_tuc'),
         agency_map AS MATERIALIZED (
-            SELECT m.legacy_key, m.target_id FROM legacy.record_map m WHERE m.source = @source AND m.tbl = 'don_vi')
+            SELECT m.legacy_key, m.target_id FROM legacy.record_map m WHERE m.source_id = @source_id AND m.tbl = 'don_vi')
         INSERT INTO dossiers (id, code, legacy_code, procedure_id, agency_id, applicant_full_name, applicant_id_number, applicant_phone,
             applicant_phone_as_typed, applicant_email, applicant_address, applicant_user_id, channel, form_data, status, created_at, submitted_at,
             received_at, due_at, completed_at, workflow_instance_id, result_returned_at)
@@ -186,9 +186,9 @@ internal static class LegacyDossierSql
         ON CONFLICT DO NOTHING
         """,
         $"""
-        INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
-        SELECT @source, 'ho_so', s.code, {DossierId}, s.h, @run FROM legacy.stg_dossiers s {ChangedDossier}
-        ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
+        INSERT INTO legacy.record_map (source_id, tbl, legacy_key, target_id, row_hash, run_id)
+        SELECT @source_id, 'ho_so', s.code, {DossierId}, s.h, @run FROM legacy.stg_dossiers s {ChangedDossier}
+        ON CONFLICT (source_id, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
         """,
     ];
 
@@ -203,7 +203,7 @@ internal static class LegacyDossierSql
         SELECT DISTINCT ON (1, 2) {DossierId}, s.seq, s.at, left(s.user_name, 100), om.target_id, left(s.agency_code, 32), left(s.action, 100),
                s.content, s.h, @run
         FROM legacy.stg_history s
-        LEFT JOIN legacy.record_map om ON om.source = @source AND om.tbl = 'can_bo' AND om.legacy_key = s.user_name
+        LEFT JOIN legacy.record_map om ON om.source_id = @source_id AND om.tbl = 'can_bo' AND om.legacy_key = s.user_name
         WHERE {Batch}
         ORDER BY 1, 2, s.line DESC
         ON CONFLICT (dossier_id, sequence) DO UPDATE SET at = excluded.at, user_name = excluded.user_name, official_id = excluded.official_id,
@@ -245,9 +245,9 @@ internal static class LegacyDossierSql
             CROSS JOIN LATERAL (SELECT d.id, d.submitted_at, d.created_at FROM dossiers d WHERE d.id = c.dossier_id LIMIT 1) d
             ON CONFLICT (id) DO UPDATE SET document_code = excluded.document_code, file_name = excluded.file_name, content_type = excluded.content_type,
                 size = excluded.size, sha256 = excluded.sha256, uploaded_at = excluded.uploaded_at, is_missing = excluded.is_missing)
-        INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
-        SELECT @source, 'tep_dinh_kem', c.legacy_key, c.id, c.h, @run FROM changed c
-        ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
+        INSERT INTO legacy.record_map (source_id, tbl, legacy_key, target_id, row_hash, run_id)
+        SELECT @source_id, 'tep_dinh_kem', c.legacy_key, c.id, c.h, @run FROM changed c
+        ON CONFLICT (source_id, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
         """,
     ];
 }

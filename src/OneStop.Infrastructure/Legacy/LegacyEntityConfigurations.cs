@@ -42,10 +42,22 @@ internal sealed class LegacyRecordMapConfiguration : IEntityTypeConfiguration<Le
     public void Configure(EntityTypeBuilder<LegacyRecordMap> builder)
     {
         builder.ToTable("record_map", LegacySql.Schema);
-        builder.HasKey(m => new { m.Source, m.Table, m.LegacyKey });
-        builder.Property(m => m.Source).HasMaxLength(300);
+        // No foreign key to legacy.sources: it would be checked for each of the millions of entries an import writes, and the
+        // sources are only ever added (by the import, under its lock, before its first entry).
+        builder.HasKey(m => new { m.SourceId, m.Table, m.LegacyKey });
         builder.Property(m => m.Table).HasColumnName("tbl").HasMaxLength(32);
         builder.Property(m => m.LegacyKey).HasMaxLength(600);
         builder.Property(m => m.RowHash).HasMaxLength(32);
+    }
+}
+
+internal sealed class LegacySourceConfiguration : IEntityTypeConfiguration<LegacySource>
+{
+    public void Configure(EntityTypeBuilder<LegacySource> builder)
+    {
+        builder.ToTable("sources", LegacySql.Schema);
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Name).HasMaxLength(300);
+        builder.HasIndex(s => s.Name).IsUnique();
     }
 }

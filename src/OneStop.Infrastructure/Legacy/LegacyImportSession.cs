@@ -8,7 +8,7 @@ namespace OneStop.Infrastructure.Legacy;
 /// with binary COPY and runs the set-based merges, each batch in its own transaction — the batches of one table on
 /// <paramref name="mergeWorkers"/> connections at once (the others opened from <paramref name="connectionString"/> for the merge).
 /// </summary>
-internal sealed class LegacyImportSession(NpgsqlConnection connection, string connectionString, string source, Guid runId,
+internal sealed class LegacyImportSession(NpgsqlConnection connection, string connectionString, string source, int sourceId, Guid runId,
     DateTimeOffset exportedAt, int mergeWorkers = 1, int batchLines = LegacyImportSession.DefaultBatchLines) : IAsyncDisposable
 {
     /// <summary>Lines of a staging table merged per transaction, unless the request says otherwise.</summary>
@@ -52,6 +52,17 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string co
         }
 
         return connection;
+    }
+
+    /// <summary>The number of the exporting system in legacy.sources, given to it on its first import (the caller holds the import lock).</summary>
+    public static async Task<int> SourceIdAsync(NpgsqlConnection connection, string source, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            WITH added AS (INSERT INTO legacy.sources (name) VALUES (@name) ON CONFLICT (name) DO NOTHING RETURNING id)
+            SELECT id FROM added UNION ALL SELECT id FROM legacy.sources WHERE name = @name LIMIT 1
+            """, connection);
+        command.Parameters.AddWithValue("name", source);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
@@ -300,7 +311,7 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string co
     public Task<long> CountUnchangedAsync(string stagingTable, string legacyTable, string keyExpression, string? where, CancellationToken cancellationToken) =>
         ScalarAsync($"""
             SELECT count(*) FROM legacy.{stagingTable} s
-            JOIN legacy.record_map m ON m.source = @source AND m.tbl = '{legacyTable}' AND m.legacy_key = {keyExpression}
+            JOIN legacy.record_map m ON m.source_id = @source_id AND m.tbl = '{legacyTable}' AND m.legacy_key = {keyExpression}
             WHERE m.run_id <> @run AND m.row_hash = s.h {(where is null ? string.Empty : "AND " + where)}
             """, cancellationToken);
 
@@ -319,6 +330,7 @@ internal sealed class LegacyImportSession(NpgsqlConnection connection, string co
     {
         var command = new NpgsqlCommand(sql, on);
         command.Parameters.AddWithValue("source", source);
+        command.Parameters.AddWithValue("source_id", sourceId);
         command.Parameters.AddWithValue("run", runId);
         command.Parameters.AddWithValue("exported", exportedAt);
         foreach (var (name, value) in parameters)

@@ -77,7 +77,8 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
         var connection = await LegacyImportSession.OpenLockedAsync(connectionString, cancellationToken);
         var runId = await LegacyRunLog.StartOrResumeAsync(connection, await BundleKeyAsync(analyzer.Bundle, cancellationToken), request,
             manifest.SourceSystem, clock.GetUtcNow(), cancellationToken);
-        await using var session = new LegacyImportSession(connection, connectionString, manifest.SourceSystem, runId, exportedAt,
+        var sourceId = await LegacyImportSession.SourceIdAsync(connection, manifest.SourceSystem, cancellationToken);
+        await using var session = new LegacyImportSession(connection, connectionString, manifest.SourceSystem, sourceId, runId, exportedAt,
             request.MergeWorkers, request.BatchLines);
         StatementTimes = session.StatementTimes;
         try

@@ -8,12 +8,12 @@ namespace OneStop.Infrastructure.Legacy;
 internal static class LegacyReferenceSql
 {
     private static string Changed(string table, string key) =>
-        $"LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = '{table}' AND m.legacy_key = {key} WHERE m.row_hash IS DISTINCT FROM s.h";
+        $"LEFT JOIN legacy.record_map m ON m.source_id = @source_id AND m.tbl = '{table}' AND m.legacy_key = {key} WHERE m.row_hash IS DISTINCT FROM s.h";
 
     private static string Map(string table, string key, string target, string from) => $"""
-        INSERT INTO legacy.record_map (source, tbl, legacy_key, target_id, row_hash, run_id)
-        SELECT @source, '{table}', {key}, {target}, s.h, @run {from}
-        ON CONFLICT (source, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
+        INSERT INTO legacy.record_map (source_id, tbl, legacy_key, target_id, row_hash, run_id)
+        SELECT @source_id, '{table}', {key}, {target}, s.h, @run {from}
+        ON CONFLICT (source_id, tbl, legacy_key) DO UPDATE SET target_id = excluded.target_id, row_hash = excluded.row_hash, run_id = excluded.run_id
         WHERE record_map.row_hash IS DISTINCT FROM excluded.row_hash OR record_map.target_id <> excluded.target_id
         """;
 
@@ -65,7 +65,7 @@ internal static class LegacyReferenceSql
                CASE WHEN s.online_level IN (2, 3, 4) THEN s.online_level ELSE 2 END, greatest(coalesce(s.fee, 0), 0),
                greatest(coalesce(s.working_days, 0), 0), left(s.workflow_id, 100), '[]', '[]', NULL, false, 0
         FROM legacy.stg_procedures s
-        LEFT JOIN legacy.record_map fm ON fm.source = @source AND fm.tbl = 'linh_vuc' AND fm.legacy_key = s.field_code
+        LEFT JOIN legacy.record_map fm ON fm.source_id = @source_id AND fm.tbl = 'linh_vuc' AND fm.legacy_key = s.field_code
         LEFT JOIN fields f ON f.id = fm.target_id
         LEFT JOIN agencies a ON a.code = s.agency_code
         {Changed("thu_tuc", "s.legacy_code")}
@@ -82,8 +82,8 @@ internal static class LegacyReferenceSql
         UPDATE users u SET full_name = left(s.full_name, 200), agency_id = a.id, department_id = d.id, is_active = u.is_active AND s.active,
                phone_number = s.phone, lockout_end = CASE WHEN s.active THEN u.lockout_end ELSE '9999-12-31 00:00:00+00'::timestamptz END
         FROM legacy.stg_officials s
-        LEFT JOIN legacy.record_map m ON m.source = @source AND m.tbl = 'can_bo' AND m.legacy_key = s.user_name
-        LEFT JOIN legacy.record_map am ON am.source = @source AND am.tbl = 'don_vi' AND am.legacy_key = s.agency_code
+        LEFT JOIN legacy.record_map m ON m.source_id = @source_id AND m.tbl = 'can_bo' AND m.legacy_key = s.user_name
+        LEFT JOIN legacy.record_map am ON am.source_id = @source_id AND am.tbl = 'don_vi' AND am.legacy_key = s.agency_code
         LEFT JOIN agencies a ON a.id = am.target_id
         LEFT JOIN LATERAL ({DepartmentOf}) d ON true
         WHERE m.row_hash IS DISTINCT FROM s.h AND u.id = {LegacySql.Uid("can_bo", "s.user_name")}
@@ -97,7 +97,7 @@ internal static class LegacyReferenceSql
                upper(md5('stamp|' || @source || s.user_name)), md5('concurrency|' || @source || s.user_name), s.phone, false, false,
                CASE WHEN s.active THEN NULL ELSE '9999-12-31 00:00:00+00'::timestamptz END, true, 0
         FROM legacy.stg_officials s
-        LEFT JOIN legacy.record_map am ON am.source = @source AND am.tbl = 'don_vi' AND am.legacy_key = s.agency_code
+        LEFT JOIN legacy.record_map am ON am.source_id = @source_id AND am.tbl = 'don_vi' AND am.legacy_key = s.agency_code
         LEFT JOIN agencies a ON a.id = am.target_id
         LEFT JOIN LATERAL ({DepartmentOf}) d ON true
         WHERE NOT EXISTS (SELECT 1 FROM users x WHERE x.normalized_user_name = upper(left(s.login, 256)))

@@ -40,7 +40,7 @@ internal sealed class LegacyTableWriter(LegacyImportSession session, LegacyBundl
         phase("Quy trình cho hồ sơ đang xử lý");
         var procedures = await session.QueryAsync("""
             SELECT m.legacy_key, p.workflow_id FROM legacy.record_map m JOIN procedures p ON p.id = m.target_id
-            WHERE m.source = @source AND m.tbl = 'thu_tuc' ORDER BY m.legacy_key
+            WHERE m.source_id = @source_id AND m.tbl = 'thu_tuc' ORDER BY m.legacy_key
             """, r => (r.GetString(0), r.GetString(1)), ct);
         await session.CopyAsync("stg_routes", LegacyRoutes.Columns, LegacyRoutes.Types, _routes.Remember(LegacyRoutes.BuildAsync(procedures, mapping, definitions)), v => v, ct);
         await session.MergeAsync([LegacyReferenceSql.Departments], ct);

@@ -1559,10 +1559,9 @@ namespace OneStop.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacyRecordMap", b =>
                 {
-                    b.Property<string>("Source")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("source");
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
 
                     b.Property<string>("Table")
                         .HasMaxLength(32)
@@ -1588,10 +1587,35 @@ namespace OneStop.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("target_id");
 
-                    b.HasKey("Source", "Table", "LegacyKey")
+                    b.HasKey("SourceId", "Table", "LegacyKey")
                         .HasName("pk_record_map");
 
                     b.ToTable("record_map", "legacy");
+                });
+
+            modelBuilder.Entity("OneStop.Infrastructure.Legacy.LegacySource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sources");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sources_name");
+
+                    b.ToTable("sources", "legacy");
                 });
 
             modelBuilder.Entity("OneStop.Infrastructure.NationalPortal.PortalDossier", b =>
