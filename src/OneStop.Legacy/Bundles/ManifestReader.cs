@@ -50,13 +50,28 @@ internal static class ManifestReader
             return new BundleManifest(
                 ExpectedFormat,
                 version,
-                String(root, "sourceSystem") ?? string.Empty,
+                SourceSystem(String(root, "sourceSystem")),
                 ExportedAt(root),
                 encoding,
                 Delimiter(String(root, "delimiter")),
                 Files(root),
                 RowCounts(root));
         }
+    }
+
+    /// <summary>Longest name of the exporting system: what the import's run log and its numbering of sources keep.</summary>
+    public const int MaxSourceSystemLength = 300;
+
+    private static string SourceSystem(string? value)
+    {
+        if (value is { Length: > MaxSourceSystemLength })
+        {
+            throw BundleException.Of(
+                $"Tên hệ thống nguồn (sourceSystem) dài {value.Length} ký tự, tối đa {MaxSourceSystemLength}",
+                $"sourceSystem is {value.Length} characters long, at most {MaxSourceSystemLength} are allowed");
+        }
+
+        return value ?? string.Empty;
     }
 
     private static string? String(JsonElement root, string name) =>

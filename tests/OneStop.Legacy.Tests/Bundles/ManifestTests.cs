@@ -26,6 +26,27 @@ public sealed class ManifestTests : IDisposable
         Assert.Contains(" / ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(300, false)]
+    [InlineData(301, true)]
+    public async Task A_source_system_name_longer_than_the_import_keeps_is_a_bundle_error(int length, bool refused)
+    {
+        var folder = _temp.CopyFixture("utf8");
+        var name = "Một cửa liên thông " + new string('x', length - "Một cửa liên thông ".Length);
+        EditManifest(folder, m => m["sourceSystem"] = name);
+
+        if (!refused)
+        {
+            using var analyzer = await LegacyBundleAnalyzer.OpenAsync(folder);
+            Assert.Equal(name, analyzer.Bundle.Manifest.SourceSystem);
+            return;
+        }
+
+        var error = await Assert.ThrowsAsync<BundleException>(() => LegacyBundleAnalyzer.OpenAsync(folder));
+        Assert.Contains("sourceSystem", error.Message, StringComparison.Ordinal);
+        Assert.Contains("301", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_missing_listed_file_is_a_bundle_error_naming_it()
     {
