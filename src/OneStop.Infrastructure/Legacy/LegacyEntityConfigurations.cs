@@ -12,7 +12,7 @@ internal sealed class LegacyImportRunConfiguration : IEntityTypeConfiguration<Le
         builder.HasKey(r => r.Id);
         builder.Property(r => r.BundleKey).HasMaxLength(64);
         builder.Property(r => r.Bundle).HasMaxLength(500);
-        builder.Property(r => r.SourceSystem).HasMaxLength(300);
+        builder.Property(r => r.SourceSystem).HasMaxLength(OneStop.Legacy.Bundles.BundleManifest.MaxSourceSystemLength);
         builder.Property(r => r.Status).HasMaxLength(16);
         builder.Property(r => r.StartedBy).HasMaxLength(256);
         builder.Property(r => r.ReportJson).HasColumnType("jsonb");
@@ -57,7 +57,7 @@ internal sealed class LegacySourceConfiguration : IEntityTypeConfiguration<Legac
     {
         builder.ToTable("sources", LegacySql.Schema);
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Name).HasMaxLength(300);
+        builder.Property(s => s.Name).HasMaxLength(OneStop.Legacy.Bundles.BundleManifest.MaxSourceSystemLength);
         builder.HasIndex(s => s.Name).IsUnique();
     }
 }

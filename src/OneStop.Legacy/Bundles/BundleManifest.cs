@@ -9,4 +9,8 @@ public sealed record BundleManifest(
     string Encoding,
     char Delimiter,
     IReadOnlyDictionary<string, string> Files,
-    IReadOnlyDictionary<string, long> RowCounts);
+    IReadOnlyDictionary<string, long> RowCounts)
+{
+    /// <summary>The longest name of the exporting system: what the import's run log and its numbering of sources keep.</summary>
+    public const int MaxSourceSystemLength = 300;
+}

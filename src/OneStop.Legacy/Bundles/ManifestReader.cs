@@ -59,16 +59,23 @@ internal static class ManifestReader
         }
     }
 
-    /// <summary>Longest name of the exporting system: what the import's run log and its numbering of sources keep.</summary>
-    public const int MaxSourceSystemLength = 300;
-
+    /// <summary>
+    /// The exporting system's name, as the import keeps it (every id it derives starts with it, so it is taken as written): at most
+    /// <see cref="BundleManifest.MaxSourceSystemLength"/> characters and no control character (PostgreSQL text cannot hold NUL).
+    /// </summary>
     private static string SourceSystem(string? value)
     {
-        if (value is { Length: > MaxSourceSystemLength })
+        const int max = BundleManifest.MaxSourceSystemLength;
+        if (value is { Length: > max })
         {
             throw BundleException.Of(
-                $"Tên hệ thống nguồn (sourceSystem) dài {value.Length} ký tự, tối đa {MaxSourceSystemLength}",
-                $"sourceSystem is {value.Length} characters long, at most {MaxSourceSystemLength} are allowed");
+                $"Tên hệ thống nguồn (sourceSystem) dài {value.Length} ký tự, tối đa {max}",
+                $"sourceSystem is {value.Length} characters long, at most {max} are allowed");
+        }
+
+        if (value is not null && value.Any(char.IsControl))
+        {
+            throw BundleException.Of("Tên hệ thống nguồn (sourceSystem) chứa ký tự điều khiển", "sourceSystem contains a control character");
         }
 
         return value ?? string.Empty;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OneStop.Core.Common;
+using OneStop.Infrastructure.Database;
 
 namespace OneStop.Web.Api;
 
@@ -46,7 +47,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             },
             // Overloaded or unreachable database (the connection pool exhausted, a connection refused or cut, a command timed out): the
             // client is told to come back shortly, never a 500 (found by the hot-path benchmark's open loop on a saturated machine).
-            _ when Unavailable(exception) => new ProblemDetails
+            _ when DatabaseFailures.Unavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Hệ thống đang bận",
@@ -94,11 +95,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 
     internal const string RetryAfterSeconds = "5";
 
-    /// <summary>The database could not be reached in time (<see cref="OneStop.Infrastructure.Database.DatabaseFailures.Unavailable"/>).</summary>
-    internal static bool Unavailable(Exception exception) => OneStop.Infrastructure.Database.DatabaseFailures.Unavailable(exception);
-
     /// <summary>A deadlock, a serialization failure, or two saves numbering the same dossier's national-portal message, anywhere in the chain (EF Core's execution strategy wraps them).</summary>
-    private static bool LostRace(Exception exception) => OneStop.Infrastructure.Database.DatabaseFailures.InChain(exception, e =>
+    private static bool LostRace(Exception exception) => DatabaseFailures.InChain(exception, e =>
         e is Npgsql.PostgresException { SqlState: "40P01" or "40001" }
             or Npgsql.PostgresException { SqlState: "23505", ConstraintName: "ix_national_portal_outbox_dossier_id_sequence" });
 

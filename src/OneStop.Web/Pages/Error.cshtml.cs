@@ -31,7 +31,7 @@ public sealed class ErrorModel : PageModel
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // An overloaded or unreachable database: the person is told the system is busy, with the status a proxy can act on.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error
-            && Api.ProblemExceptionHandler.Unavailable(error))
+            && OneStop.Infrastructure.Database.DatabaseFailures.Unavailable(error))
         {
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = Api.ProblemExceptionHandler.RetryAfterSeconds;

@@ -48,6 +48,16 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_source_system_name_with_a_control_character_is_a_bundle_error()
+    {
+        var folder = _temp.CopyFixture("utf8");
+        EditManifest(folder, m => m["sourceSystem"] = "Một cửa\u0000cũ");
+
+        var error = await Assert.ThrowsAsync<BundleException>(() => LegacyBundleAnalyzer.OpenAsync(folder));
+        Assert.Contains("sourceSystem", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_listed_file_is_a_bundle_error_naming_it()
     {
         var folder = _temp.CopyFixture("utf8");
