@@ -38,12 +38,38 @@ internal static class LinePainter
 
         var baseline = top + line.Ascent;
         var cursor = start;
-        for (var i = 0; i < line.Fragments.Count; i++)
+        var fragments = line.Fragments;
+        for (var i = 0; i < fragments.Count; i++)
         {
-            var f = line.Fragments[i];
+            var f = fragments[i];
+            var last = i == fragments.Count - 1;
+            if (extra <= 0 && !f.Style.Underline && !last && SameRun(f, fragments[i + 1]))
+            {
+                // Words of one font that are not stretched are drawn as one string (one text operator instead of one per
+                // word); glyphs advance by the widths they were measured with, so every word lands where it did alone.
+                var text = new System.Text.StringBuilder(f.Text);
+                var runWidth = f.Width;
+                while (!last && SameRun(f, fragments[i + 1]))
+                {
+                    if (fragments[i].SpaceAfter)
+                    {
+                        text.Append(' ');
+                        runWidth += fragments[i].SpaceWidth;
+                    }
+
+                    i++;
+                    last = i == fragments.Count - 1;
+                    text.Append(fragments[i].Text);
+                    runWidth += fragments[i].Width;
+                }
+
+                ctx.Gfx.DrawString(text.ToString(), f.Font, XBrushes.Black, cursor, baseline);
+                cursor += runWidth + (!last && fragments[i].SpaceAfter ? fragments[i].SpaceWidth : 0);
+                continue;
+            }
+
             ctx.Gfx.DrawString(f.Text, f.Font, XBrushes.Black, cursor, baseline);
             var advance = f.Width;
-            var last = i == line.Fragments.Count - 1;
             if (!last && f.SpaceAfter)
             {
                 advance += f.SpaceWidth + extra;
@@ -51,7 +77,7 @@ internal static class LinePainter
 
             if (f.Style.Underline)
             {
-                var through = !last && f.SpaceAfter && line.Fragments[i + 1].Style.Underline;
+                var through = !last && f.SpaceAfter && fragments[i + 1].Style.Underline;
                 var end = cursor + (through ? advance : f.Width);
                 var y = baseline + (f.Style.Size * 0.12);
                 ctx.Gfx.DrawLine(new XPen(XColors.Black, Math.Max(0.5, f.Style.Size * 0.05)), cursor, y, end, y);
@@ -60,4 +86,7 @@ internal static class LinePainter
             cursor += advance;
         }
     }
+
+    private static bool SameRun(TextFragment first, TextFragment next) =>
+        ReferenceEquals(next.Font, first.Font) && !next.Style.Underline && !next.IsBreak;
 }
