@@ -113,6 +113,37 @@ public class TimerTests
     }
 
     [Fact]
+    public async Task TotalDeadline_MissedBeforeASupplement_IsNotMissedAgainWhenTheClockResumes()
+    {
+        var h = new EngineHarness(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7)));
+        var instance = await h.StartAsync("criminal-record-certificate");
+        var total = instance.Timers.Single(t => t.Kind == TimerKind.TotalDeadline);
+        await h.ActAsync(instance, "reception", "accept");
+
+        h.Clock.Now = total.DueAt.AddMinutes(1);
+        Assert.Contains((await h.Engine.ProcessTimerAsync(instance.Id, total.Id)).Effects, e => e.Reason == "procedureOverdue");
+        var paused = (await h.ActAsync(instance, "review", "requestSupplement")).Instance;
+        Assert.Equal(TimeSpan.Zero, paused.RemainingWorkingTime);
+
+        h.Clock.Now = h.Calendar.AddWorkingDays(h.Clock.Now, 3);
+        var resumed = await h.ActAsync(paused, "supplement", "resubmit");
+        Assert.True(resumed.Instance.IsOverdue);
+        Assert.Equal(h.Calendar.CountingStart(h.Clock.Now), resumed.Instance.TotalDueAt);
+        Assert.DoesNotContain(resumed.Instance.Timers, t => t.Kind == TimerKind.TotalDeadline);
+        Assert.DoesNotContain(resumed.Effects, e => e.Reason == "procedureOverdue");
+
+        // Whatever comes due later, the leaders are not told a second time that the procedure's deadline was missed.
+        h.Clock.Now = h.Calendar.AddWorkingDays(h.Clock.Now, 30);
+        foreach (var due in await h.Store.ListDueTimersAsync(h.Clock.Now, 100))
+        {
+            Assert.DoesNotContain((await h.Engine.ProcessTimerAsync(due.InstanceId, due.TimerId)).Effects, e => e.Reason == "procedureOverdue");
+        }
+
+        var journal = (await h.Store.LoadAsync(instance.Id))!.Journal;
+        Assert.Single(journal, e => e.Kind == JournalKind.TotalDeadlineMissed);
+    }
+
+    [Fact]
     public async Task EndedInstance_HasNoTimers()
     {
         var h = new EngineHarness();

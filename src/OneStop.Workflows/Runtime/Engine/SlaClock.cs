@@ -6,6 +6,9 @@ namespace OneStop.Workflows.Runtime.Engine;
 /// <summary>Step deadlines, reminders and the procedure clock that stops while the applicant supplements.</summary>
 internal static class SlaClock
 {
+    // The clock-resumed journal entry's comment when the procedure's time started again from the beginning.
+    private const string Restarted = "restart";
+
     public static void StartTotal(Transition t)
     {
         if (!WorkflowDuration.TryParse(t.Definition.TotalDuration, out var total))
@@ -39,9 +42,17 @@ internal static class SlaClock
         if (mode == ClockMode.Restart && hadDeadline)
             SetTotalDue(t, t.Calendar.Add(t.Now, total));
         else if (i.RemainingWorkingTime is { } remaining)
-            SetTotalDue(t, t.Calendar.AddWorkingTime(t.Calendar.CountingStart(t.Now), remaining));
+        {
+            var due = t.Calendar.AddWorkingTime(t.Calendar.CountingStart(t.Now), remaining);
+            // A deadline missed before the clock stopped (Pause fires one that has come) was reported then: nothing was left of it, and
+            // a timer at the resumed due date would report the same missed deadline a second time.
+            if (Missed(i))
+                i.TotalDueAt = due;
+            else
+                SetTotalDue(t, due);
+        }
         i.RemainingWorkingTime = null;
-        t.Journal(new JournalEntry { Kind = JournalKind.ClockResumed, Comment = mode == ClockMode.Restart ? "restart" : "resume" });
+        t.Journal(new JournalEntry { Kind = JournalKind.ClockResumed, Comment = mode == ClockMode.Restart ? Restarted : "resume" });
     }
 
     public static void ScheduleTask(Transition t, WorkflowTask task, StepDefinition step)
@@ -62,6 +73,21 @@ internal static class SlaClock
         var available = t.Calendar.WorkingTimeBetween(t.Now, due);
         if (available > lead)
             t.Instance.TimerList.Add(new WorkflowTimer(Guid.NewGuid(), TimerKind.Reminder, t.Calendar.AddWorkingTime(t.Now, available - lead), task.Id));
+    }
+
+    // Whether the deadline running since the start, or since the clock last restarted, has been reported missed.
+    private static bool Missed(WorkflowInstance i)
+    {
+        for (var k = i.JournalList.Count - 1; k >= 0; k--)
+        {
+            var entry = i.JournalList[k];
+            if (entry.Kind == JournalKind.TotalDeadlineMissed)
+                return true;
+            if (entry.Kind == JournalKind.ClockResumed && entry.Comment == Restarted)
+                return false;
+        }
+
+        return false;
     }
 
     private static void SetTotalDue(Transition t, DateTimeOffset due)
