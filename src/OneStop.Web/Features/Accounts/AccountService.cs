@@ -32,6 +32,9 @@ public sealed class AccountService(
         var address = request.Email.Trim();
         if (await users.FindByEmailAsync(address) is { } existing)
         {
+            // A new account's password is hashed (tens of milliseconds of key derivation); the same work here, discarded, keeps the time
+            // of the answer from telling a stranger which of the two it was.
+            _ = users.PasswordHasher.HashPassword(existing, request.Password);
             await SentOrThrow(SendAlreadyRegisteredAsync(existing, cancellationToken));
             return;
         }
