@@ -21,6 +21,16 @@ public class OneStopAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Mailbox Mailbox => new(MailDirectory);
 
+    /// <summary>
+    /// Waits until the account mails handed to the mail server after their answer (a password reset, a resent confirmation) have been
+    /// sent or refused; at most half a minute.
+    /// </summary>
+    public async Task AccountMailsSentAsync()
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Services.GetRequiredService<OneStop.Web.Features.Accounts.AccountMailQueue>().IdleAsync(limit.Token);
+    }
+
     private readonly ConcurrentQueue<string> _errors = new();
 
     /// <summary>

@@ -27,7 +27,9 @@ internal static class ApiExtensions
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterCitizenValidator>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
-        builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddSingleton<AccountMail>();
+        builder.Services.AddSingleton<AccountMailQueue>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<AccountMailQueue>());
         builder.Services.AddScoped<OneStop.Application.Common.ICurrentUser, OneStop.Web.Hosting.HttpCurrentUser>();
         OneStop.Application.DependencyInjection.AddApplication(builder.Services);
         builder.Services.AddScoped<OneStop.Web.Features.Catalogue.ProcedureCatalogue>();

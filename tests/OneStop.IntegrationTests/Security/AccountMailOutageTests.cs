@@ -95,6 +95,8 @@ public sealed class AccountMailOutageTests(MailOutageAppFactory app) : IClassFix
 
         var resend = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/resend-confirmation", new { email = DemoAccounts.Citizen });
         Assert.Equal(HttpStatusCode.Accepted, resend.StatusCode);
+        await app.AccountMailsSentAsync();
+        Assert.Contains(app.Logs, l => l.Contains("\"password-reset\" mail was not taken", StringComparison.Ordinal));
         AssertNoAddressLogged(DemoAccounts.Citizen);
     }
 

@@ -67,6 +67,7 @@ public sealed class EnumerationTests(OneStopAppFactory app) : IClassFixture<OneS
         }
 
         Assert.Single(answers.Distinct());
+        await app.AccountMailsSentAsync();
         Assert.Equal(before + 2, (await app.Mailbox.MessagesToAsync(pending)).Count);
         Assert.DoesNotContain(await app.Mailbox.MessagesToAsync(DemoAccounts.Citizen), m => (m.Subject ?? string.Empty).StartsWith("Xác nhận", StringComparison.Ordinal));
     }

@@ -152,6 +152,7 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
             Assert.Contains("Nếu e-mail này đã đăng ký", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        await app.AccountMailsSentAsync();
         Assert.Equal(3, (await app.Mailbox.MessagesToAsync(victim)).Count);
     }
 }

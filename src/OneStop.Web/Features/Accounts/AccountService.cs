@@ -18,6 +18,7 @@ public sealed class AccountService(
     UserProvisioner provisioner,
     UserManager<OneStopUser> users,
     AccountMail email,
+    AccountMailQueue later,
     IValidator<RegisterCitizen> validator,
     PublicLinks links,
     OneStop.Web.Security.MailThrottle mails)
@@ -63,32 +64,38 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Sends the confirmation link again to an unconfirmed account; says nothing either way (also when the mail server does not take it:
-    /// an answer that differed would tell a stranger the address has an unconfirmed account; the failure is logged).
+    /// Sends the confirmation link again to an unconfirmed account; says nothing either way, and the mail is handed to the mail server
+    /// after the answer (<see cref="AccountMailQueue"/>): an answer that differed, or came later for an unconfirmed account, would tell
+    /// a stranger the address has one. A mail the server does not take is logged.
     /// </summary>
     public async Task ResendConfirmationAsync(string emailAddress, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(emailAddress.Trim()) is { IsActive: true, EmailConfirmed: false } user)
+        if (await users.FindByEmailAsync(emailAddress.Trim()) is { IsActive: true, EmailConfirmed: false } user
+            && await ConfirmationAsync(user) is { } mail)
         {
-            await SendConfirmationAsync(user, cancellationToken);
+            later.Enqueue(user.Email!, mail.Subject, mail.Body, "confirmation");
         }
     }
 
     /// <summary>Mails the confirmation link (at most a few an hour); false only when the mail server did not take it.</summary>
-    private async Task<bool> SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken)
+    private async Task<bool> SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken) =>
+        await ConfirmationAsync(user) is not { } mail
+        || await email.TrySendAsync(user.Email!, mail.Subject, mail.Body, "confirmation", cancellationToken);
+
+    /// <summary>The confirmation mail with a fresh link; null when the address had its few confirmation mails this hour.</summary>
+    private async Task<(string Subject, string Body)?> ConfirmationAsync(OneStopUser user)
     {
         if (!mails.TryTake("confirm", user.Email!))
         {
-            return true;
+            return null;
         }
 
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = links.To("/Account/ConfirmEmail", [new("userId", user.Id.ToString()), new("code", code)]);
-        return await email.TrySendAsync(user.Email!, "Xác nhận địa chỉ e-mail — OneStop",
+        return ("Xác nhận địa chỉ e-mail — OneStop",
             $"<p>Xin chào {HtmlEncoder.Default.Encode(user.FullName)},</p>" +
             $"<p>Vui lòng xác nhận e-mail của bạn bằng cách <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p>" +
-            $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>",
-            "confirmation", cancellationToken);
+            $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>");
     }
 
     private async Task<bool> SendAlreadyRegisteredAsync(OneStopUser user, CancellationToken cancellationToken)
@@ -128,8 +135,9 @@ public sealed class AccountService(
     }
 
     /// <summary>
-    /// Sends a reset link when the account exists; says nothing either way, so accounts cannot be probed (a mail the server did not take
-    /// is logged, not told).
+    /// Sends a reset link when the account exists; says nothing either way, so accounts cannot be probed: the mail is handed to the
+    /// mail server after the answer (<see cref="AccountMailQueue"/>), so the answer does not come later for an address with an account,
+    /// and a mail the server did not take is logged, not told.
     /// </summary>
     public async Task RequestPasswordResetAsync(string emailAddress, CancellationToken cancellationToken)
     {
@@ -141,10 +149,10 @@ public sealed class AccountService(
 
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = links.To("/Account/ResetPassword", [new("email", user.Email), new("code", code)]);
-        await email.TrySendAsync(user.Email!, "Đặt lại mật khẩu — OneStop",
+        later.Enqueue(user.Email!, "Đặt lại mật khẩu — OneStop",
             $"<p>Để đặt lại mật khẩu, <a href=\"{HtmlEncoder.Default.Encode(link)}\">bấm vào đây</a>.</p><p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>" +
             "<p>Nếu bạn không yêu cầu, hãy bỏ qua thư này.</p>",
-            "password-reset", cancellationToken);
+            "password-reset");
     }
 
     public async Task<IdentityResult> ResetPasswordAsync(string emailAddress, string code, string password)

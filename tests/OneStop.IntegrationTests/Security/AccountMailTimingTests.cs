@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Identity;
+using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Identity;
+using OneStop.Testing;
+
+namespace OneStop.IntegrationTests.Security;
+
+/// <summary>The mail server holds every mail until the test lets it through, and keeps what it was given.</summary>
+public sealed class HeldMailAppFactory : OneStopAppFactory
+{
+    private TaskCompletionSource _open = Opened();
+
+    public ConcurrentQueue<(string To, string Subject)> Taken { get; } = new();
+
+    public TaskCompletionSource Waiting { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Hold()
+    {
+        _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        Waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    public void Release() => _open.TrySetResult();
+
+    private static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IEmailSender>(new HeldRelay(this)));
+    }
+
+    private sealed class HeldRelay(HeldMailAppFactory owner) : IEmailSender
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
+            SendAsync(message.To, message.Subject, message.HtmlBody, cancellationToken);
+
+        public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
+        {
+            owner.Waiting.TrySetResult();
+            await owner._open.Task.WaitAsync(cancellationToken);
+            owner.Taken.Enqueue((to, subject));
+        }
+    }
+}
+
+/// <summary>
+/// A password reset and a resent confirmation answer before their mail is handed to the mail server: when the answer waited for the
+/// server only for an address with an account, its time told a stranger that the account exists (the server's round trips against
+/// nothing). The mail still goes out after the answer.
+/// </summary>
+public sealed class AccountMailTimingTests(HeldMailAppFactory app) : IClassFixture<HeldMailAppFactory>
+{
+    // Bounds a wait that would otherwise hang for good if the answer waited for the held mail: a failure, not a measurement.
+    private static readonly TimeSpan Hang = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task A_password_reset_answers_while_the_mail_server_still_holds_the_mail()
+    {
+        app.Hold();
+        var known = await app.CreateClient().PostFormAsync("/Account/ForgotPassword",
+            new Dictionary<string, string> { ["Email"] = DemoAccounts.LeaderSgtvt }).WaitAsync(Hang);
+        var unknown = await app.CreateClient().PostFormAsync("/Account/ForgotPassword",
+            new Dictionary<string, string> { ["Email"] = "khong.co.tai.khoan@example.vn" }).WaitAsync(Hang);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (known.StatusCode, unknown.StatusCode));
+        Assert.Contains("Nếu e-mail này đã đăng ký", await known.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Nếu e-mail này đã đăng ký", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.Waiting.Task.WaitAsync(Hang);
+        Assert.DoesNotContain(app.Taken, m => m.To == DemoAccounts.LeaderSgtvt);
+
+        app.Release();
+        await app.AccountMailsSentAsync();
+        Assert.Contains(app.Taken, m => m.To == DemoAccounts.LeaderSgtvt && m.Subject.StartsWith("Đặt lại mật khẩu", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Taken, m => m.To == "khong.co.tai.khoan@example.vn");
+    }
+
+    [Fact]
+    public async Task A_resent_confirmation_answers_while_the_mail_server_still_holds_the_mail()
+    {
+        const string pending = "cho.xac.nhan.giu.thu@example.vn";
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserProvisioner>()
+                .CreateAsync(new NewUser(pending, "Đỗ Thị Chờ", Roles.Citizen, Password: "matkhau123"));
+        }
+
+        app.Hold();
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/resend-confirmation", new { email = pending }).WaitAsync(Hang);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await app.Waiting.Task.WaitAsync(Hang);
+        Assert.DoesNotContain(app.Taken, m => m.To == pending);
+
+        app.Release();
+        await app.AccountMailsSentAsync();
+        Assert.Contains(app.Taken, m => m.To == pending && m.Subject.StartsWith("Xác nhận", StringComparison.Ordinal));
+    }
+}
