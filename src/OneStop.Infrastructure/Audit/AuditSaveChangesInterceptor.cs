@@ -39,8 +39,21 @@ internal sealed class AuditSaveChangesInterceptor(IAuditActor actor, TimeProvide
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
-        var all = context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        // One scan of the tracked entities (also when automatic detection is off); Entries() would scan them all again.
+        var tracker = context.ChangeTracker;
+        tracker.DetectChanges();
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry> all;
+        try
+        {
+            all = tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+
         if (all.Count == 0)
         {
             return;
