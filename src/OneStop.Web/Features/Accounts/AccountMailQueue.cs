@@ -69,6 +69,6 @@ public sealed partial class AccountMailQueue(AccountMail mail, ILogger<AccountMa
 
     private sealed record Message(string To, string Subject, string HtmlBody, string Purpose);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Purpose} mail was dropped: {Capacity} account mails are already waiting for the mail server")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Purpose} mail was dropped: {Capacity} account mails are already waiting for the mail server, or the host is stopping")]
     private static partial void LogDropped(ILogger logger, string purpose, int capacity);
 }
