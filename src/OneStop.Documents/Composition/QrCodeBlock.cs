@@ -30,7 +30,7 @@ public sealed class QrCodeBlock(string payload, double size, TextAlign align = T
     }
 
     // A 1-bit BMP of the modules (quiet zone included): palette entry 0 black, 1 white; rows bottom-up, each padded to 4 bytes.
-    internal static byte[] Bitmap(IReadOnlyList<System.Collections.BitArray> matrix)
+    private static byte[] Bitmap(IReadOnlyList<System.Collections.BitArray> matrix)
     {
         const int headers = 14 + 40 + 8;
         var n = matrix.Count;

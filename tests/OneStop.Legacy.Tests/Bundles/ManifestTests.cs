@@ -16,6 +16,7 @@ public sealed class ManifestTests : IDisposable
     [InlineData("formatVersion", "\"1\"", "formatVersion")]
     [InlineData("encoding", "\"latin-1\"", "latin-1")]
     [InlineData("delimiter", "\"::\"", "delimiter")]
+    [InlineData("sourceSystem", "\"Một cửa\\u0000cũ\"", "sourceSystem")] // a control character (PostgreSQL text cannot hold NUL)
     public async Task A_bad_manifest_value_is_a_bundle_error(string property, string json, string mentioned)
     {
         var folder = _temp.CopyFixture("utf8");
@@ -45,16 +46,6 @@ public sealed class ManifestTests : IDisposable
         var error = await Assert.ThrowsAsync<BundleException>(() => LegacyBundleAnalyzer.OpenAsync(folder));
         Assert.Contains("sourceSystem", error.Message, StringComparison.Ordinal);
         Assert.Contains("301", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_source_system_name_with_a_control_character_is_a_bundle_error()
-    {
-        var folder = _temp.CopyFixture("utf8");
-        EditManifest(folder, m => m["sourceSystem"] = "Một cửa\u0000cũ");
-
-        var error = await Assert.ThrowsAsync<BundleException>(() => LegacyBundleAnalyzer.OpenAsync(folder));
-        Assert.Contains("sourceSystem", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
