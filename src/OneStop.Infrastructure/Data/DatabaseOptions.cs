@@ -44,7 +44,10 @@ public static class DatabaseOptions
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
     {
+        // The values check goes with auto-preparation (Effective): a value refused while binding a statement being prepared
+        // corrupts that connection's prepared statement (SendableValues).
         options.UseNpgsql(Effective(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(SendableValuesInterceptor.Instance);
     }
 }

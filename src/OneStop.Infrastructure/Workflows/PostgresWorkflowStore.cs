@@ -80,6 +80,7 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
             WorkflowStoreParameters.AddInstance(command.Parameters, instance);
             WorkflowStoreParameters.AddProjections(command.Parameters, instance, effects, actor.Current, clock.GetUtcNow());
             addParameters(command);
+            SendableValues.Check(command.Parameters);
             // Planning this statement costs about as much as running it (EXPLAIN: 1.6 ms against 1.7 ms): the connection prepares it
             // at its second use and keeps it across pool returns (DatabaseOptions.Effective), so PostgreSQL reuses a plan — unless the
             // operator turned preparing off for a proxy that cannot keep prepared statements.
@@ -112,6 +113,7 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
             await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(),
                 db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
             command.Parameters.Add(key);
+            SendableValues.Check(command.Parameters);
             var state = (string?)await command.ExecuteScalarAsync(cancellationToken);
             return state is null ? null : WorkflowStateSerializer.Deserialize(state);
         }

@@ -54,13 +54,15 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Detail = "Hệ thống đang quá tải hoặc tạm thời không kết nối được cơ sở dữ liệu; yêu cầu chưa được thực hiện xong. Vui lòng thử lại sau ít phút.",
                 Type = "https://onestop.vn/errors/unavailable",
             },
-            _ when exception is Npgsql.PostgresException { SqlState: "22021" or "22P05" }
-                || exception.InnerException is Npgsql.PostgresException { SqlState: "22021" or "22P05" } => new ProblemDetails
+            // NUL refused before it was sent (SendableValues; from a save, EF Core wraps it), or by PostgreSQL for a value not checked.
+            _ when DatabaseFailures.InChain(exception, e => e is OneStop.Infrastructure.Data.InvalidCharactersException
+                    or Npgsql.PostgresException { SqlState: "22021" or "22P05" }) => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Yêu cầu không hợp lệ",
-                Detail = "Dữ liệu gửi lên chứa ký tự không hợp lệ.",
-                Type = "https://onestop.vn/errors/invalid-characters",
+                Detail = OneStop.Infrastructure.Data.InvalidCharactersException.Explanation,
+                Type = "https://onestop.vn/errors/" + OneStop.Infrastructure.Data.InvalidCharactersException.ErrorCode,
+                Extensions = { ["code"] = OneStop.Infrastructure.Data.InvalidCharactersException.ErrorCode },
             },
             // A form or multipart body the reader cannot parse (no or wrong boundary, a part header without a colon, too many fields).
             InvalidDataException => new ProblemDetails

@@ -93,6 +93,8 @@ public sealed class ProcedureCatalogue(OneStopDbContext db, OneStop.Application.
                 command.Parameters.Add(new NpgsqlParameter { Value = value });
             }
 
+            SendableValues.Check(command.Parameters);
+
             var items = new List<Summary>(PageSize);
             var total = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
