@@ -34,7 +34,7 @@ public static class DependencyInjection
             DatabaseOptions.Configure(options, connectionString);
             options.AddInterceptors(provider.GetRequiredService<Audit.AuditSaveChangesInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<DossierMetricsInterceptor>(), provider.GetRequiredService<DossierMetricsTransactions>(),
-                DossierCodeObserver.Instance);
+                DossierTrackingObserver.Instance);
             // The wake-up after the portal's interceptor: it sees the messages that one adds to the same save.
             options.AddInterceptors(provider.GetRequiredService<NationalPortal.PortalMessageInterceptor>());
             options.AddInterceptors(provider.GetRequiredService<ResultStoreInterceptor>());

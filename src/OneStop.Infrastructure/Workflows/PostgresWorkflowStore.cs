@@ -115,7 +115,14 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
             command.Parameters.Add(key);
             SendableValues.Check(command.Parameters);
             var state = (string?)await command.ExecuteScalarAsync(cancellationToken);
-            return state is null ? null : WorkflowStateSerializer.Deserialize(state);
+            if (state is null)
+            {
+                return null;
+            }
+
+            var instance = WorkflowStateSerializer.Deserialize(state);
+            Observability.DossierLogContext.Observe(instance.DossierCode);
+            return instance;
         }
         finally
         {
