@@ -17,6 +17,14 @@ namespace OneStop.Infrastructure.Email;
 public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSender sender, TimeProvider clock, IOptions<EmailOptions> options,
     ILogger<EmailOutboxDispatcher> logger, Observability.OneStopMetrics? metrics = null)
 {
+    /// <summary>
+    /// The next pending mail, in the order of the pending rows' partial index (when it became available, then id), so the poll reads
+    /// that index and stops at the first row. Ordered by id alone it walked the primary key through every sent mail (5 ms with 20,000
+    /// of them, PERFORMANCE.md) or sorted the whole backlog with its bodies.
+    /// </summary>
+    public const string Poll =
+        "SELECT * FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= {0} ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
+
     /// <summary>Delivers up to <paramref name="max"/> pending mails; returns how many were sent.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -26,7 +34,7 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var rows = await db.EmailOutbox
-                .FromSql($"SELECT * FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL AND available_at <= {now} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .FromSqlRaw(Poll, now)
                 .AsTracking().ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {

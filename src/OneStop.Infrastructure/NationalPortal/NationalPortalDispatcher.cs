@@ -17,6 +17,17 @@ public sealed partial class NationalPortalDispatcher(OneStopDbContext db, INatio
     /// <summary>The label of this outbox in the metrics.</summary>
     public const string OutboxName = "portal";
 
+    /// <summary>
+    /// The next pending message whose dossier has no earlier one pending, in the order of the pending rows' partial index (see
+    /// <c>EmailOutboxDispatcher.Poll</c>).
+    /// </summary>
+    public const string Poll = """
+        SELECT * FROM national_portal_outbox o
+        WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.available_at <= {0}
+          AND NOT EXISTS (SELECT 1 FROM national_portal_outbox e WHERE e.dossier_id = o.dossier_id AND e.sequence < o.sequence AND e.sent_at IS NULL)
+        ORDER BY o.available_at, o.id LIMIT 1 FOR UPDATE SKIP LOCKED
+        """;
+
     /// <summary>Delivers up to <paramref name="max"/> pending messages; returns how many were delivered.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -31,12 +42,7 @@ public sealed partial class NationalPortalDispatcher(OneStopDbContext db, INatio
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var rows = await db.PortalOutbox
-                .FromSql($"""
-                    SELECT * FROM national_portal_outbox o
-                    WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.available_at <= {now}
-                      AND NOT EXISTS (SELECT 1 FROM national_portal_outbox e WHERE e.dossier_id = o.dossier_id AND e.sequence < o.sequence AND e.sent_at IS NULL)
-                    ORDER BY o.id LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """)
+                .FromSqlRaw(Poll, now)
                 .AsTracking().ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {

@@ -13,6 +13,10 @@ public sealed partial class WorkflowOutboxDispatcher(
 {
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The next pending effect, in the order of the pending rows' partial index (see <c>EmailOutboxDispatcher.Poll</c>).</summary>
+    public const string Poll =
+        "SELECT * FROM workflow_outbox WHERE delivered_at IS NULL AND available_at <= {0} ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
+
     /// <summary>Delivers up to <paramref name="max"/> pending effects; returns how many were delivered.</summary>
     public async Task<int> DispatchAsync(int max, CancellationToken cancellationToken = default)
     {
@@ -22,7 +26,7 @@ public sealed partial class WorkflowOutboxDispatcher(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var row = await db.WorkflowOutbox
-                .FromSql($"SELECT * FROM workflow_outbox WHERE delivered_at IS NULL AND available_at <= {now} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .FromSqlRaw(Poll, now)
                 .AsTracking().ToListAsync(cancellationToken);
             if (row.Count == 0)
             {
