@@ -99,43 +99,11 @@ public sealed class SendableValuesInterceptor : DbCommandInterceptor
     {
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    // Called once a command has its text and parameters, before it is sent, for every kind of execution.
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        SendableValues.Check(command.Parameters);
+        SendableValues.Check(result.Parameters);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        SendableValues.Check(command.Parameters);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        SendableValues.Check(command.Parameters);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        SendableValues.Check(command.Parameters);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        SendableValues.Check(command.Parameters);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        SendableValues.Check(command.Parameters);
-        return ValueTask.FromResult(result);
     }
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => SendableValues.Failed(command, eventData.Exception);
