@@ -44,8 +44,10 @@ public sealed class DefinitionRegistryRefreshTests(WorkflowFixture fixture) : IC
             Assert.True(other.Services.GetRequiredService<PostgresDefinitionRegistry>().Publish(v2, "admin@demo.onestop.vn"));
         }
 
+        // The list read before is answered at once (the start above showed it: its transaction held the only connection) while a
+        // background read follows; whether that read is the one the start began (late, under load) or the one this lookup begins,
+        // the list follows the database within a few seconds.
         fixture.Clock.Advance(TimeSpan.FromSeconds(6));
-        Assert.Equal(1, registry.FindLatest("driving-licence-renewal")!.Version); // the list read before, answered at once
         for (var i = 0; i < 200 && registry.FindLatest("driving-licence-renewal")!.Version == 1; i++)
         {
             await Task.Delay(50);
