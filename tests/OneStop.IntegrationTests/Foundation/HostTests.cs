@@ -67,6 +67,22 @@ public sealed class HostTests(OneStopAppFactory app) : IClassFixture<OneStopAppF
     }
 
     [Fact]
+    public async Task A_page_request_refused_by_a_rule_gets_its_status_and_the_rule_not_a_server_failure()
+    {
+        var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/thu-tuc?field=a%00b");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var page = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Yêu cầu không hợp lệ", html, StringComparison.Ordinal);
+        Assert.Contains(OneStop.Infrastructure.Data.InvalidCharactersException.Explanation, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hệ thống gặp sự cố", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Data_protection_keys_are_stored_in_PostgreSQL()
     {
         await app.CreateClient().GetAsync("/Account/Login"); // the antiforgery token needs a key
