@@ -56,7 +56,14 @@ internal static class WebShellExtensions
         app.UseSecurityHeaders();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages
-            .UseExceptionHandler("/Error")
+            .UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                // A page request refused by a rule (the problem handler set its 4xx; the error page shows the rule) is about what the person
+                // sent, not a failure: no error-level line with a stack trace for it. Everything else is logged as before.
+                SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode is >= 400 and < 500
+                    && Infrastructure.Database.DatabaseFailures.InChain(c.Exception, e => e is Core.Common.DomainException),
+            })
             .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 
         app.UseRequestLocalization();

@@ -80,6 +80,8 @@ public sealed class HostTests(OneStopAppFactory app) : IClassFixture<OneStopAppF
         Assert.Contains("Yêu cầu không hợp lệ", html, StringComparison.Ordinal);
         Assert.Contains(OneStop.Infrastructure.Data.InvalidCharactersException.Explanation, html, StringComparison.Ordinal);
         Assert.DoesNotContain("Hệ thống gặp sự cố", html, StringComparison.Ordinal);
+        // The person's input, not a failure: no error-level log line for it.
+        Assert.DoesNotContain(nameof(OneStop.Infrastructure.Data.InvalidCharactersException), app.ServerErrors, StringComparison.Ordinal);
     }
 
     [Fact]
