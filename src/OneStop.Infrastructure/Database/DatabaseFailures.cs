@@ -17,14 +17,22 @@ public static class DatabaseFailures
     public static bool InChain(Exception exception, Func<Exception, bool> test)
     {
         ArgumentNullException.ThrowIfNull(test);
+        return Find(exception, test) is not null;
+    }
+
+    /// <summary>The first exception of type <typeparamref name="T"/> in the chain (EF Core wraps what its interceptors throw), or null.</summary>
+    public static T? InChain<T>(Exception? exception) where T : Exception => (T?)Find(exception, e => e is T);
+
+    private static Exception? Find(Exception? exception, Func<Exception, bool> test)
+    {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (test(e))
             {
-                return true;
+                return e;
             }
         }
 
-        return false;
+        return null;
     }
 }

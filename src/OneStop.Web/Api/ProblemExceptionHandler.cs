@@ -11,7 +11,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails? problem = exception switch
+        // A rule's refusal is answered as such also when it comes wrapped (EF Core wraps what its interceptors throw during a save).
+        ProblemDetails? problem = (DatabaseFailures.InChain<DomainException>(exception) ?? exception) switch
         {
             ValidationException validation => new HttpValidationProblemDetails(
                 validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()))
@@ -54,9 +55,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
                 Detail = "Hệ thống đang quá tải hoặc tạm thời không kết nối được cơ sở dữ liệu; yêu cầu chưa được thực hiện xong. Vui lòng thử lại sau ít phút.",
                 Type = "https://onestop.vn/errors/unavailable",
             },
-            // NUL refused before it was sent (SendableValues; from a save, EF Core wraps it), or by PostgreSQL for a value not checked.
-            _ when DatabaseFailures.InChain(exception, e => e is OneStop.Infrastructure.Data.InvalidCharactersException
-                    or Npgsql.PostgresException { SqlState: "22021" or "22P05" }) => new ProblemDetails
+            // NUL that PostgreSQL refused in a value SendableValues does not check (what it checks is an InvalidCharactersException above).
+            _ when DatabaseFailures.InChain(exception, e => e is Npgsql.PostgresException { SqlState: "22021" or "22P05" }) => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Yêu cầu không hợp lệ",

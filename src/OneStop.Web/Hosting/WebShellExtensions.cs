@@ -62,7 +62,7 @@ internal static class WebShellExtensions
                 // A page request refused by a rule (the problem handler set its 4xx; the error page shows the rule) is about what the person
                 // sent, not a failure: no error-level line with a stack trace for it. Everything else is logged as before.
                 SuppressDiagnosticsCallback = c => c.HttpContext.Response.StatusCode is >= 400 and < 500
-                    && Infrastructure.Database.DatabaseFailures.InChain(c.Exception, e => e is Core.Common.DomainException),
+                    && Infrastructure.Database.DatabaseFailures.InChain<Core.Common.DomainException>(c.Exception) is not null,
             })
             .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 

@@ -55,22 +55,10 @@ public sealed class ErrorModel : PageModel
             409 => ("Xung đột dữ liệu", "Dữ liệu vừa được thay đổi cùng lúc; vui lòng tải lại trang rồi thử lại."),
             _ => ("Đã có lỗi xảy ra", "Hệ thống gặp sự cố. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút."),
         };
-        if (error is not null && code is >= 400 and < 500 and not 429 && Rule(error) is { } rule)
+        if (code is >= 400 and < 500 and not 429
+            && OneStop.Infrastructure.Database.DatabaseFailures.InChain<OneStop.Core.Common.DomainException>(error) is { } rule)
         {
-            Message = rule;
+            Message = rule.Message;
         }
-    }
-
-    private static string? Rule(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is OneStop.Core.Common.DomainException domain)
-            {
-                return domain.Message;
-            }
-        }
-
-        return null;
     }
 }
