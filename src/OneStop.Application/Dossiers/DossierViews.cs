@@ -4,6 +4,7 @@ using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Core.Identity;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Workflows.Entities;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime.Definitions;
@@ -180,7 +181,7 @@ public sealed class DossierViews(OneStopDbContext db, IWorkflowDefinitionRegistr
     public async Task<DossierRating?> RatingAsync(Guid dossierId, CancellationToken cancellationToken)
     {
         var userId = user.RequireId();
-        return await db.Dossiers.AnyAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
+        return await db.Dossiers.IsOwnedAsync(dossierId, userId, cancellationToken)
             ? await db.DossierRatings.AsNoTracking().SingleOrDefaultAsync(r => r.DossierId == dossierId, cancellationToken)
             : throw new Core.Common.NotFoundException("Không tìm thấy hồ sơ.");
     }

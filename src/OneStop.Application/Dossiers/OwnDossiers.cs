@@ -3,6 +3,7 @@ using OneStop.Application.Common;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Dossiers;
 
 namespace OneStop.Application.Dossiers;
 
@@ -13,7 +14,7 @@ public sealed class OwnDossiers(OneStopDbContext db, ICurrentUser user)
     public async Task<Dossier> GetAsync(Guid dossierId, CancellationToken cancellationToken)
     {
         var userId = user.RequireId();
-        return await db.Dossiers.SingleOrDefaultAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
+        return await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: true, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
     }
 
@@ -21,7 +22,7 @@ public sealed class OwnDossiers(OneStopDbContext db, ICurrentUser user)
     public async Task<Dossier> ReadAsync(Guid dossierId, CancellationToken cancellationToken)
     {
         var userId = user.RequireId();
-        return await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
+        return await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
     }
 }

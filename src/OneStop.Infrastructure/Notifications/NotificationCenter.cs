@@ -21,7 +21,8 @@ public sealed class NotificationCenter(OneStopDbContext db, TimeProvider clock)
                           select new
                           {
                               n.Id, n.DossierId, n.Message, n.CreatedAt, n.ReadAt,
-                              Dossier = db.Dossiers.Where(d => d.Code == n.DossierId && d.ApplicantUserId == userId).Select(d => (Guid?)d.Id).FirstOrDefault(),
+                              // By the code alone, then whose it is (OwnedDossierLookup says why).
+                              Dossier = db.Dossiers.Where(d => d.Code == n.DossierId).Select(d => d.ApplicantUserId == userId ? (Guid?)d.Id : null).FirstOrDefault(),
                           }).ToListAsync(cancellationToken);
         return rows.Select(r => new Item(r.Id, r.DossierId, r.Dossier, ApplicantNotices.Display(r.Message), r.CreatedAt, r.ReadAt)).ToList();
     }

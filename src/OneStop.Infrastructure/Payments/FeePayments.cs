@@ -7,6 +7,7 @@ using OneStop.Core.Payments;
 using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Documents;
+using OneStop.Infrastructure.Dossiers;
 using OneStop.Infrastructure.Notifications;
 
 namespace OneStop.Infrastructure.Payments;
@@ -28,7 +29,7 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
     /// <summary>Starts an attempt for the citizen's own submitted dossier and returns where to send the payer.</summary>
     public async Task<(Payment Payment, Uri RedirectUrl)> StartAsync(Guid userId, Guid dossierId, CancellationToken cancellationToken = default)
     {
-        var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == dossierId && d.ApplicantUserId == userId, cancellationToken)
+        var dossier = await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
         if (provider.Name == PaymentOptions.NoProvider)
         {
