@@ -108,6 +108,8 @@ internal static class KestrelSubmissions
     private static async Task<Phase> MeasureAsync(string name, Uri server, string token, string mode, double rate, int clients, TimeSpan duration)
     {
         var host = Process.GetCurrentProcess().TotalProcessorTime;
+        var jitted = JitInfo.GetCompiledMethodCount();
+        var jitTime = JitInfo.GetCompilationTime();
         var machine = MachineCpu.Busy();
         var clock = Stopwatch.StartNew();
         var load = await SubmitLoad.RunAsync(server, token, mode, rate, clients, duration);
@@ -118,7 +120,7 @@ internal static class KestrelSubmissions
         var phase = new Phase(load.Succeeded, load.Errors, load.P50, load.P99, load.Succeeded / load.Seconds, hostMs / done,
             load.CpuSeconds * 1000 / done, load.CpuSeconds / load.Seconds / Environment.ProcessorCount, busy);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {name}: {phase.Succeeded} ok, {phase.Errors} errors, {phase.PerSecond:0.0}/s, p50 {phase.P50:0} ms, p99 {phase.P99:0} ms; host CPU {phase.HostCpuMsPerSubmission:0.0} ms per submission, generator {phase.GeneratorCpuMsPerSubmission:0.0} ms ({phase.GeneratorShare * 100:0} % of the machine); machine busy {busy * 100:0} %, load {MachineInfo.LoadAverage()}"));
+            $"  {name}: {phase.Succeeded} ok, {phase.Errors} errors, {phase.PerSecond:0.0}/s, p50 {phase.P50:0} ms, p99 {phase.P99:0} ms; host CPU {phase.HostCpuMsPerSubmission:0.0} ms per submission, generator {phase.GeneratorCpuMsPerSubmission:0.0} ms ({phase.GeneratorShare * 100:0} % of the machine); machine busy {busy * 100:0} %, load {MachineInfo.LoadAverage()}; the JIT compiled {JitInfo.GetCompiledMethodCount() - jitted} methods in {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms"));
         return phase;
     }
 }
