@@ -28,18 +28,39 @@ public static class DatabaseOptions
     public const int DefaultMaxAutoPrepare = 200;
 
     /// <summary>
-    /// The connection string as OneStop uses it: unless it sets <c>Max Auto Prepare</c> itself, Npgsql prepares the statements a
-    /// connection runs more than once, so PostgreSQL parses and plans each of them once per connection instead of on every call (a
-    /// quarter of the server's CPU on the submission path, PERFORMANCE.md). A deployment behind a transaction-pooling proxy that
-    /// cannot keep prepared statements sets <c>Max Auto Prepare=0</c>.
+    /// The connection string as OneStop uses it; what the connection string sets itself stands.
+    /// <list type="bullet">
+    /// <item>Unless it sets <c>Max Auto Prepare</c>, Npgsql prepares the statements a connection runs more than once, so PostgreSQL
+    /// parses and plans each of them once per connection instead of on every call (a quarter of the server's CPU on the submission
+    /// path, PERFORMANCE.md). A deployment behind a transaction-pooling proxy that cannot keep prepared statements sets
+    /// <c>Max Auto Prepare=0</c>.</item>
+    /// <item>Unless it sets <c>No Reset On Close</c>, a connection going back to the pool is not reset: Npgsql's reset is seven
+    /// statements sent before the next command of every lease (<c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, <c>UNLISTEN *</c>,
+    /// <c>DISCARD TEMP</c> …), and EF Core leases a connection for each query outside a transaction — about ten resets per online
+    /// submission, a tenth of the machine at saturation (PERFORMANCE.md, the tenth session). OneStop leaves no session state on a pooled
+    /// connection: no session-level <c>SET</c>, advisory lock, <c>LISTEN</c>, temporary table or cursor (the legacy import's settings
+    /// and lock live on unpooled connections of its own, <c>LegacyImportSession</c>; <c>SessionStateTests</c> keeps it so), and a
+    /// transaction left open is rolled back by Npgsql when its connection goes back, reset or not.</item>
+    /// </list>
     /// </summary>
     public static string Effective(string connectionString)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return written.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = DefaultMaxAutoPrepare, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var effective = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            effective.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            effective.AutoPrepareMinUsages = 2;
+        }
+
+        if (!written.Contains("NoResetOnClose"))
+        {
+            effective.NoResetOnClose = true;
+        }
+
+        return effective.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString)
