@@ -90,7 +90,7 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
         {
             throw new DomainException(e.Code, e.Message);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (Unreachable(e, cancellationToken))
         {
             throw new DomainException("signing.remote_unavailable", "Không kết nối được dịch vụ ký số từ xa của tổ chức chứng thực; hãy thử lại sau.");
         }
@@ -99,6 +99,12 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
         await PutInForceAsync(SigningOwner.Official, userId, credential, cancellationToken);
         return credential;
     }
+
+    // The CA's service did not answer: refused, failed or timed out (HttpClient's timeout is a TaskCanceledException the caller did not
+    // ask for). The caller's own cancellation is not the CA's failure.
+    private static bool Unreachable(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or TimeoutException or IOException
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
     // The replaced credential is revoked and the new one put in force together, or neither: never an owner left without one.
     private Task PutInForceAsync(SigningOwner owner, Guid ownerId, SigningCredential credential, CancellationToken cancellationToken) =>

@@ -242,6 +242,62 @@ public sealed class RemoteSigningTests(RemoteSigningAppFactory app) : IClassFixt
         Assert.Equal(PendingSignatureState.Completed, (await db.PendingSignatures.SingleAsync(p => p.DossierId == dossier.Id)).State);
     }
 
+    public static TheoryData<string> CaFailures => ["refused", "timeout", "io"];
+
+    [Theory]
+    [MemberData(nameof(CaFailures))]
+    public async Task A_remote_account_is_not_assigned_while_the_CAs_service_does_not_answer_and_the_administrator_is_told_so(string failure)
+    {
+        var leaderId = await new DossierScenario(app.Services).UserIdAsync("lanhdao.stp@demo.onestop.vn");
+        await using var scope = app.Services.CreateAsyncScope();
+        var credentials = scope.ServiceProvider.GetRequiredService<SigningCredentials>();
+        var before = (await credentials.FindAsync(SigningOwner.Official, leaderId))?.Id;
+
+        Exception Failure() => failure switch
+        {
+            "refused" => new HttpRequestException("Connection refused"),
+            "timeout" => new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()),
+            _ => new IOException("The response ended prematurely."),
+        };
+        var refused = await Assert.ThrowsAsync<OneStop.Core.Common.DomainException>(() =>
+            credentials.AssignRemoteAsync(leaderId, "lanhdao-stp", new UnansweringCa(_ => Failure()), assignedBy: null));
+
+        Assert.Equal("signing.remote_unavailable", refused.Code);
+        Assert.Contains("thử lại sau", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (await credentials.FindAsync(SigningOwner.Official, leaderId))?.Id);
+    }
+
+    [Fact]
+    public async Task The_callers_own_cancellation_while_the_CA_is_asked_stays_a_cancellation()
+    {
+        var leaderId = await new DossierScenario(app.Services).UserIdAsync("lanhdao.stp@demo.onestop.vn");
+        await using var scope = app.Services.CreateAsyncScope();
+        var credentials = scope.ServiceProvider.GetRequiredService<SigningCredentials>();
+        using var request = new CancellationTokenSource();
+
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => credentials.AssignRemoteAsync(leaderId, "lanhdao-stp",
+            new UnansweringCa(token =>
+            {
+                request.Cancel();
+                return new TaskCanceledException("The request was aborted", null, request.Token);
+            }), assignedBy: null, request.Token));
+
+        Assert.IsNotType<OneStop.Core.Common.DomainException>(cancelled);
+    }
+
+    /// <summary>A CA whose every call fails as <c>failure</c> says.</summary>
+    private sealed class UnansweringCa(Func<CancellationToken, Exception> failure) : IRemoteSigningService
+    {
+        public Task<OneStop.Documents.Signing.SignerCertificate> GetCertificateAsync(string signerAccount, CancellationToken cancellationToken) =>
+            Task.FromException<OneStop.Documents.Signing.SignerCertificate>(failure(cancellationToken));
+
+        public Task<string> SubmitAsync(RemoteSigningRequest request, CancellationToken cancellationToken) =>
+            Task.FromException<string>(failure(cancellationToken));
+
+        public Task<RemoteSigningStatus> GetStatusAsync(string transactionId, CancellationToken cancellationToken) =>
+            Task.FromException<RemoteSigningStatus>(failure(cancellationToken));
+    }
+
     [Fact]
     public async Task The_counter_cannot_hand_over_a_result_still_being_signed()
     {
