@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Email;
 
@@ -52,7 +53,7 @@ public sealed partial class EmailOutboxDispatcher(OneStopDbContext db, IEmailSen
                 mail.Attempts++;
                 sent++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(cancellationToken))
             {
                 mail.Attempts++;
                 mail.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OneStop.Legacy.Bundles;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Legacy;
 
@@ -55,7 +56,7 @@ public sealed class LegacyImportQueue(IServiceScopeFactory scopes, Observability
                 job.Status = "Failed";
                 job.Message = "Gói dữ liệu không dùng được, không có gì được ghi: " + ex.Message;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 logger.LogError(ex, "Legacy import of {File} failed", job.FileName);
                 job.Status = "Failed";

@@ -7,6 +7,7 @@ using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime.Definitions;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Legacy;
 
@@ -92,7 +93,7 @@ public sealed class LegacyImporter(OneStopDbContext db, IWorkflowDefinitionRegis
             await LegacyRunLog.CompleteAsync(connection, runId, report, clock.GetUtcNow(), cancellationToken);
             return report;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex.IsFailure(cancellationToken))
         {
             await LegacyRunLog.FailAsync(connection, runId, ex.Message, CancellationToken.None);
             throw;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Data;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.NationalPortal;
 
@@ -60,7 +61,7 @@ public sealed partial class NationalPortalDispatcher(OneStopDbContext db, INatio
                 message.SentAt = clock.GetUtcNow();
                 sent++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex.IsFailure(cancellationToken))
             {
                 message.Attempts++;
                 message.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Workflows;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Procedures;
 
@@ -26,7 +27,7 @@ internal sealed partial class ProcedureVersionActivator(
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ProcedureVersions>().ApplyDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 LogFailed(logger, ex);
             }

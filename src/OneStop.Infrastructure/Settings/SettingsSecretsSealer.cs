@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OneStop.Infrastructure.Data;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Settings;
 
@@ -35,7 +36,7 @@ internal sealed partial class SettingsSecretsSealer(IServiceScopeFactory scopes,
                 LogWaiting(logger, attempt, ex.GetType().Name, wait.TotalSeconds);
                 await Task.Delay(wait, clock, stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 // Anything else (an unreadable row) will not change by waiting; the plain values keep working until the next start.
                 LogFailed(logger, ex.GetType().Name);

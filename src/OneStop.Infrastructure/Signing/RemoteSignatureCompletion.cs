@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Workflows;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Signing;
 
@@ -30,7 +31,7 @@ internal sealed partial class RemoteSignatureCompletion(
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<RemoteSignatures>().CompleteDueAsync(cancellationToken: stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 LogFailed(logger, ex);
             }

@@ -84,7 +84,7 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
         {
             await SendAsync(rows[0], cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex.IsFailure(cancellationToken))
         {
             // The background completion sends it (and fails it with its reason when the error is not transient).
             LogSendLeft(logger, pendingId, ex);
@@ -124,7 +124,7 @@ public sealed partial class RemoteSignatures(OneStopDbContext db, DocumentSignat
                     issued++;
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(cancellationToken))
             {
                 // Undo what the completion wrote; the request keeps waiting and is asked about again later (or fails when it expires).
                 await transaction.RollbackToSavepointAsync("complete", cancellationToken);

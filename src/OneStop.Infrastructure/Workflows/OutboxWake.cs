@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Workflows.Entities;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Workflows;
 
@@ -80,7 +81,7 @@ internal sealed partial class OutboxWakeService(OutboxWakeSignal signal, IServic
                     await portal.ServiceProvider.GetRequiredService<NationalPortal.NationalPortalDispatcher>().DispatchAsync(200, stoppingToken);
                 }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 LogFailed(logger, ex);
             }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Workflows;
 
@@ -57,7 +58,7 @@ internal sealed partial class WorkflowBackgroundService(
 
                 heartbeat.Beat();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(stoppingToken))
             {
                 heartbeat.Beat(ex);
                 LogPollFailed(logger, ex);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
+using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Workflows;
 
@@ -50,7 +51,7 @@ public sealed partial class WorkflowOutboxDispatcher(
                 entry.DeliveredAt = clock.GetUtcNow();
                 delivered++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex.IsFailure(cancellationToken))
             {
                 // Undo whatever the handler wrote, keep the entry, and try again later.
                 await transaction.RollbackToSavepointAsync("effect", cancellationToken);

@@ -31,7 +31,7 @@ public sealed partial class AccountMail(IEmailSender sender, ILogger<AccountMail
             await sender.SendAsync(to, subject, htmlBody, cancellationToken);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex.IsFailure(cancellationToken))
         {
             LogNotSent(logger, purpose, ex.GetType().Name);
             return false;
