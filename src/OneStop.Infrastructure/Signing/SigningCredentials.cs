@@ -103,8 +103,7 @@ public sealed class SigningCredentials(OneStopDbContext db, IUnitOfWork unitOfWo
     // The CA's service did not answer: refused, failed or timed out (HttpClient's timeout is a TaskCanceledException the caller did not
     // ask for). The caller's own cancellation is not the CA's failure.
     private static bool Unreachable(Exception e, CancellationToken cancellationToken) =>
-        e is HttpRequestException or TimeoutException or IOException
-        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+        e is HttpRequestException or TimeoutException or IOException || (e is OperationCanceledException && e.IsFailure(cancellationToken));
 
     // The replaced credential is revoked and the new one put in force together, or neither: never an owner left without one.
     private Task PutInForceAsync(SigningOwner owner, Guid ownerId, SigningCredential credential, CancellationToken cancellationToken) =>

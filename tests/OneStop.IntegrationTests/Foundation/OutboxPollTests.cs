@@ -41,23 +41,8 @@ public sealed class OutboxPollTests
             RESET session_replication_role;
             ANALYZE email_outbox, workflow_outbox, national_portal_outbox;
             """);
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("SET plan_cache_mode = force_generic_plan");
-        var prepare = "PREPARE poll(timestamptz) AS " + poll.Replace("{0}", "$1", StringComparison.Ordinal);
-        await db.Database.ExecuteSqlRawAsync(prepare);
-
-        await using var explain = db.Database.GetDbConnection().CreateCommand();
-        explain.CommandText = "EXPLAIN EXECUTE poll(now() + interval '1 hour')";
-        var lines = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        var plan = string.Join('\n', lines);
+        var plan = await GenericPlans.ExplainAsync(db, poll.Replace("{0}", "$1", StringComparison.Ordinal), "now() + interval '1 hour'",
+            "(timestamptz)");
 
         Assert.Contains(pendingIndex, plan, StringComparison.Ordinal);
         Assert.DoesNotContain($"pk_{table}", plan, StringComparison.Ordinal);

@@ -91,8 +91,8 @@ public sealed class OwnedDossierLookupTests
         return new OneStopDbContext(options.Options);
     }
 
-    /// <summary>The plan PostgreSQL caches for the command once it is prepared: its parameters as $1…$n, a generic plan forced.</summary>
-    private static async Task<string> GenericPlanAsync(OneStopDbContext db, Captured command)
+    /// <summary>The generic plan of a captured command: its parameters as $1…$n, their values as literals PostgreSQL coerces.</summary>
+    private static Task<string> GenericPlanAsync(OneStopDbContext db, Captured command)
     {
         var sql = command.Text;
         var names = command.Parameters.Select((p, i) => (p.Name, Position: i + 1)).OrderByDescending(p => p.Name.Length).ToList();
@@ -101,29 +101,8 @@ public sealed class OwnedDossierLookupTests
             sql = sql.Replace(name, $"${position}", StringComparison.Ordinal);
         }
 
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        await using (var setup = connection.CreateCommand())
-        {
-            setup.CommandText = $"SET plan_cache_mode = force_generic_plan; DEALLOCATE ALL; PREPARE lookup AS {sql}";
-            await setup.ExecuteNonQueryAsync();
-        }
-
-        // EXPLAIN takes no bound parameters: the values go in as literals PostgreSQL coerces to the prepared types.
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = $"EXPLAIN EXECUTE lookup({string.Join(", ", command.Parameters.Select(p =>
-            "'" + Convert.ToString(p.Value, CultureInfo.InvariantCulture)!.Replace("'", "''", StringComparison.Ordinal) + "'"))})";
-        var lines = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        await db.Database.CloseConnectionAsync();
-        return string.Join('\n', lines);
+        return GenericPlans.ExplainAsync(db, sql, string.Join(", ", command.Parameters.Select(p =>
+            "'" + Convert.ToString(p.Value, CultureInfo.InvariantCulture)!.Replace("'", "''", StringComparison.Ordinal) + "'")));
     }
 
     private sealed record Captured(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
