@@ -6,18 +6,25 @@ namespace OneStop.Infrastructure.Data;
 
 /// <summary>
 /// Notes a save that <see cref="Concerns"/> this interceptor and calls <see cref="OnCommitted"/> once what it saved is committed: at
-/// once without a transaction, at the commit of the transaction otherwise, never after a failed save or a rollback.
+/// once without a transaction, at the commit of the transaction otherwise, never after a failed save or a rollback. What a save
+/// concerns is a set of flags of the interceptor's own; the flags of every save of one transaction are committed together.
 /// </summary>
 internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, object> _saving = [];
-    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, StrongBox<int>> _uncommitted = [];
 
-    /// <summary>Whether the pending save (read from the context's change tracker, before it runs) concerns this interceptor.</summary>
-    protected abstract bool Concerns(DbContext context);
+    /// <summary>
+    /// What of the pending save (read from the context's change tracker, before it runs) concerns this interceptor, as flags of its
+    /// own; 0 for nothing.
+    /// </summary>
+    protected abstract int Concerns(DbContext context);
 
-    /// <summary>What the interceptor noted is committed. Keep it short and never throwing: it runs inside the save or the commit.</summary>
-    protected abstract void OnCommitted();
+    /// <summary>
+    /// What the interceptor noted (the flags of the transaction's saves, together) is committed. Keep it short and never throwing: it
+    /// runs inside the save or the commit.
+    /// </summary>
+    protected abstract void OnCommitted(int concerned);
 
     public sealed override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -60,9 +67,9 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
 
     internal void Committed(DbContext? context)
     {
-        if (context is not null && _uncommitted.Remove(context))
+        if (context is not null && _uncommitted.TryGetValue(context, out var concerned) && _uncommitted.Remove(context))
         {
-            OnCommitted();
+            OnCommitted(concerned.Value);
         }
     }
 
@@ -84,34 +91,34 @@ internal abstract class AfterCommitInterceptor : SaveChangesInterceptor
     /// Notes what the context's connection wrote without SaveChanges (a raw statement): <see cref="OnCommitted"/> at once without a
     /// transaction (the statement committed by itself), at the commit of the transaction otherwise.
     /// </summary>
-    protected void NoteWrittenOutsideSave(DbContext context)
+    protected void NoteWrittenOutsideSave(DbContext context, int concerned)
     {
         if (context.Database.CurrentTransaction is null)
         {
-            OnCommitted();
+            OnCommitted(concerned);
         }
         else
         {
-            _uncommitted.AddOrUpdate(context, this);
+            _uncommitted.GetOrCreateValue(context).Value |= concerned;
         }
     }
 
     private void Note(DbContext? context)
     {
-        if (context is not null && Concerns(context))
+        if (context is not null && Concerns(context) is not 0 and var concerned)
         {
-            _saving.AddOrUpdate(context, this);
+            _saving.AddOrUpdate(context, new StrongBox<int>(concerned));
         }
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is null || !_saving.Remove(context))
+        if (context is null || !_saving.TryGetValue(context, out var concerned) || !_saving.Remove(context))
         {
             return;
         }
 
-        NoteWrittenOutsideSave(context);
+        NoteWrittenOutsideSave(context, concerned.Value);
     }
 }
 

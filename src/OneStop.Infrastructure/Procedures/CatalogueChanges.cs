@@ -19,8 +19,8 @@ public sealed class CatalogueChangeSignal
 /// <summary>Raises <see cref="CatalogueChangeSignal"/> when a save that added, changed or removed a procedure, field or agency is committed.</summary>
 internal sealed class CatalogueChangeInterceptor(CatalogueChangeSignal signal) : AfterCommitInterceptor
 {
-    protected override bool Concerns(DbContext context) => context.ChangeTracker.Entries()
-        .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Procedure or Field or Agency);
+    protected override int Concerns(DbContext context) => context.ChangeTracker.Entries()
+        .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Procedure or Field or Agency) ? 1 : 0;
 
-    protected override void OnCommitted() => signal.Raise();
+    protected override void OnCommitted(int concerned) => signal.Raise();
 }
