@@ -54,18 +54,17 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
     public async Task CheckRoomAsync(Dossier dossier, string documentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        if (documentCode != ResultFileCode)
+        // Both facts in one round trip: what the procedure asks for, and how many files the dossier holds.
+        var room = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId)
+            .Select(p => new { p.RequiredDocuments, Files = db.DossierAttachments.Count(a => a.DossierId == dossier.Id) })
+            .SingleAsync(cancellationToken);
+        if (documentCode != ResultFileCode && room.RequiredDocuments.All(d => d.Code != documentCode))
         {
-            var required = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId).Select(p => p.RequiredDocuments)
-                .SingleAsync(cancellationToken);
-            if (required.All(d => d.Code != documentCode))
-            {
-                throw new DomainException("attachment.document_unknown",
-                    $"Thủ tục không có thành phần hồ sơ mã '{documentCode}'. Các mã: {string.Join(", ", required.Select(d => d.Code))}.");
-            }
+            throw new DomainException("attachment.document_unknown",
+                $"Thủ tục không có thành phần hồ sơ mã '{documentCode}'. Các mã: {string.Join(", ", room.RequiredDocuments.Select(d => d.Code))}.");
         }
 
-        if (await db.DossierAttachments.CountAsync(a => a.DossierId == dossier.Id, cancellationToken) >= limits.Value.MaxFilesPerDossier)
+        if (room.Files >= limits.Value.MaxFilesPerDossier)
         {
             throw new DomainException("attachment.too_many", $"Mỗi hồ sơ đính kèm tối đa {limits.Value.MaxFilesPerDossier} tệp.");
         }

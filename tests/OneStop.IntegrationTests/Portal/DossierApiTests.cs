@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OneStop.Testing;
 
 namespace OneStop.IntegrationTests.Portal;
@@ -190,6 +192,25 @@ public sealed class DossierApiTests(OneStopAppFactory app) : IClassFixture<OneSt
         Assert.Equal("kham_suc_khoe.pdf", same.GetProperty("fileName").GetString());
         Assert.Equal(traversal.GetProperty("sha256").GetString(), same.GetProperty("sha256").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dossier_holding_as_many_files_as_allowed_refuses_the_next_with_the_limit_named()
+    {
+        var client = await CitizenAsync();
+        var id = await DraftAsync(client);
+        var limit = app.Services.GetRequiredService<IOptions<OneStop.Infrastructure.Files.FileStoreOptions>>().Value.MaxFilesPerDossier;
+        for (var i = 0; i < limit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await UploadAsync(client, id, "DON", Pdf, $"don-{i}.pdf")).StatusCode);
+        }
+
+        var refused = await UploadAsync(client, id, "DON", Pdf, "mot-tep-nua.pdf");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"Mỗi hồ sơ đính kèm tối đa {limit} tệp.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(limit, await db.DossierAttachments.CountAsync(a => a.DossierId == id));
     }
 
     [Fact]
