@@ -75,10 +75,10 @@ internal static class LegacyDossierSql
             ["sequence"] = "1", ["at"] = "@exported", ["kind"] = WorkflowStateSql.Text(JournalKind.StepEntered), ["actorId"] = "NULL",
             ["actorRole"] = "'System'", ["actorAddress"] = "NULL", ["taskId"] = "NULL", ["fromStep"] = "NULL", ["toStep"] = "r.step_id",
             ["actionId"] = "NULL", ["actionLabel"] = "NULL", ["comment"] = "'Chuyển từ hệ thống một cửa cũ, mã hồ sơ ' || s.code",
-            ["department"] = "NULL", ["files"] = "'[]'::jsonb", ["documents"] = "'[]'::jsonb",
+            ["department"] = "NULL", ["files"] = "NULL", ["documents"] = "NULL",
         }) + ")",
         ["fields"] = EmptyObject, ["joinArrivals"] = EmptyObject, ["routedDepartments"] = EmptyObject,
-    });
+    }, stripNulls: true);
 
     /// <summary>The dossier's route (workflow step) when it is open and its procedure has a workflow.</summary>
     private const string Route = "LEFT JOIN legacy.stg_routes r ON r.procedure_code = s.procedure_code AND r.status = s.status";

@@ -9,7 +9,11 @@ namespace OneStop.Infrastructure.Legacy;
 /// </summary>
 internal static class WorkflowStateSql
 {
-    public static string Object<T>(IReadOnlyDictionary<string, string> valueByProperty)
+    /// <summary>
+    /// The object; with <paramref name="stripNulls"/> (for a whole state) every null value is left out, at any depth, as the serializer
+    /// leaves it out — a journal entry's empty lists are given as NULL for the same reason.
+    /// </summary>
+    public static string Object<T>(IReadOnlyDictionary<string, string> valueByProperty, bool stripNulls = false)
     {
         var names = WorkflowStateSerializer.PropertyNames(typeof(T));
         var missing = names.Where(n => !valueByProperty.ContainsKey(n)).ToList();
@@ -20,7 +24,8 @@ internal static class WorkflowStateSql
                 $"The importer's {typeof(T).Name} JSON is out of step with the engine's serializer: missing [{string.Join(", ", missing)}], unknown [{string.Join(", ", unknown)}].");
         }
 
-        return "jsonb_build_object(" + string.Join(", ", names.Select(n => $"'{n}', {valueByProperty[n]}")) + ")";
+        var built = "jsonb_build_object(" + string.Join(", ", names.Select(n => $"'{n}', {valueByProperty[n]}")) + ")";
+        return stripNulls ? $"jsonb_strip_nulls({built})" : built;
     }
 
     public static string Text<T>(T value)
