@@ -42,19 +42,26 @@ public sealed class DossierScenario(IServiceProvider services)
             DossierIntake.Citizen(citizen));
     }
 
+    /// <summary>The named official as the engine knows them: their role, agency and department.</summary>
+    public async Task<WorkflowActor> OfficialAsync(string officialEmail)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        return await (from u in db.Users
+                      join a in db.Agencies on u.AgencyId equals a.Id
+                      join d in db.Departments on u.DepartmentId equals d.Id
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where u.Email == officialEmail
+                      select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
+    }
+
     /// <summary>Performs an action on the dossier's open task as the named official (their role, agency and department).</summary>
     public async Task<WorkflowResult> ActAsAsync(Dossier dossier, string action, string officialEmail, IReadOnlyList<string>? files = null)
     {
         ArgumentNullException.ThrowIfNull(dossier);
+        var official = await OfficialAsync(officialEmail);
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
-        var official = await (from u in db.Users
-                              join a in db.Agencies on u.AgencyId equals a.Id
-                              join d in db.Departments on u.DepartmentId equals d.Id
-                              join ur in db.UserRoles on u.Id equals ur.UserId
-                              join r in db.Roles on ur.RoleId equals r.Id
-                              where u.Email == officialEmail
-                              select new WorkflowActor(u.Id.ToString(), r.Name!, a.Code, d.Code)).SingleAsync();
         var engine = scope.ServiceProvider.GetRequiredService<IWorkflowEngine>();
         var instance = (await engine.GetAsync(dossier.WorkflowInstanceId!.Value))!;
         return await engine.PerformAsync(new PerformActionRequest(instance.Id, instance.OpenTasks.Single().Id, action, official) { Files = files ?? [] });

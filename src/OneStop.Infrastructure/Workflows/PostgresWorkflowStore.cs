@@ -16,10 +16,23 @@ namespace OneStop.Infrastructure.Workflows;
 /// version, and its task, timer, journal, audit and outbox rows. A stale version writes nothing. No change tracking on the way.
 /// </summary>
 internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider clock, IAuditActor actor,
-    OutboxWakeInterceptor wake) : IWorkflowStore
+    OutboxWakeInterceptor wake, WorkflowStateCache states) : IWorkflowStore
 {
     public Task<WorkflowInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         ReadStateAsync(WorkflowStoreSql.Load, new NpgsqlParameter<Guid> { TypedValue = instanceId }, cancellationToken);
+
+    /// <summary>The expected version's committed state when this host knows it (<see cref="WorkflowStateCache"/>); else read.</summary>
+    public Task<WorkflowInstance?> LoadExpectedAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (states.Find(instanceId, expectedVersion) is not { } state)
+        {
+            return LoadAsync(instanceId, cancellationToken);
+        }
+
+        var instance = WorkflowStateSerializer.Deserialize(state);
+        Observability.DossierLogContext.Observe(instance.DossierCode);
+        return Task.FromResult<WorkflowInstance?>(instance);
+    }
 
     public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
         ReadStateAsync(WorkflowStoreSql.FindByDossierCode, new NpgsqlParameter<string> { TypedValue = dossierCode }, cancellationToken);
@@ -77,7 +90,7 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
         {
             await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection(),
                 db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction);
-            WorkflowStoreParameters.AddInstance(command.Parameters, instance);
+            var state = WorkflowStoreParameters.AddInstance(command.Parameters, instance);
             WorkflowStoreParameters.AddProjections(command.Parameters, instance, effects, actor.Current, clock.GetUtcNow());
             addParameters(command);
             SendableValues.Check(command.Parameters);
@@ -89,6 +102,12 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
             {
                 // Woken at the caller's commit, or at once when the statement was its own transaction.
                 wake.Queued(db);
+            }
+
+            if (written && command.Transaction is null)
+            {
+                // Committed by itself; in a caller's transaction the state is not known to be committed until the caller says so.
+                states.Remember(instance.Id, instance.Version, state);
             }
 
             return written;
@@ -121,6 +140,12 @@ internal sealed class PostgresWorkflowStore(OneStopDbContext db, TimeProvider cl
             }
 
             var instance = WorkflowStateSerializer.Deserialize(state);
+            if (command.Transaction is null)
+            {
+                // Read outside a transaction: committed, never a caller's own write that may still be rolled back.
+                states.Remember(instance.Id, instance.Version, state);
+            }
+
             Observability.DossierLogContext.Observe(instance.DossierCode);
             return instance;
         }

@@ -29,6 +29,7 @@ internal static class WorkflowDependencyInjection
         services.AddHttpClient("workflow-webhooks", client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<WorkflowFilePublisher>();
         services.AddHostedService<WorkflowBackgroundService>();
+        services.AddSingleton<WorkflowStateCache>();
         services.AddSingleton<OutboxWakeSignal>();
         services.AddSingleton<OutboxWakeInterceptor>();
         services.AddSingleton<AfterCommitInterceptor>(provider => provider.GetRequiredService<OutboxWakeInterceptor>());

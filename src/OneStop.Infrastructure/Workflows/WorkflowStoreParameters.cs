@@ -13,7 +13,8 @@ internal static class WorkflowStoreParameters
 {
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
-    public static void AddInstance(NpgsqlParameterCollection p, WorkflowInstance instance)
+    /// <summary>The instance's columns and its state; returns the state as serialised.</summary>
+    public static string AddInstance(NpgsqlParameterCollection p, WorkflowInstance instance)
     {
         p.Add(Value("id", instance.Id));
         p.Add(Value("dossier_code", instance.DossierCode));
@@ -25,7 +26,9 @@ internal static class WorkflowStoreParameters
         p.Add(Value("total_due_at", Utc(instance.TotalDueAt), NpgsqlDbType.TimestampTz));
         p.Add(Value("is_overdue", instance.IsOverdue));
         p.Add(Value("outcome", instance.Outcome?.ToString(), NpgsqlDbType.Text));
-        p.Add(Value("state", WorkflowStateSerializer.Serialize(instance), NpgsqlDbType.Jsonb));
+        var state = WorkflowStateSerializer.Serialize(instance);
+        p.Add(Value("state", state, NpgsqlDbType.Jsonb));
+        return state;
     }
 
     /// <summary>Tasks, timers, the journal entries after those already stored, their audit lines, and the effects.</summary>

@@ -155,7 +155,9 @@ public sealed class WorkflowEngine(
     private async Task<WorkflowResult> ChangeAsync(Guid instanceId, long? expectedVersion, Action<Transition> change, CancellationToken cancellationToken,
         string? actorUserId = null)
     {
-        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var instance = expectedVersion is { } known
+            ? await store.LoadExpectedAsync(instanceId, known, cancellationToken).ConfigureAwait(false) ?? throw NotFound(instanceId)
+            : await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
         if (expectedVersion is { } expected && expected != instance.Version)
             throw WorkflowConflictException.StaleVersion(instanceId);
         if (instance.Status == InstanceStatus.Ended)
@@ -183,8 +185,10 @@ public sealed class WorkflowEngine(
     }
 
     private async Task<WorkflowInstance> LoadAsync(Guid instanceId, CancellationToken cancellationToken) =>
-        await store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false)
-        ?? throw new WorkflowNotFoundException($"Workflow instance {instanceId} does not exist.", "Không tìm thấy quy trình xử lý của hồ sơ.");
+        await store.LoadAsync(instanceId, cancellationToken).ConfigureAwait(false) ?? throw NotFound(instanceId);
+
+    private static WorkflowNotFoundException NotFound(Guid instanceId) =>
+        new($"Workflow instance {instanceId} does not exist.", "Không tìm thấy quy trình xử lý của hồ sơ.");
 
     private WorkflowDefinition DefinitionOf(WorkflowInstance instance) =>
         definitions.Find(instance.DefinitionId, instance.DefinitionVersion) ?? throw new WorkflowNotFoundException(

@@ -96,9 +96,11 @@ internal sealed class OneStopDriver
         return (await _engine.StartAsync(request).ConfigureAwait(false)).Instance;
     }
 
+    /// <summary>The action as an official's page sends it: with the version the page showed (the API's If-Match).</summary>
     private static PerformActionRequest Request(WorkflowInstance instance, WorkflowTask task, string action) =>
         new(instance.Id, task.Id, action, Official(task))
         {
+            ExpectedVersion = instance.Version,
             Comment = "Hồ sơ đầy đủ, hợp lệ; đề nghị chuyển bước tiếp theo.",
             Files = ["ket-qua-tham-dinh.pdf"],
             FormData = FormData,

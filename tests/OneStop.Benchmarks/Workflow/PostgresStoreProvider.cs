@@ -67,6 +67,9 @@ internal sealed class PostgresStoreProvider : IWorkflowStoreProvider
         public Task<WorkflowInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
             InScope(store => store.LoadAsync(instanceId, cancellationToken));
 
+        public Task<WorkflowInstance?> LoadExpectedAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default) =>
+            InScope(store => store.LoadExpectedAsync(instanceId, expectedVersion, cancellationToken));
+
         public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
             InScope(store => store.FindByDossierCodeAsync(dossierCode, cancellationToken));
 

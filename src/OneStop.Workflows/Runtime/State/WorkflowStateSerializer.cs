@@ -25,6 +25,10 @@ public static class WorkflowStateSerializer
     public static WorkflowInstance Deserialize(string json) =>
         JsonSerializer.Deserialize<WorkflowInstance>(json, Options) ?? throw new JsonException("Workflow state is null.");
 
+    /// <summary>Restores a state serialised by <see cref="Serialize"/>, given as UTF-8.</summary>
+    public static WorkflowInstance Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<WorkflowInstance>(utf8Json, Options) ?? throw new JsonException("Workflow state is null.");
+
     /// <summary>The JSON property names the serializer writes for a state type, in order (what another writer of the state must produce).</summary>
     public static IReadOnlyList<string> PropertyNames(Type type) =>
         [.. Options.GetTypeInfo(type).Properties.Where(p => p.Get is not null).Select(p => p.Name)];

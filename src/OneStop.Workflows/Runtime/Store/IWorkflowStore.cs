@@ -11,6 +11,15 @@ public interface IWorkflowStore
     /// <summary>Loads a private, mutable copy of an instance for update, or null.</summary>
     Task<WorkflowInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Loads a private, mutable copy of an instance for a change its caller expects at <paramref name="expectedVersion"/> (an
+    /// official's If-Match), or null. A version names one state, so a store may give what it already knows of that version without
+    /// reading it: if the instance has moved on since, the save's version check refuses the change, as a fresh read would have. By
+    /// default, <see cref="LoadAsync"/>.
+    /// </summary>
+    Task<WorkflowInstance?> LoadExpectedAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default) =>
+        LoadAsync(instanceId, cancellationToken);
+
     /// <summary>Loads the instance of a dossier, or null.</summary>
     Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default);
 
