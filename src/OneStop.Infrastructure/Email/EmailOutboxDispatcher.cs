@@ -3,9 +3,9 @@ using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using OneStop.Core.Common;
 using OneStop.Core.Notifications;
 using OneStop.Infrastructure.Data;
-using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Email;
 

@@ -3,8 +3,8 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OneStop.Legacy.Bundles;
 using OneStop.Core.Common;
+using OneStop.Legacy.Bundles;
 
 namespace OneStop.Infrastructure.Legacy;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using OneStop.Core.Common;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
 using OneStop.Legacy.Analysis;
@@ -7,7 +8,6 @@ using OneStop.Legacy.Bundles;
 using OneStop.Legacy.Reporting;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Runtime.Definitions;
-using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Legacy;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneStop.Infrastructure.Data;
 using OneStop.Core.Common;
+using OneStop.Infrastructure.Data;
 
 namespace OneStop.Infrastructure.NationalPortal;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneStop.Infrastructure.Workflows;
 using OneStop.Core.Common;
+using OneStop.Infrastructure.Workflows;
 
 namespace OneStop.Infrastructure.Procedures;
 

@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using OneStop.Infrastructure.Data;
 using OneStop.Core.Common;
+using OneStop.Infrastructure.Data;
 
 namespace OneStop.Infrastructure.Settings;
 

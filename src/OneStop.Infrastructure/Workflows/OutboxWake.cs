@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OneStop.Core.Common;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Email;
 using OneStop.Infrastructure.Workflows.Entities;
-using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Workflows;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OneStop.Core.Common;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
-using OneStop.Core.Common;
 
 namespace OneStop.Infrastructure.Workflows;
 

@@ -1,3 +1,4 @@
+using OneStop.Core.Common;
 using OneStop.Workflows.Calendar;
 using OneStop.Workflows.Definitions;
 using OneStop.Workflows.Runtime.Definitions;
@@ -5,7 +6,6 @@ using OneStop.Workflows.Runtime.Engine;
 using OneStop.Workflows.Runtime.Errors;
 using OneStop.Workflows.Runtime.State;
 using OneStop.Workflows.Runtime.Store;
-using OneStop.Core.Common;
 
 namespace OneStop.Workflows.Runtime;
 

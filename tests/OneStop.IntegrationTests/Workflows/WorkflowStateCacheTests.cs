@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OneStop.Core.Dossiers;
 using OneStop.Infrastructure.Data;
 using OneStop.Testing;
 using OneStop.Workflows.Runtime;
@@ -44,10 +45,7 @@ public sealed class WorkflowStateCacheTests(OneStopAppFactory app) : IClassFixtu
     [Fact]
     public async Task A_version_another_host_moved_on_is_refused_though_this_host_still_knows_it()
     {
-        var scenario = new DossierScenario(app.Services);
-        var dossier = await scenario.SubmitDrivingLicenceAsync();
-        var id = dossier.WorkflowInstanceId!.Value;
-        var reception = await scenario.OfficialAsync(DemoAccounts.ReceptionSgtvt);
+        var (dossier, id, reception) = await SubmittedAsync();
         WorkflowResult seen;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -72,10 +70,7 @@ public sealed class WorkflowStateCacheTests(OneStopAppFactory app) : IClassFixtu
     [Fact]
     public async Task A_state_written_in_a_transaction_that_rolled_back_is_never_used()
     {
-        var scenario = new DossierScenario(app.Services);
-        var dossier = await scenario.SubmitDrivingLicenceAsync();
-        var id = dossier.WorkflowInstanceId!.Value;
-        var reception = await scenario.OfficialAsync(DemoAccounts.ReceptionSgtvt);
+        var (_, id, reception) = await SubmittedAsync();
         long version;
         Guid task;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -102,5 +97,13 @@ public sealed class WorkflowStateCacheTests(OneStopAppFactory app) : IClassFixtu
             var accepted = await engine.PerformAsync(new PerformActionRequest(id, task, "accept", reception) { ExpectedVersion = version });
             Assert.Equal(version + 1, accepted.Instance.Version);
         }
+    }
+
+    /// <summary>A dossier just taken in, its workflow instance, and the counter official who receives it.</summary>
+    private async Task<(Dossier Dossier, Guid InstanceId, WorkflowActor Reception)> SubmittedAsync()
+    {
+        var scenario = new DossierScenario(app.Services);
+        var dossier = await scenario.SubmitDrivingLicenceAsync();
+        return (dossier, dossier.WorkflowInstanceId!.Value, await scenario.OfficialAsync(DemoAccounts.ReceptionSgtvt));
     }
 }
