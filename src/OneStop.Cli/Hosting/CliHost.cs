@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,11 @@ internal static class CliHost
 {
     public static IHost Build()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+        // A command reads its configuration once. Reloading it on change would watch the working directory — wherever the operator
+        // runs the command from, a database's data directory or `/` included — recursively, and wake on every write under it.
+        var settings = new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, Configuration = new ConfigurationManager() };
+        settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         // The commands report database trouble themselves, in one line; EF Core's own error logs carry stack traces.

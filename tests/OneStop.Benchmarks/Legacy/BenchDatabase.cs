@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OneStop.Benchmarks.Harness;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Database;
 using OneStop.Infrastructure.Seeding;
@@ -28,7 +29,7 @@ internal static class BenchDatabase
 
     public static IHost Host(string connectionString, string fileRoot)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        var builder = BenchHost.CreateBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = connectionString;
         builder.Configuration["FileStore:Root"] = fileRoot;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";

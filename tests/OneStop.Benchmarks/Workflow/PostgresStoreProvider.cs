@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OneStop.Benchmarks.Harness;
 using OneStop.Infrastructure;
 using OneStop.Infrastructure.Data;
 using OneStop.Workflows.Runtime;
@@ -28,7 +29,7 @@ internal sealed class PostgresStoreProvider : IWorkflowStoreProvider
         var name = $"onestop_bench_{Environment.ProcessId}_{_cases.Count}";
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
         await ExecuteAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
-        var builder = Host.CreateApplicationBuilder();
+        var builder = BenchHost.CreateBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = new NpgsqlConnectionStringBuilder(_server) { Database = name, MaxPoolSize = 50 }.ConnectionString;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";
         builder.Logging.ClearProviders();

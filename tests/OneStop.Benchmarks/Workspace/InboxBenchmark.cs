@@ -40,7 +40,7 @@ internal static class InboxBenchmark
             await ExecuteAsync(server, "postgres", $"CREATE DATABASE \"{name}\"");
         }
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = BenchHost.CreateBuilder();
         builder.Configuration["ConnectionStrings:OneStop"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         builder.Configuration["Workflows:BackgroundProcessing"] = "false";
         builder.Logging.ClearProviders();
