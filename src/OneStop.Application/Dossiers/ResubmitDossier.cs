@@ -51,8 +51,8 @@ public sealed class ResubmitDossier(OwnDossiers own, ICurrentUser user, AttachFi
         }
 
         var actor = user.AsApplicant();
-        var actions = await engine.ListAvailableActionsAsync(instance!.Id, actor, cancellationToken: cancellationToken);
-        var resubmit = actions.FirstOrDefault(a => a.TaskId == task.Id && a.ActionId == ActionId)
+        // The instance read above (attaching files does not change it); the engine acts on the current one and refuses what it no longer allows.
+        var resubmit = engine.ListAvailableActions(instance!, actor).FirstOrDefault(a => a.TaskId == task.Id && a.ActionId == ActionId)
             ?? throw new ConflictException("dossier.not_waiting", "Hồ sơ hiện không thể nộp bổ sung.");
         await engine.PerformAsync(new PerformActionRequest(instance.Id, task.Id, resubmit.ActionId, actor) { Comment = command.Comment }, cancellationToken);
         return await own.ReadAsync(dossier.Id, cancellationToken);

@@ -31,7 +31,12 @@ public sealed class PerformAction(WorkspaceDossiers dossiers, OfficialContext of
             FormData = FormValues.Parse(dossier.FormData),
             Department = command.Department,
         };
-        var action = (await engine.ListAvailableActionsAsync(instanceId, actor, request.FormData, cancellationToken))
+        // The instance as the page showed it (its version, which the engine then acts on, refusing it if it moved on) — not read again
+        // when this host knows that version.
+        var instance = command.ExpectedVersion is { } version
+            ? await engine.GetAsync(instanceId, version, cancellationToken)
+            : await engine.GetAsync(instanceId, cancellationToken);
+        var action = instance is null ? null : engine.ListAvailableActions(instance, actor, request.FormData)
             .FirstOrDefault(a => a.TaskId == command.TaskId && a.ActionId == command.ActionId);
         if (action is null)
         {

@@ -55,7 +55,7 @@ public sealed class WorkspaceDossierView(OneStopDbContext db, DossierAccess acce
         var own = access.IsOwnAgency(dossier);
 
         var instance = dossier.WorkflowInstanceId is { } instanceId ? await engine.GetAsync(instanceId, cancellationToken) : null;
-        IReadOnlyList<AvailableAction> actions = instance is null ? [] : await engine.ListAvailableActionsAsync(instance.Id, actor, data, cancellationToken);
+        IReadOnlyList<AvailableAction> actions = instance is null ? [] : engine.ListAvailableActions(instance, actor, data);
         var openTasks = instance?.OpenTasks.Where(t => t.Role != Roles.Citizen && t.Agency == actor.Agency).ToList() ?? [];
         var assignable = openTasks.Where(t => TaskRules.CanAssign(t, actor)).ToList();
         var team = await colleagues.ForAsync(assignable.Select(t => new Colleagues.Place(t.Role, t.Agency, t.Department)).Distinct().ToList(), cancellationToken);

@@ -20,6 +20,12 @@ internal sealed class DossierSyncingEngine(WorkflowEngine inner, OneStopDbContex
     public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
         inner.FindByDossierCodeAsync(dossierCode, cancellationToken);
 
+    public Task<WorkflowInstance?> GetAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(instanceId, expectedVersion, cancellationToken);
+
+    public IReadOnlyList<AvailableAction> ListAvailableActions(WorkflowInstance instance, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null) => inner.ListAvailableActions(instance, actor, formData);
+
     public Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
         IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default) =>
         inner.ListAvailableActionsAsync(instanceId, actor, formData, cancellationToken);

@@ -14,6 +14,15 @@ public interface IWorkflowEngine
     /// <summary>Reads the instance of a dossier, or null.</summary>
     Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads an instance as the caller last saw it: the committed state of <paramref name="expectedVersion"/> when the store knows it
+    /// without reading (<see cref="Store.IWorkflowStore.LoadExpectedAsync"/>), else the current one, whose version may differ; or null.
+    /// </summary>
+    Task<WorkflowInstance?> GetAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>The actions this user may take on an instance the caller already holds, given the dossier's form data (nothing is read).</summary>
+    IReadOnlyList<AvailableAction> ListAvailableActions(WorkflowInstance instance, WorkflowActor actor, IReadOnlyDictionary<string, object?>? formData = null);
+
     /// <summary>The actions this user may take now, given the dossier's current form data.</summary>
     Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
         IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default);

@@ -42,12 +42,19 @@ public sealed class WorkflowEngine(
     public Task<WorkflowInstance?> FindByDossierCodeAsync(string dossierCode, CancellationToken cancellationToken = default) =>
         store.FindByDossierCodeAsync(dossierCode, cancellationToken);
 
-    public async Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
-        IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowInstance?> GetAsync(Guid instanceId, long expectedVersion, CancellationToken cancellationToken = default) =>
+        store.LoadExpectedAsync(instanceId, expectedVersion, cancellationToken);
+
+    public IReadOnlyList<AvailableAction> ListAvailableActions(WorkflowInstance instance, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null)
     {
-        var instance = await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(instance);
         return ActionPolicy.List(instance, DefinitionOf(instance), actor, formData ?? NoData);
     }
+
+    public async Task<IReadOnlyList<AvailableAction>> ListAvailableActionsAsync(Guid instanceId, WorkflowActor actor,
+        IReadOnlyDictionary<string, object?>? formData = null, CancellationToken cancellationToken = default) =>
+        ListAvailableActions(await LoadAsync(instanceId, cancellationToken).ConfigureAwait(false), actor, formData);
 
     public Task<WorkflowResult> PerformAsync(PerformActionRequest request, CancellationToken cancellationToken = default)
     {

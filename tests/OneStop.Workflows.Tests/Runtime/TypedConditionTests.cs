@@ -34,6 +34,10 @@ public class TypedConditionTests
         var actor = new WorkflowActor("r", "Reception", instance.ReceivingAgency, "MOTCUA");
         var actions = await h.Engine.ListAvailableActionsAsync(instance.Id, actor, form);
         Assert.Equal(expected, string.Join(',', actions.Select(a => a.ActionId)));
+
+        // The same list from an instance the caller already holds (read as of the version it saw), without the engine reading it.
+        var held = (await h.Engine.GetAsync(instance.Id, instance.Version))!;
+        Assert.Equal(expected, string.Join(',', h.Engine.ListAvailableActions(held, actor, form).Select(a => a.ActionId)));
     }
 
     [Fact]
