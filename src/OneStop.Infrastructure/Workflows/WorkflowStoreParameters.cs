@@ -14,7 +14,7 @@ internal static class WorkflowStoreParameters
     private static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
 
     /// <summary>The instance's columns and its state; returns the state as serialised.</summary>
-    public static string AddInstance(NpgsqlParameterCollection p, WorkflowInstance instance)
+    public static string AddInstance(List<NpgsqlParameter> p, WorkflowInstance instance)
     {
         p.Add(Value("id", instance.Id));
         p.Add(Value("dossier_code", instance.DossierCode));
@@ -32,7 +32,7 @@ internal static class WorkflowStoreParameters
     }
 
     /// <summary>Tasks, timers, the journal entries after those already stored, their audit lines, and the effects.</summary>
-    public static void AddProjections(NpgsqlParameterCollection p, WorkflowInstance instance, IReadOnlyList<WorkflowEffect> effects,
+    public static void AddProjections(List<NpgsqlParameter> p, WorkflowInstance instance, IReadOnlyList<WorkflowEffect> effects,
         AuditActorInfo who, DateTimeOffset now)
     {
         var tasks = instance.OpenTasks;

@@ -99,20 +99,22 @@ internal static partial class WorkflowStoreSql
     /// <summary>
     /// A statement written with named parameters (<c>@name</c>) and sent with positional ones (<c>$n</c>): Npgsql then sends its text as
     /// it is, where named parameters make it parse the whole statement on every execution to rewrite them (1.6 % of the machine in a
-    /// two-worker transitions run). The parameters are added by name and put in order by <see cref="Apply"/>.
+    /// two-worker transitions run). The parameters are made with their names and put in their positions by <see cref="Apply"/>.
     /// </summary>
     internal sealed class PositionalStatement
     {
+        private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+
         public PositionalStatement(string named)
         {
             var names = new List<string>();
             Text = ParameterName().Replace(named, match =>
             {
-                var index = names.IndexOf(match.Groups[1].Value);
-                if (index < 0)
+                if (!_positions.TryGetValue(match.Groups[1].Value, out var index))
                 {
+                    index = names.Count;
                     names.Add(match.Groups[1].Value);
-                    index = names.Count - 1;
+                    _positions.Add(match.Groups[1].Value, index);
                 }
 
                 return "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -125,28 +127,33 @@ internal static partial class WorkflowStoreSql
         /// <summary>The parameters' names, in the order of their positions.</summary>
         public IReadOnlyList<string> Names { get; }
 
-        /// <summary>Puts the command's named parameters in their positions and unnames them; each name the statement uses exactly once.</summary>
-        public void Apply(NpgsqlCommand command)
+        /// <summary>Adds the named parameters to <paramref name="target"/> in their positions, unnamed; each name the statement uses exactly once.</summary>
+        public void Apply(IReadOnlyList<NpgsqlParameter> named, NpgsqlParameterCollection target)
         {
-            var byName = new Dictionary<string, NpgsqlParameter>(command.Parameters.Count, StringComparer.Ordinal);
-            foreach (NpgsqlParameter parameter in command.Parameters)
+            var ordered = new NpgsqlParameter?[Names.Count];
+            foreach (var parameter in named)
             {
-                byName.Add(parameter.ParameterName, parameter);
+                if (!_positions.TryGetValue(parameter.ParameterName, out var index) || ordered[index] is not null)
+                {
+                    throw Mismatch(named);
+                }
+
+                ordered[index] = parameter;
             }
 
-            if (byName.Count != Names.Count || Names.Any(name => !byName.ContainsKey(name)))
+            if (Array.IndexOf(ordered, null) >= 0)
             {
-                throw new InvalidOperationException(
-                    $"The statement takes {string.Join(", ", Names)}; the command has {string.Join(", ", byName.Keys)}.");
+                throw Mismatch(named);
             }
 
-            command.Parameters.Clear();
-            foreach (var name in Names)
+            foreach (var parameter in ordered)
             {
-                var parameter = byName[name];
-                parameter.ParameterName = string.Empty;
-                command.Parameters.Add(parameter);
+                parameter!.ParameterName = string.Empty;
+                target.Add(parameter);
             }
         }
+
+        private InvalidOperationException Mismatch(IReadOnlyList<NpgsqlParameter> named) => new(
+            $"The statement takes {string.Join(", ", Names)}; the command has {string.Join(", ", named.Select(p => p.ParameterName))}.");
     }
 }
