@@ -257,7 +257,11 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
     {
         var unsent = await ScalarAsync(db, "SELECT count(*) FROM email_outbox WHERE sent_at IS NULL AND failed_at IS NULL");
         var sent = await ScalarAsync(db, "SELECT count(*) FROM email_outbox WHERE sent_at IS NOT NULL");
-        var all = Directory.Exists(installation.MailDir) ? Directory.EnumerateFiles(installation.MailDir, "*", SearchOption.AllDirectories).ToList() : [];
+        var written = Directory.Exists(installation.MailDir) ? Directory.EnumerateFiles(installation.MailDir, "*", SearchOption.AllDirectories).ToList() : [];
+        // A message is written aside (.name.guid.tmp) and moved in place as name.eml: a host killed while writing leaves the partial
+        // behind, which is no message (the mail is still unsent and goes out again under its one name). Only messages are counted.
+        var all = written.Where(f => f.EndsWith(".eml", StringComparison.Ordinal)).ToList();
+        var partials = written.Count - all.Count;
         // An account's own mail (the registration's confirmation link) is sent while the request waits, not through the outbox.
         var accountMail = 0;
         foreach (var file in all)
@@ -273,7 +277,7 @@ internal sealed class Checks(Installation installation, Ledger ledger, Metrics m
         var extra = Math.Max(0, files - (int)sent);
         Duplicates += extra;
         Report("e-mail outbox", unsent == 0 && files == sent,
-            $"{sent} sent, {unsent} still queued, {files} messages in the pickup folder ({extra} sent more than once), and {accountMail} confirmation links sent directly");
+            $"{sent} sent, {unsent} still queued, {files} messages in the pickup folder ({extra} sent more than once), and {accountMail} confirmation links sent directly; {partials} partial files of writes cut by a kill");
     }
 
     private async Task StuckAsync(NpgsqlConnection db)
