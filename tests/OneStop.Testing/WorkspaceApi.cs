@@ -21,7 +21,15 @@ public static class WorkspaceApi
     public static async Task<HttpResponseMessage> SendActionAsync(this HttpClient client, Guid id, string actionId, HttpContent body)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var view = await client.GetAsync(new Uri($"/api/v1/workspace/dossiers/{id}", UriKind.Relative));
+        using var view = await client.GetAsync(new Uri($"/api/v1/workspace/dossiers/{id}", UriKind.Relative));
+        return await client.SendActionAsync(id, view, actionId, body);
+    }
+
+    /// <summary>Sends the action as an earlier read of the dossier showed it (the action's task, the ETag); the answer is the caller's to check.</summary>
+    public static async Task<HttpResponseMessage> SendActionAsync(this HttpClient client, Guid id, HttpResponseMessage view, string actionId, HttpContent body)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(view);
         var dossier = await view.Content.ReadFromJsonAsync<JsonElement>();
         var action = dossier.GetProperty("actions").EnumerateArray().First(a => a.GetProperty("actionId").GetString() == actionId);
         using var request = new HttpRequestMessage(HttpMethod.Post,
