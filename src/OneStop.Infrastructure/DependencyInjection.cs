@@ -83,6 +83,9 @@ public static class DependencyInjection
         services.AddScoped<Legacy.LegacyImporter>();
         services.AddSingleton<Legacy.LegacyImportQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<Legacy.LegacyImportQueue>());
+        services.AddScoped<Database.Maintenance.MaintenanceClaims>();
+        services.AddSingleton<Database.Maintenance.MaintenanceTasks>();
+        services.AddHostedService<Database.Maintenance.MaintenanceService>();
         return builder;
     }
 }

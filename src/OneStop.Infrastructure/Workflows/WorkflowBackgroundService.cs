@@ -7,16 +7,13 @@ using OneStop.Core.Common;
 namespace OneStop.Infrastructure.Workflows;
 
 /// <summary>
-/// Polls for due timers, pending outbox effects, pending e-mails and pending national-portal messages, and hourly deletes e-mails
-/// kept long enough and store files no row references; safe to run on every host at once.
+/// Polls for due timers, pending outbox effects, pending e-mails and pending national-portal messages; safe to run on every host at
+/// once. Housekeeping (sent mail, the file store's orphans) is <see cref="Database.Maintenance.MaintenanceService"/>'s.
 /// </summary>
 internal sealed partial class WorkflowBackgroundService(
-    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, TimeProvider clock, Observability.BackgroundHeartbeat heartbeat,
+    IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, Observability.BackgroundHeartbeat heartbeat,
     IHostApplicationLifetime lifetime, ILogger<WorkflowBackgroundService> logger) : BackgroundService
 {
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
-    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.BackgroundProcessing)
@@ -44,18 +41,9 @@ internal sealed partial class WorkflowBackgroundService(
                 heartbeat.Alive();
                 // Mail last, so what this tick's effects wrote to the e-mail outbox goes out in the same tick.
                 await using var mailScope = scopes.CreateAsyncScope();
-                var mail = mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>();
-                await mail.DispatchAsync(200, stoppingToken);
+                await mailScope.ServiceProvider.GetRequiredService<Email.EmailOutboxDispatcher>().DispatchAsync(200, stoppingToken);
                 await using var portalScope = scopes.CreateAsyncScope();
                 await portalScope.ServiceProvider.GetRequiredService<NationalPortal.NationalPortalDispatcher>().DispatchAsync(200, stoppingToken);
-                if (clock.GetUtcNow() - _lastPurge >= PurgeEvery)
-                {
-                    _lastPurge = clock.GetUtcNow();
-                    await mail.PurgeSentAsync(stoppingToken);
-                    await using var storeScope = scopes.CreateAsyncScope();
-                    await storeScope.ServiceProvider.GetRequiredService<Files.StoreOrphanSweeper>().SweepAsync(stoppingToken);
-                }
-
                 heartbeat.Beat();
             }
             catch (Exception ex) when (ex.IsFailure(stoppingToken))

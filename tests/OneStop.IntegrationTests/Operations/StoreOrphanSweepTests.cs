@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Infrastructure.Data;
+using OneStop.Infrastructure.Database.Maintenance;
 using OneStop.Infrastructure.Files;
 using OneStop.IntegrationTests.Security;
 
@@ -8,7 +9,8 @@ namespace OneStop.IntegrationTests.Operations;
 
 /// <summary>
 /// The file store keeps what rows reference and, after a day, deletes what none does (an upload whose request failed); a file saved
-/// again is young again, and nothing is swept while a legacy import may still be resumed.
+/// again is young again, and nothing is swept while a legacy import may still be resumed. The sweep walks the whole store, so of all
+/// the hosts one runs it, once a day.
 /// </summary>
 public sealed class StoreOrphanSweepTests(PreparedDossierApp app) : IClassFixture<PreparedDossierApp>
 {
@@ -61,6 +63,61 @@ public sealed class StoreOrphanSweepTests(PreparedDossierApp app) : IClassFixtur
         {
             await db.Database.ExecuteSqlRawAsync("DELETE FROM legacy.import_runs WHERE bundle_key = 'k'");
         }
+    }
+
+    [Fact]
+    public async Task Of_hosts_claiming_a_task_at_once_one_runs_it_and_it_is_due_again_after_its_period()
+    {
+        const string task = "test.claim";
+        var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<MaintenanceClaims>().TryClaimAsync(task, TimeSpan.FromHours(1));
+        }));
+        Assert.Equal(1, claimed.Count(c => c));
+
+        await using var later = app.Services.CreateAsyncScope();
+        var claims = later.ServiceProvider.GetRequiredService<MaintenanceClaims>();
+        var db = later.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        Assert.False(await claims.TryClaimAsync(task, TimeSpan.FromHours(1)));
+        await db.Database.ExecuteSqlRawAsync("UPDATE maintenance_claims SET claimed_at = claimed_at - interval '61 minutes' WHERE task = 'test.claim'");
+        Assert.True(await claims.TryClaimAsync(task, TimeSpan.FromHours(1)));
+        Assert.False(await claims.TryClaimAsync(task, TimeSpan.FromHours(1)));
+
+        await claims.ReleaseAsync(task); // a run that failed: due again at once
+        Assert.True(await claims.TryClaimAsync(task, TimeSpan.FromHours(1)));
+    }
+
+    [Fact]
+    public async Task The_sweep_runs_once_a_day_whichever_host_asks_and_the_purge_of_sent_mail_hourly()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OneStopDbContext>();
+        var files = scope.ServiceProvider.GetRequiredService<IFileStore>();
+        var maintenance = scope.ServiceProvider.GetRequiredService<MaintenanceTasks>();
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM maintenance_claims");
+
+        var first = await files.SaveAsync("tệp mồ côi thứ nhất"u8.ToArray());
+        Age(first, TimeSpan.FromDays(2));
+        Assert.Equal([MaintenanceTasks.PurgeSentMail, MaintenanceTasks.SweepStoreOrphans], await maintenance.RunDueAsync());
+        Assert.Null(await files.OpenAsync(first));
+
+        // Another host an hour later: the purge is due again, the sweep is not, and the new orphan waits for tomorrow's sweep.
+        var second = await files.SaveAsync("tệp mồ côi thứ hai"u8.ToArray());
+        Age(second, TimeSpan.FromDays(2));
+        await db.Database.ExecuteSqlRawAsync("UPDATE maintenance_claims SET claimed_at = claimed_at - interval '61 minutes'");
+        Assert.Equal([MaintenanceTasks.PurgeSentMail], await maintenance.RunDueAsync());
+        await using (var stream = await files.OpenAsync(second))
+        {
+            Assert.NotNull(stream);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("UPDATE maintenance_claims SET claimed_at = claimed_at - interval '1 day'");
+        Assert.Equal([MaintenanceTasks.PurgeSentMail, MaintenanceTasks.SweepStoreOrphans], await maintenance.RunDueAsync());
+        Assert.Null(await files.OpenAsync(second));
+        Assert.Equal(
+            [Environment.MachineName],
+            await db.Database.SqlQueryRaw<string>("SELECT DISTINCT claimed_by AS \"Value\" FROM maintenance_claims WHERE task LIKE '%.%' AND task <> 'test.claim'").ToListAsync());
     }
 
     private void Age(string sha256, TimeSpan age)

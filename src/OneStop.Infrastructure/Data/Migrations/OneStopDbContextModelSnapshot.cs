@@ -1175,6 +1175,29 @@ namespace OneStop.Infrastructure.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("OneStop.Infrastructure.Database.Maintenance.MaintenanceClaim", b =>
+                {
+                    b.Property<string>("Task")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("task");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("claimed_by");
+
+                    b.HasKey("Task")
+                        .HasName("pk_maintenance_claims");
+
+                    b.ToTable("maintenance_claims", (string)null);
+                });
+
             modelBuilder.Entity("OneStop.Infrastructure.Dossiers.DossierCodeCounter", b =>
                 {
                     b.Property<string>("AgencyCode")
