@@ -8,11 +8,16 @@ namespace OneStop.Documents.Composition;
 internal sealed class FontCache
 {
     private static readonly XPdfFontOptions Options = new(PdfFontEncoding.Unicode);
-    private readonly Dictionary<(double, bool, bool), XFont> _fonts = [];
+    private readonly Dictionary<(double, bool, bool, bool), XFont> _fonts = [];
 
-    public XFont Get(TextStyle style)
+    /// <summary>
+    /// The font of <paramref name="style"/> for drawing <paramref name="text"/>: the reduced Liberation Serif, or the complete one when
+    /// the text has a character the reduced faces lack. Both have the same metrics, so a word measures the same in either.
+    /// </summary>
+    public XFont Get(TextStyle style, string text = "")
     {
-        var key = (style.Size, style.Bold, style.Italic);
+        var complete = !LiberationFontResolver.Covers(text);
+        var key = (style.Size, style.Bold, style.Italic, complete);
         if (!_fonts.TryGetValue(key, out var font))
         {
             var xs = (style.Bold, style.Italic) switch
@@ -22,7 +27,7 @@ internal sealed class FontCache
                 (false, true) => XFontStyleEx.Italic,
                 _ => XFontStyleEx.Regular,
             };
-            font = new XFont(LiberationFontResolver.FamilyName, style.Size, xs, Options);
+            font = new XFont(complete ? LiberationFontResolver.CompleteFamilyName : LiberationFontResolver.FamilyName, style.Size, xs, Options);
             _fonts[key] = font;
         }
 

@@ -93,9 +93,9 @@ internal static partial class LineBreaker
         var tokens = new List<TextFragment>();
         foreach (var run in runs)
         {
-            var font = ctx.Fonts.Get(run.Style);
-            var space = ctx.Width(" ", font);
             var text = Clean(RenderContext.Normalize(run.Text));
+            var font = ctx.Fonts.Get(run.Style, text);
+            var space = ctx.Width(" ", font);
             var segments = text.Split('\n');
             for (var s = 0; s < segments.Length; s++)
             {

@@ -24,7 +24,7 @@ internal sealed class RenderContext : IDisposable
         Page = page;
         _footer = string.IsNullOrWhiteSpace(footer) ? null : Normalize(footer);
         NewPageCore();
-        _footerHeight = _footer is null ? 0 : Fonts.Get(new TextStyle(FooterSize, Italic: true)).GetHeight() + 6;
+        _footerHeight = _footer is null ? 0 : Fonts.Get(new TextStyle(FooterSize, Italic: true), _footer).GetHeight() + 6;
         DrawFooter();
     }
 
@@ -127,7 +127,7 @@ internal sealed class RenderContext : IDisposable
             return;
         }
 
-        var font = Fonts.Get(new TextStyle(FooterSize, Italic: true));
+        var font = Fonts.Get(new TextStyle(FooterSize, Italic: true), _footer);
         var text = _footer;
         while (text.Length > 4 && Width(text, font) > ContentWidth)
         {

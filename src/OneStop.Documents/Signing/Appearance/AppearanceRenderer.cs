@@ -88,12 +88,10 @@ internal static class AppearanceRenderer
     {
         FontSetup.EnsureConfigured();
         var fonts = new FontCache();
-        var regular = fonts.Get(new TextStyle(size));
-        var bold = fonts.Get(new TextStyle(size, Bold: true));
         var result = new List<(string, XFont)>();
         foreach (var (text, isBold) in lines)
         {
-            var font = isBold ? bold : regular;
+            var font = fonts.Get(new TextStyle(size, Bold: isBold), text);
             var line = new StringBuilder();
             foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
