@@ -78,6 +78,7 @@ internal static partial class HarfBuzzSubset
                 return null;
             }
 
+            var renamed = false;
             for (var i = 0; i < count; i++)
             {
                 var table = hb_face_reference_table(reduced, tags[i]);
@@ -85,19 +86,23 @@ internal static partial class HarfBuzzSubset
                 {
                     if (tags[i] != NameTag)
                     {
-                        hb_face_builder_add_table(builder, tags[i], table);
+                        if (!hb_face_builder_add_table(builder, tags[i], table))
+                        {
+                            return null;
+                        }
+
                         continue;
                     }
 
-                    if (OpenTypeNames.WithSuffix(Bytes(table), nameSuffix) is not { } renamed)
+                    if (OpenTypeNames.WithSuffix(Bytes(table), nameSuffix) is not { } names)
                     {
                         return null;
                     }
 
-                    fixed (byte* data = renamed)
+                    fixed (byte* data = names)
                     {
-                        var named = hb_blob_create(data, (uint)renamed.Length, MemoryModeDuplicate, 0, 0);
-                        hb_face_builder_add_table(builder, tags[i], named);
+                        var named = hb_blob_create(data, (uint)names.Length, MemoryModeDuplicate, 0, 0);
+                        renamed = hb_face_builder_add_table(builder, tags[i], named);
                         hb_blob_destroy(named);
                     }
                 }
@@ -105,6 +110,12 @@ internal static partial class HarfBuzzSubset
                 {
                     hb_blob_destroy(table);
                 }
+            }
+
+            // Not renamed, the reduced font would be taken for the complete one (or the other way round) by PDFsharp.
+            if (!renamed)
+            {
+                return null;
             }
 
             result = hb_face_reference_blob(builder);

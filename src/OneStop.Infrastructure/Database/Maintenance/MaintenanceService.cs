@@ -44,7 +44,7 @@ public sealed partial class MaintenanceTasks(IServiceScopeFactory scopes, ILogge
                 catch (Exception ex) when (ex.IsFailure(cancellationToken))
                 {
                     LogFailed(logger, task, ex);
-                    await claims.ReleaseAsync(task, CancellationToken.None);
+                    await ReleaseAsync(claims, task);
                 }
             }
             catch (Exception ex) when (ex.IsFailure(cancellationToken))
@@ -54,6 +54,18 @@ public sealed partial class MaintenanceTasks(IServiceScopeFactory scopes, ILogge
         }
 
         return ran;
+    }
+
+    // Due again at the next look; when the database cannot be reached for that either, after its period.
+    private static async Task ReleaseAsync(MaintenanceClaims claims, string task)
+    {
+        try
+        {
+            await claims.ReleaseAsync(task, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+        }
     }
 
     private static async Task RunAsync(IServiceProvider services, string task, CancellationToken cancellationToken)
