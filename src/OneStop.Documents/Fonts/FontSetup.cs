@@ -31,6 +31,16 @@ public static class FontSetup
         }
     }
 
+    /// <summary>Whether documents draw with the reduced Liberation Serif (<see cref="LiberationFontResolver.Reduced"/>); configures the fonts if needed.</summary>
+    public static bool Reduced
+    {
+        get
+        {
+            EnsureConfigured();
+            return Volatile.Read(ref _resolver)!.Reduced;
+        }
+    }
+
     internal static void EnsureConfigured()
     {
         if (Volatile.Read(ref _resolver) is null)

@@ -25,6 +25,7 @@ public sealed partial class ReducedFontTests
     public void The_reduced_face_has_every_character_it_covers_with_the_complete_faces_metrics_and_no_hinting(bool bold, bool italic)
     {
         Assert.True(Resolver.Reduced, "HarfBuzz's subsetter (Debian: libharfbuzz-subset0) is not installed: documents use the complete fonts.");
+        Assert.True(FontSetup.Reduced);
         var reducedBytes = Resolver.GetFont(Resolver.ResolveTypeface(LiberationFontResolver.FamilyName, bold, italic)!.FaceName)!;
         var completeBytes = Resolver.GetFont(Resolver.ResolveTypeface(LiberationFontResolver.CompleteFamilyName, bold, italic)!.FaceName)!;
         var reduced = TrueTypeFontParser.Parse(new TrueTypeDataBytes(reducedBytes));
