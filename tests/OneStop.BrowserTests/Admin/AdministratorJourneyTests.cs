@@ -94,6 +94,8 @@ public sealed class AdministratorJourneyTests(BrowserApp app) : IClassFixture<Br
         await admin.GetByLabel("Quy trình xử lý (mã)").FillAsync(WorkflowId);
         await SetJsonAsync(admin, "DocumentsJson", Documents);
         await SetJsonAsync(admin, "FormJson", Form);
+        // The preview of the citizen's form, with its required fields, is shown before saving: it must not hold the save back.
+        await Assertions.Expect(admin.GetByTestId("preview-form")).ToContainTextAsync("Diện tích mặt bằng");
         await admin.GetByTestId("save").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("status")).ToHaveTextAsync("Chưa công bố");
         await admin.GetByTestId("publish").ClickAsync();
