@@ -153,6 +153,14 @@ public sealed class AdministratorJourneyTests(BrowserApp app) : IClassFixture<Br
         }
 
         await BrowserApp.ScreenshotAsync(admin, "admin-journey-audit");
+
+        // Editing the procedure: its page opens with the preview of the citizen's form (required fields and all), and a new version saves.
+        await admin.GotoAsync("/Admin/Procedures/Edit/" + Uri.EscapeDataString(ProcedureCode));
+        await Assertions.Expect(admin.GetByTestId("preview-form")).ToContainTextAsync("Diện tích mặt bằng");
+        await admin.GetByLabel("Thời hạn (ngày làm việc)").FillAsync("6");
+        await admin.GetByTestId("save").ClickAsync();
+        await Assertions.Expect(admin.GetByText("Đã lưu thủ tục.")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("versions").Locator("tbody tr")).ToHaveCountAsync(2);
     }
 
     private async Task<IPage> ActAsync(string official, string code, string action)
