@@ -97,8 +97,11 @@ public sealed class LiberationFontResolver : IFontResolver
 
     public byte[]? GetFont(string faceName) =>
         _cache.GetOrAdd(faceName, name => name.EndsWith(ReducedSuffix, StringComparison.Ordinal)
-            ? HarfBuzzSubset.TryTrim(GetFont(name[..^ReducedSuffix.Length])!, ReducedRanges, "VI") ?? GetFont(name[..^ReducedSuffix.Length])!
+            ? Reduce(GetFont(name[..^ReducedSuffix.Length])!)
             : File.ReadAllBytes(PathOf(name)));
+
+    // The reduced face, or the complete one itself when HarfBuzz's subsetter is missing or refuses it.
+    private static byte[] Reduce(byte[] complete) => HarfBuzzSubset.TryTrim(complete, ReducedRanges, "VI") ?? complete;
 
     private static bool InReducedRanges(char c)
     {

@@ -18,14 +18,17 @@ public sealed partial class MaintenanceTasks(IServiceScopeFactory scopes, ILogge
     public const string PurgeSentMail = "email.purge-sent";
     public const string SweepStoreOrphans = "files.orphan-sweep";
 
-    public static readonly IReadOnlyList<(string Task, TimeSpan Every)> Schedule =
-        [(PurgeSentMail, TimeSpan.FromHours(1)), (SweepStoreOrphans, TimeSpan.FromDays(1))];
+    private static readonly IReadOnlyList<(string Task, TimeSpan Every, Func<IServiceProvider, CancellationToken, Task> Run)> Schedule =
+    [
+        (PurgeSentMail, TimeSpan.FromHours(1), (services, ct) => services.GetRequiredService<Email.EmailOutboxDispatcher>().PurgeSentAsync(ct)),
+        (SweepStoreOrphans, TimeSpan.FromDays(1), (services, ct) => services.GetRequiredService<Files.StoreOrphanSweeper>().SweepAsync(ct)),
+    ];
 
     /// <summary>Runs each task no host has run within its period; returns those this host ran. A task that fails is released, so it is due again.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken cancellationToken = default)
     {
         var ran = new List<string>();
-        foreach (var (task, every) in Schedule)
+        foreach (var (task, every, run) in Schedule)
         {
             try
             {
@@ -38,7 +41,7 @@ public sealed partial class MaintenanceTasks(IServiceScopeFactory scopes, ILogge
 
                 try
                 {
-                    await RunAsync(scope.ServiceProvider, task, cancellationToken);
+                    await run(scope.ServiceProvider, cancellationToken);
                     ran.Add(task);
                 }
                 catch (Exception ex) when (ex.IsFailure(cancellationToken))
@@ -63,23 +66,8 @@ public sealed partial class MaintenanceTasks(IServiceScopeFactory scopes, ILogge
         {
             await claims.ReleaseAsync(task, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (DatabaseFailures.Unavailable(ex))
         {
-        }
-    }
-
-    private static async Task RunAsync(IServiceProvider services, string task, CancellationToken cancellationToken)
-    {
-        switch (task)
-        {
-            case PurgeSentMail:
-                await services.GetRequiredService<Email.EmailOutboxDispatcher>().PurgeSentAsync(cancellationToken);
-                break;
-            case SweepStoreOrphans:
-                await services.GetRequiredService<Files.StoreOrphanSweeper>().SweepAsync(cancellationToken);
-                break;
-            default:
-                throw new InvalidOperationException($"No maintenance task named {task}.");
         }
     }
 
