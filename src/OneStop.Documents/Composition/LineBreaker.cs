@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace OneStop.Documents.Composition;
 
 // Greedy word wrapping with PDFsharp measurements; words longer than a line are split by characters.
-internal static partial class LineBreaker
+internal static class LineBreaker
 {
     public static List<TextLine> Break(RenderContext ctx, IReadOnlyList<TextRun> runs, double width, double firstIndent, double lineSpacing)
     {
@@ -110,10 +108,27 @@ internal static partial class LineBreaker
                     tokens[^1] = tokens[^1] with { SpaceAfter = true };
                 }
 
-                foreach (Match m in WordPattern().Matches(segment))
+                // Words are the runs of anything but white space (a no-break space joins words instead of separating them); the
+                // white space after a word is one gap, however long.
+                var i = 0;
+                while (i < segment.Length)
                 {
-                    var word = m.Groups[1].Value;
-                    tokens.Add(new TextFragment(word, run.Style, font, ctx.Width(word, font), m.Groups[2].Length > 0, space));
+                    while (i < segment.Length && Separates(segment[i]))
+                    {
+                        i++;
+                    }
+
+                    var start = i;
+                    while (i < segment.Length && !Separates(segment[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i > start)
+                    {
+                        var word = segment[start..i];
+                        tokens.Add(new TextFragment(word, run.Style, font, ctx.Width(word, font), i < segment.Length, space));
+                    }
                 }
             }
         }
@@ -130,7 +145,5 @@ internal static partial class LineBreaker
             : normalized;
     }
 
-    // A no-break space (U+00A0) joins words instead of separating them.
-    [GeneratedRegex(@"((?:[^\s]|\u00A0)+)([^\S\u00A0]*)")]
-    private static partial Regex WordPattern();
+    private static bool Separates(char c) => c != '\u00A0' && char.IsWhiteSpace(c);
 }

@@ -35,6 +35,27 @@ public class CompositionTests
     }
 
     [Fact]
+    public void Words_are_split_at_any_white_space_but_a_no_break_space_and_lines_at_any_line_end()
+    {
+        _ = Renderer.Instance;
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        using var ctx = new RenderContext(document, PageSettings.A4Portrait, footer: null);
+        TextRun run = new("  Điều\u00A05   khoản\u2003a,\tb\r\nc\rd\u0007e ", new TextStyle(13));
+
+        var lines = LineBreaker.Break(ctx, [run], width: 10_000, firstIndent: 0, lineSpacing: 1);
+
+        var words = lines.Select(l => l.Fragments.Select(f => (f.Text, f.SpaceAfter)).ToArray()).ToArray();
+        Assert.Equal(
+            [
+                [("Điều\u00A05", true), ("khoản", true), ("a,", true), ("b", false)],
+                [("c", false)],
+                [("de", true)],
+            ],
+            words);
+        Assert.All(lines.SelectMany(l => l.Fragments), f => Assert.Equal(ctx.Width(f.Text, f.Font), f.Width));
+    }
+
+    [Fact]
     public void A_table_row_taller_than_a_page_is_split_across_pages()
     {
         _ = Renderer.Instance;
