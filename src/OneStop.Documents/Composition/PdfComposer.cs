@@ -1,4 +1,3 @@
-using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using OneStop.Documents.Fonts;
 
@@ -23,7 +22,7 @@ public static class PdfComposer
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
 
         IReadOnlyList<SignatureSlot> slots;
-        using (var ctx = new RenderContext(document, layout.Page, layout.Footer))
+        using (var ctx = new RenderContext(document, layout.Page, layout.Footer, layout.NumberPagesFromSecond))
         {
             var blocks = layout.Blocks;
             for (var i = 0; i < blocks.Count; i++)
@@ -32,11 +31,6 @@ public static class PdfComposer
             }
 
             slots = [.. ctx.SignatureSlots];
-        }
-
-        if (layout.NumberPagesFromSecond)
-        {
-            NumberPages(document, layout.Page);
         }
 
         using var stream = new MemoryStream();
@@ -55,20 +49,5 @@ public static class PdfComposer
         }
 
         return reserve;
-    }
-
-    private static void NumberPages(PdfDocument document, PageSettings settings)
-    {
-        var fonts = new FontCache();
-        var font = fonts.Get(new TextStyle(13));
-        for (var i = 1; i < document.PageCount; i++)
-        {
-            using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var text = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var width = gfx.MeasureString(text, font).Width;
-            var x = settings.Left + ((settings.ContentWidth - width) / 2);
-            var y = (settings.Top / 2) + (RenderContext.Ascent(font) / 2);
-            gfx.DrawString(text, font, XBrushes.Black, x, y);
-        }
     }
 }

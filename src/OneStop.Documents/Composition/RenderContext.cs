@@ -10,6 +10,7 @@ internal sealed class RenderContext : IDisposable
     private const double FooterSize = 8.5;
     private readonly string? _footer;
     private readonly double _footerHeight;
+    private readonly bool _numberPages;
     private readonly Dictionary<(XFont, string), double> _widths = [];
 
     /// <summary>
@@ -18,11 +19,12 @@ internal sealed class RenderContext : IDisposable
     /// </summary>
     internal Dictionary<object, List<TextFragment>> Words { get; } = [];
 
-    public RenderContext(PdfDocument document, PageSettings page, string? footer)
+    public RenderContext(PdfDocument document, PageSettings page, string? footer, bool numberPagesFromSecond = false)
     {
         Document = document;
         Page = page;
         _footer = string.IsNullOrWhiteSpace(footer) ? null : Normalize(footer);
+        _numberPages = numberPagesFromSecond;
         NewPageCore();
         _footerHeight = _footer is null ? 0 : Fonts.Get(new TextStyle(FooterSize, Italic: true), _footer).GetHeight() + 6;
         DrawFooter();
@@ -107,6 +109,7 @@ internal sealed class RenderContext : IDisposable
         Gfx.Dispose();
         NewPageCore();
         DrawFooter();
+        DrawPageNumber();
     }
 
     public void Dispose() => Gfx.Dispose();
@@ -118,6 +121,22 @@ internal sealed class RenderContext : IDisposable
         page.Height = XUnit.FromPoint(Page.Height);
         Gfx = XGraphics.FromPdfPage(page);
         Y = Top;
+    }
+
+    // Decree 30: pages from the second on carry their number at the top centre, in the top margin. The number of a page is known when
+    // it is started, so it is drawn then, with the page's own graphics.
+    private void DrawPageNumber()
+    {
+        if (!_numberPages)
+        {
+            return;
+        }
+
+        var font = Fonts.Get(TextStyle.Body);
+        var text = Document.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var x = Left + ((ContentWidth - Width(text, font)) / 2);
+        var y = (Top / 2) + (Ascent(font) / 2);
+        Gfx.DrawString(text, font, XBrushes.Black, x, y);
     }
 
     private void DrawFooter()
