@@ -32,14 +32,7 @@ internal sealed partial class MailKitEmailSender(IOptions<EmailOptions> options,
 
         if (settings.Mode == "Smtp")
         {
-            using var client = new SmtpClient();
-            var security = settings.Smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto;
-            await client.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, security, cancellationToken);
-            if (!string.IsNullOrEmpty(settings.Smtp.UserName))
-            {
-                await client.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? string.Empty, cancellationToken);
-            }
-
+            using var client = await ConnectAsync(settings.Smtp, cancellationToken);
             await client.SendAsync(message, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
@@ -55,6 +48,42 @@ internal sealed partial class MailKitEmailSender(IOptions<EmailOptions> options,
         }
 
         LogSent(logger, settings.Mode, message.MessageId ?? "-");
+    }
+
+    public async Task ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (settings.Mode == "Smtp")
+        {
+            using var client = await ConnectAsync(settings.Smtp, cancellationToken);
+            await client.NoOpAsync(cancellationToken);
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        else
+        {
+            Directory.CreateDirectory(settings.PickupDirectory);
+        }
+    }
+
+    private static async Task<SmtpClient> ConnectAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            var security = smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.Auto;
+            await client.ConnectAsync(smtp.Host, smtp.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {MessageId} delivered via {Mode}")]

@@ -16,6 +16,8 @@ public sealed class EmailOutboxTests(OneStopAppFactory app) : IClassFixture<OneS
         public Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default) => throw error;
 
         public Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default) => throw error;
+
+        public Task ProbeAsync(CancellationToken cancellationToken = default) => throw error;
     }
 
     [Fact]

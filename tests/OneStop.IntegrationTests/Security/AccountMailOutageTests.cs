@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Core.Notifications;
+using OneStop.Infrastructure.Identity;
 using OneStop.Testing;
 using Serilog.Core;
 using Serilog.Events;
@@ -36,6 +37,9 @@ public sealed class MailOutageAppFactory : OneStopAppFactory
 
         public Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default) =>
             throw new SmtpCommandException(SmtpErrorCode.MessageNotAccepted, SmtpStatusCode.ServiceNotAvailable, $"421 4.3.2 Service not available for <{to}>");
+
+        public Task ProbeAsync(CancellationToken cancellationToken = default) =>
+            throw new SmtpProtocolException("421 4.3.2 Service not available, closing transmission channel");
     }
 
     /// <summary>Every event the host's Serilog pipeline gets (before the last-line masking), rendered with its exception.</summary>
@@ -83,6 +87,44 @@ public sealed class AccountMailOutageTests(MailOutageAppFactory app) : IClassFix
         Assert.True(await db.Users.AnyAsync(u => u.Email == apiAddress));
         AssertNoAddressLogged(pageAddress, apiAddress, DemoAccounts.Citizen);
         Assert.Contains(app.Logs, l => l.Contains("\"confirmation\" mail was not taken", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Registering_a_deactivated_or_much_asked_about_address_answers_as_a_new_one_when_the_server_is_down()
+    {
+        const string deactivated = "da.nghi.viec@example.vn";
+        const string asked = "hoi.nhieu.lan@example.vn";
+        using (var scope = app.Services.CreateScope())
+        {
+            var provisioner = scope.ServiceProvider.GetRequiredService<UserProvisioner>();
+            await provisioner.CreateAsync(new NewUser(deactivated, "Lê Văn Nghỉ", Roles.Citizen, Password: "matkhau123"));
+            await provisioner.CreateAsync(new NewUser(asked, "Trần Thị Hỏi", Roles.Citizen, Password: "matkhau123"));
+        }
+
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Email == deactivated).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        }
+
+        async Task<(System.Net.HttpStatusCode, string?)> Register(string address, string idNumber)
+        {
+            var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+                new { email = address, password = "matkhau123", fullName = "Phạm Thị Hoa", idNumber, phone = "0977111377" });
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (response.StatusCode, body.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
+        }
+
+        var fresh = await Register("moi.tinh.luc.loi@example.vn", "020099001177");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, fresh.Item1);
+        Assert.Equal(fresh, await Register(deactivated, "020099001188"));
+
+        // Past the address's few "already registered" mails this hour nothing is sent, and the answer is still the server's.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(fresh, await Register(asked, "020099001199"));
+        }
+
+        AssertNoAddressLogged(deactivated, asked);
     }
 
     [Fact]

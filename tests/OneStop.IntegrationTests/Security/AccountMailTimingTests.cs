@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OneStop.Core.Identity;
 using OneStop.Core.Notifications;
@@ -15,6 +16,10 @@ namespace OneStop.IntegrationTests.Security;
 public sealed class HeldMailAppFactory : OneStopAppFactory
 {
     private TaskCompletionSource _open = Opened();
+    private int _probes;
+
+    /// <summary>Sessions opened and closed without a message.</summary>
+    public int Probes => Volatile.Read(ref _probes);
 
     public ConcurrentQueue<(string To, string Subject)> Taken { get; } = new();
 
@@ -52,6 +57,14 @@ public sealed class HeldMailAppFactory : OneStopAppFactory
             await owner._open.Task.WaitAsync(cancellationToken);
             owner.Taken.Enqueue((to, subject));
         }
+
+        // A session without a message: held like a send, nothing taken.
+        public async Task ProbeAsync(CancellationToken cancellationToken = default)
+        {
+            owner.Waiting.TrySetResult();
+            await owner._open.Task.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref owner._probes);
+        }
     }
 }
 
@@ -84,6 +97,37 @@ public sealed class AccountMailTimingTests(HeldMailAppFactory app) : IClassFixtu
         await app.AccountMailsSentAsync();
         Assert.Contains(app.Taken, m => m.To == DemoAccounts.LeaderSgtvt && m.Subject.StartsWith("Đặt lại mật khẩu", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Taken, m => m.To == "khong.co.tai.khoan@example.vn");
+    }
+
+    [Fact]
+    public async Task Registering_a_deactivated_address_waits_for_the_mail_server_as_a_new_registration_does()
+    {
+        const string deactivated = "da.khoa.giu.thu@example.vn";
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<UserProvisioner>()
+                .CreateAsync(new NewUser(deactivated, "Vũ Văn Khóa", Roles.Citizen, Password: "matkhau123"));
+        }
+
+        await using (var db = app.Database.CreateContext())
+        {
+            await db.Users.Where(u => u.Email == deactivated).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+        }
+
+        app.Hold();
+        var probes = app.Probes;
+        var answer = app.CreateClient().PostAsJsonAsync("/api/v1/auth/register",
+            new { email = deactivated, password = "matkhau123", fullName = "Vũ Văn Khóa", idNumber = "020099002211", phone = "0977222311" });
+
+        // The answer is held by the mail server like a new registration's (no mail is written to a deactivated account).
+        await app.Waiting.Task.WaitAsync(Hang);
+        Assert.False(answer.IsCompleted);
+        app.Release();
+        var response = await answer.WaitAsync(Hang);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(probes + 1, app.Probes);
+        Assert.DoesNotContain(app.Taken, m => m.To == deactivated);
     }
 
     [Fact]

@@ -38,6 +38,24 @@ public sealed partial class AccountMail(IEmailSender sender, ILogger<AccountMail
         }
     }
 
+    /// <summary>
+    /// Opens and closes a session with the mail server without a message, where an answer must take as long, and fail the same way,
+    /// as one that sent a mail (<see cref="IEmailSender.ProbeAsync"/>); false when the server could not be reached (logged).
+    /// </summary>
+    public async Task<bool> TryProbeAsync(string purpose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.ProbeAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex.IsFailure(cancellationToken))
+        {
+            LogNotSent(logger, purpose, ex.GetType().Name);
+            return false;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Purpose} mail was not taken by the mail server ({Error}); nothing was queued, the person or administrator asks again")]
     private static partial void LogNotSent(ILogger logger, string purpose, string error);
 }

@@ -77,10 +77,14 @@ public sealed class AccountService(
         }
     }
 
-    /// <summary>Mails the confirmation link (at most a few an hour); false only when the mail server did not take it.</summary>
+    /// <summary>
+    /// Mails the confirmation link (at most a few an hour; past that, the mail server is only reached, as sending would, so the answer
+    /// neither comes sooner nor differs when the server is down); false only when the server did not take it.
+    /// </summary>
     private async Task<bool> SendConfirmationAsync(OneStopUser user, CancellationToken cancellationToken) =>
-        await ConfirmationAsync(user) is not { } mail
-        || await email.TrySendAsync(user.Email!, mail.Subject, mail.Body, "confirmation", cancellationToken);
+        await ConfirmationAsync(user) is { } mail
+            ? await email.TrySendAsync(user.Email!, mail.Subject, mail.Body, "confirmation", cancellationToken)
+            : await email.TryProbeAsync("confirmation", cancellationToken);
 
     /// <summary>The confirmation mail with a fresh link; null when the address had its few confirmation mails this hour.</summary>
     private async Task<(string Subject, string Body)?> ConfirmationAsync(OneStopUser user)
@@ -98,11 +102,17 @@ public sealed class AccountService(
             $"<p>Liên kết: {HtmlEncoder.Default.Encode(link)}</p>");
     }
 
+    /// <summary>
+    /// Tells the owner of an address that has an account that someone tried to register it. A deactivated account is not written to, nor
+    /// one that had its few such mails this hour, but the mail server is still reached as sending would: a registration of any address
+    /// waits for the server and fails the same way when it is down, so neither the answer nor its time tells a stranger the account is
+    /// there, deactivated or asked about.
+    /// </summary>
     private async Task<bool> SendAlreadyRegisteredAsync(OneStopUser user, CancellationToken cancellationToken)
     {
         if (!user.IsActive || !mails.TryTake("registered", user.Email!))
         {
-            return true;
+            return await email.TryProbeAsync("already-registered", cancellationToken);
         }
 
         var signIn = HtmlEncoder.Default.Encode(links.To("/Account/Login"));
