@@ -11,8 +11,9 @@ using OneStop.Testing;
 namespace OneStop.IntegrationTests.Security;
 
 /// <summary>
-/// The configured sender's probe (used where an answer must take as long as a send, and fail the same way) talks to a real SMTP
-/// listener: it connects and says hello as a send does, and leaves without a message; with nothing listening it fails like a send.
+/// The configured sender against an SMTP listener: a send says hello and hands over the message; the probe (used where an answer must
+/// take as long as a send, and fail the same way) opens the same session and leaves without a message; with nothing listening it fails
+/// like a send.
 /// </summary>
 public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneStopAppFactory>
 {
@@ -36,6 +37,24 @@ public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneSto
     }
 
     [Fact]
+    public async Task A_send_opens_the_same_session_and_hands_over_the_message()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var commands = new ConcurrentQueue<string>();
+        var server = ServeOneSessionAsync(listener, commands);
+
+        await using var smtp = WithRelay(((IPEndPoint)listener.LocalEndpoint).Port);
+        await smtp.Services.GetRequiredService<IEmailSender>().SendAsync("nguoi.nhan@example.vn", "Thử", "<p>Thử</p>");
+        await server.WaitAsync(TimeSpan.FromMinutes(1));
+
+        var verbs = commands.Select(c => c.Split(' ', ':')[0].ToUpperInvariant()).ToArray();
+        Assert.Equal("EHLO", verbs[0]);
+        Assert.Equal(["MAIL", "RCPT", "DATA", "QUIT"], verbs[1..]);
+        Assert.Contains(commands, c => c.Contains("<nguoi.nhan@example.vn>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task With_nothing_listening_the_probe_fails_as_a_send_does()
     {
         await using var smtp = WithRelay(1);
@@ -55,7 +74,7 @@ public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneSto
             ["Email:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })));
 
-    // A minimal SMTP server for one session: greets, accepts every command, says goodbye to QUIT.
+    // A minimal SMTP server for one session: greets, accepts every command (and a message after DATA), says goodbye to QUIT.
     private static async Task ServeOneSessionAsync(TcpListener listener, ConcurrentQueue<string> commands)
     {
         using var client = await listener.AcceptTcpClientAsync();
@@ -70,6 +89,14 @@ public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneSto
             {
                 await writer.WriteLineAsync("221 2.0.0 Bye");
                 return;
+            }
+
+            if (line.StartsWith("DATA", StringComparison.OrdinalIgnoreCase))
+            {
+                await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                while (await reader.ReadLineAsync() is { } data && data != ".")
+                {
+                }
             }
 
             await writer.WriteLineAsync(line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase) ? "250 relay.example.vn" : "250 2.0.0 OK");
