@@ -20,33 +20,17 @@ public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneSto
     [Fact]
     public async Task The_probe_opens_and_closes_an_smtp_session_without_a_message()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var commands = new ConcurrentQueue<string>();
-        var server = ServeOneSessionAsync(listener, commands);
+        var commands = await SessionAsync(sender => sender.ProbeAsync());
 
-        await using var smtp = WithRelay(((IPEndPoint)listener.LocalEndpoint).Port);
-        await smtp.Services.GetRequiredService<IEmailSender>().ProbeAsync();
-        await server.WaitAsync(TimeSpan.FromMinutes(1));
-
-        var verbs = commands.Select(c => c.Split(' ')[0].ToUpperInvariant()).ToArray();
-        Assert.Contains("EHLO", verbs);
-        Assert.Equal(["NOOP", "QUIT"], verbs[^2..]);
-        Assert.DoesNotContain("MAIL", verbs);
-        Assert.DoesNotContain("DATA", verbs);
+        var verbs = commands.Select(c => c.Split(' ', ':')[0].ToUpperInvariant()).ToArray();
+        Assert.Equal("EHLO", verbs[0]);
+        Assert.Equal(["NOOP", "QUIT"], verbs[1..]);
     }
 
     [Fact]
     public async Task A_send_opens_the_same_session_and_hands_over_the_message()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var commands = new ConcurrentQueue<string>();
-        var server = ServeOneSessionAsync(listener, commands);
-
-        await using var smtp = WithRelay(((IPEndPoint)listener.LocalEndpoint).Port);
-        await smtp.Services.GetRequiredService<IEmailSender>().SendAsync("nguoi.nhan@example.vn", "Thử", "<p>Thử</p>");
-        await server.WaitAsync(TimeSpan.FromMinutes(1));
+        var commands = await SessionAsync(sender => sender.SendAsync("nguoi.nhan@example.vn", "Thử", "<p>Thử</p>"));
 
         var verbs = commands.Select(c => c.Split(' ', ':')[0].ToUpperInvariant()).ToArray();
         Assert.Equal("EHLO", verbs[0]);
@@ -65,6 +49,19 @@ public sealed class MailProbeTests(OneStopAppFactory app) : IClassFixture<OneSto
 
         Assert.NotNull(probe);
         Assert.Equal(send?.GetType(), probe.GetType());
+    }
+
+    // What the configured sender said to a listener over one session.
+    private async Task<ConcurrentQueue<string>> SessionAsync(Func<IEmailSender, Task> use)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var commands = new ConcurrentQueue<string>();
+        var server = ServeOneSessionAsync(listener, commands);
+        await using var smtp = WithRelay(((IPEndPoint)listener.LocalEndpoint).Port);
+        await use(smtp.Services.GetRequiredService<IEmailSender>());
+        await server.WaitAsync(TimeSpan.FromMinutes(1));
+        return commands;
     }
 
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> WithRelay(int port) =>
