@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneStop.Core.Common;
 using OneStop.Core.Dossiers;
+using OneStop.Core.Procedures;
 using OneStop.Infrastructure.Data;
 using OneStop.Infrastructure.Files;
 
@@ -50,14 +51,21 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
         return attachment;
     }
 
+    // Both facts in one round trip: what the procedure asks for, and how many files the dossier holds. Run for every upload, so compiled
+    // (CompiledQueries says why).
+    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, Guid, CancellationToken, Task<RoomLeft>>> Room =
+        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid procedureId, Guid dossierId, CancellationToken _) =>
+            db.Procedures.AsNoTracking().Where(p => p.Id == procedureId)
+                .Select(p => new RoomLeft(p.RequiredDocuments, db.DossierAttachments.Count(a => a.DossierId == dossierId)))
+                .Single()));
+
+    private sealed record RoomLeft(List<RequiredDocument> RequiredDocuments, int Files);
+
     /// <summary>Refuses a document code the procedure does not require, and a dossier that already holds as many files as allowed.</summary>
     public async Task CheckRoomAsync(Dossier dossier, string documentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        // Both facts in one round trip: what the procedure asks for, and how many files the dossier holds.
-        var room = await db.Procedures.AsNoTracking().Where(p => p.Id == dossier.ProcedureId)
-            .Select(p => new { p.RequiredDocuments, Files = db.DossierAttachments.Count(a => a.DossierId == dossier.Id) })
-            .SingleAsync(cancellationToken);
+        var room = await Room.For(db)(db, dossier.ProcedureId, dossier.Id, cancellationToken);
         if (documentCode != ResultFileCode && room.RequiredDocuments.All(d => d.Code != documentCode))
         {
             throw new DomainException("attachment.document_unknown",

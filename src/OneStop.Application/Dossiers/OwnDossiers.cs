@@ -14,7 +14,7 @@ public sealed class OwnDossiers(OneStopDbContext db, ICurrentUser user)
     public async Task<Dossier> GetAsync(Guid dossierId, CancellationToken cancellationToken)
     {
         var userId = user.RequireId();
-        return await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: true, cancellationToken)
+        return await db.FindOwnedAsync(dossierId, userId, tracked: true, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
     }
 
@@ -22,7 +22,7 @@ public sealed class OwnDossiers(OneStopDbContext db, ICurrentUser user)
     public async Task<Dossier> ReadAsync(Guid dossierId, CancellationToken cancellationToken)
     {
         var userId = user.RequireId();
-        return await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
+        return await db.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneStop.Core.Dossiers;
+using OneStop.Infrastructure.Data;
 
 namespace OneStop.Infrastructure.Dossiers;
 
@@ -8,16 +9,24 @@ namespace OneStop.Infrastructure.Dossiers;
 /// PostgreSQL rates the applicant's index as selective as the primary key whenever most dossiers have no account (migrated and
 /// walk-in ones), and a plan cached for that walks the applicant's index through every dossier they own to return one
 /// (2,116 rows read per lookup for the benchmark's citizen; PERFORMANCE.md, the tenth session).
+/// The look-up runs on every request about an applicant's dossier (several times per online submission): a compiled query
+/// (<see cref="CompiledQueries{TQuery}"/>).
 /// </summary>
 public static class OwnedDossierLookup
 {
+    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Dossier?>>> Tracked =
+        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Dossiers.SingleOrDefault(d => d.Id == id)));
+
+    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Dossier?>>> Untracked =
+        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) =>
+            db.Dossiers.AsNoTracking().SingleOrDefault(d => d.Id == id)));
+
     /// <summary>The dossier if it exists and <paramref name="userId"/> applied for it, else null; tracked unless <paramref name="tracked"/> is false.</summary>
-    public static async Task<Dossier?> FindOwnedAsync(this DbSet<Dossier> dossiers, Guid dossierId, Guid userId, bool tracked,
+    public static async Task<Dossier?> FindOwnedAsync(this OneStopDbContext db, Guid dossierId, Guid userId, bool tracked,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dossiers);
-        var query = tracked ? dossiers : dossiers.AsNoTracking();
-        var dossier = await query.SingleOrDefaultAsync(d => d.Id == dossierId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        var dossier = await (tracked ? Tracked : Untracked).For(db)(db, dossierId, cancellationToken);
         if (dossier is null || dossier.ApplicantUserId == userId)
         {
             return dossier;
@@ -25,7 +34,7 @@ public static class OwnedDossierLookup
 
         if (tracked)
         {
-            dossiers.Entry(dossier).State = EntityState.Detached;
+            db.Entry(dossier).State = EntityState.Detached;
         }
 
         return null;

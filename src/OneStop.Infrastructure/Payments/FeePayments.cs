@@ -29,7 +29,7 @@ public sealed partial class FeePayments(OneStopDbContext db, IPaymentProvider pr
     /// <summary>Starts an attempt for the citizen's own submitted dossier and returns where to send the payer.</summary>
     public async Task<(Payment Payment, Uri RedirectUrl)> StartAsync(Guid userId, Guid dossierId, CancellationToken cancellationToken = default)
     {
-        var dossier = await db.Dossiers.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
+        var dossier = await db.FindOwnedAsync(dossierId, userId, tracked: false, cancellationToken)
             ?? throw new NotFoundException("Không tìm thấy hồ sơ.");
         if (provider.Name == PaymentOptions.NoProvider)
         {

@@ -25,7 +25,7 @@ public sealed class OwnedDossierLookupTests
         var spy = new CommandSpy();
         await using var db = Context(database, spy);
 
-        Assert.NotNull(await db.Dossiers.FindOwnedAsync(dossierId, Heavy, tracked: false, CancellationToken.None));
+        Assert.NotNull(await db.FindOwnedAsync(dossierId, Heavy, tracked: false, CancellationToken.None));
         var lookup = Assert.Single(spy.Commands, c => c.Text.Contains("FROM dossiers", StringComparison.Ordinal));
         AssertReadsThePrimaryKey(await GenericPlanAsync(db, lookup));
 
@@ -43,13 +43,13 @@ public sealed class OwnedDossierLookupTests
         await using var db = database.CreateContext();
         var stranger = Guid.NewGuid();
 
-        Assert.Null(await db.Dossiers.FindOwnedAsync(dossierId, stranger, tracked: true, CancellationToken.None));
+        Assert.Null(await db.FindOwnedAsync(dossierId, stranger, tracked: true, CancellationToken.None));
         Assert.Empty(db.ChangeTracker.Entries());
         Assert.False(await db.Dossiers.IsOwnedAsync(dossierId, stranger, CancellationToken.None));
-        Assert.Null(await db.Dossiers.FindOwnedAsync(Guid.NewGuid(), Heavy, tracked: false, CancellationToken.None));
+        Assert.Null(await db.FindOwnedAsync(Guid.NewGuid(), Heavy, tracked: false, CancellationToken.None));
         Assert.False(await db.Dossiers.IsOwnedAsync(Guid.NewGuid(), Heavy, CancellationToken.None));
 
-        var own = await db.Dossiers.FindOwnedAsync(dossierId, Heavy, tracked: true, CancellationToken.None);
+        var own = await db.FindOwnedAsync(dossierId, Heavy, tracked: true, CancellationToken.None);
         Assert.NotNull(own);
         Assert.Equal(EntityState.Unchanged, db.Entry(own).State);
     }
