@@ -13,6 +13,10 @@ public sealed record SubmitDossierCommand(Guid DossierId);
 public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrentUser user, DossierIntake intake, ApplicantNotices notices,
     TimeProvider clock, IUnitOfWork unitOfWork) : UseCase<SubmitDossierCommand, Dossier>(unitOfWork)
 {
+    // Read for every submission: compiled (CompiledQueries says why).
+    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Core.Procedures.Procedure>>> ProcedureById =
+        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Procedures.AsNoTracking().Single(p => p.Id == id)));
+
     public override async Task<Dossier> ExecuteAsync(SubmitDossierCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -44,7 +48,7 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
             return dossier;
         }
 
-        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == dossier.ProcedureId, cancellationToken);
+        var procedure = await ProcedureById.For(db)(db, dossier.ProcedureId, cancellationToken);
         var errors = FormValidator.Validate(procedure.FormSchema, dossier.FormData);
         var attached = await db.DossierAttachments.Where(a => a.DossierId == dossier.Id).Select(a => a.DocumentCode).Distinct().ToListAsync(cancellationToken);
         foreach (var missing in procedure.RequiredDocuments.Where(d => d.IsRequired && !attached.Contains(d.Code)))

@@ -6,7 +6,12 @@ namespace OneStop.Infrastructure.Notifications;
 /// <summary>Whether a user was told of an event already (added in this context or saved): one index lookup on (user, marker).</summary>
 internal static class NotificationsTold
 {
+    // Asked for every notice of every transition: compiled (CompiledQueries says why).
+    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, string, CancellationToken, Task<bool>>> Saved =
+        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid userId, string marker, CancellationToken _) =>
+            db.Notifications.Any(n => n.UserId == userId && n.Marker == marker)));
+
     public static async Task<bool> ToldAsync(this OneStopDbContext db, Guid userId, string marker, CancellationToken cancellationToken) =>
         db.Notifications.Local.Any(n => n.UserId == userId && n.Marker == marker)
-        || await db.Notifications.AnyAsync(n => n.UserId == userId && n.Marker == marker, cancellationToken);
+        || await Saved.For(db)(db, userId, marker, cancellationToken);
 }
