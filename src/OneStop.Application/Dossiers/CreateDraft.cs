@@ -16,12 +16,11 @@ public sealed class CreateDraft(OneStopDbContext db, ICurrentUser user, DossierI
     : UseCase<CreateDraftCommand, Dossier>(unitOfWork)
 {
     // Read for every draft: compiled (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, string, CancellationToken, Task<Core.Procedures.Procedure?>>> ActiveProcedure =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, string code, CancellationToken _) =>
-            db.Procedures.AsNoTracking().SingleOrDefault(p => p.Code == code && p.IsActive)));
+    private static readonly CompiledQuery<string, Core.Procedures.Procedure?> ActiveProcedure =
+        new((db, code, _) => db.Procedures.AsNoTracking().SingleOrDefault(p => p.Code == code && p.IsActive));
 
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Infrastructure.Identity.OneStopUser>>> Account =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Users.AsNoTracking().Single(u => u.Id == id)));
+    private static readonly CompiledQuery<Guid, Infrastructure.Identity.OneStopUser> Account =
+        new((db, id, _) => db.Users.AsNoTracking().Single(u => u.Id == id));
 
     protected override async Task<Dossier> RunAsync(CreateDraftCommand command, CancellationToken cancellationToken)
     {
@@ -36,10 +35,10 @@ public sealed class CreateDraft(OneStopDbContext db, ICurrentUser user, DossierI
             return earlier;
         }
 
-        var procedure = await ActiveProcedure.For(db)(db, command.ProcedureCode, cancellationToken)
+        var procedure = await ActiveProcedure.RunAsync(db, command.ProcedureCode, cancellationToken)
             ?? throw new NotFoundException($"Không có thủ tục mã {command.ProcedureCode} đang tiếp nhận hồ sơ.");
         var agencyId = await intake.ReceivingAgencyAsync(procedure, command.AgencyCode, cancellationToken);
-        var account = await Account.For(db)(db, userId, cancellationToken);
+        var account = await Account.RunAsync(db, userId, cancellationToken);
         var applicant = new Applicant(account.FullName, account.IdNumber, account.PhoneNumber, account.Email, account.Address);
         var draft = Dossier.Draft(procedure.Id, agencyId, applicant, userId, command.FormDataJson, clock.GetUtcNow(), command.IdempotencyKey);
         db.Dossiers.Add(draft);

@@ -53,11 +53,10 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
 
     // Both facts in one round trip: what the procedure asks for, and how many files the dossier holds. Run for every upload, so compiled
     // (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, Guid, CancellationToken, Task<RoomLeft>>> Room =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid procedureId, Guid dossierId, CancellationToken _) =>
-            db.Procedures.AsNoTracking().Where(p => p.Id == procedureId)
-                .Select(p => new RoomLeft(p.RequiredDocuments, db.DossierAttachments.Count(a => a.DossierId == dossierId)))
-                .Single()));
+    private static readonly CompiledQuery<Guid, Guid, RoomLeft> Room =
+        new((db, procedureId, dossierId, _) => db.Procedures.AsNoTracking().Where(p => p.Id == procedureId)
+            .Select(p => new RoomLeft(p.RequiredDocuments, db.DossierAttachments.Count(a => a.DossierId == dossierId)))
+            .Single());
 
     private sealed record RoomLeft(List<RequiredDocument> RequiredDocuments, int Files);
 
@@ -65,7 +64,7 @@ public sealed class DossierFiles(OneStopDbContext db, IFileStore files, IVirusSc
     public async Task CheckRoomAsync(Dossier dossier, string documentCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dossier);
-        var room = await Room.For(db)(db, dossier.ProcedureId, dossier.Id, cancellationToken);
+        var room = await Room.RunAsync(db, dossier.ProcedureId, dossier.Id, cancellationToken);
         if (documentCode != ResultFileCode && room.RequiredDocuments.All(d => d.Code != documentCode))
         {
             throw new DomainException("attachment.document_unknown",

@@ -14,8 +14,8 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
     TimeProvider clock, IUnitOfWork unitOfWork) : UseCase<SubmitDossierCommand, Dossier>(unitOfWork)
 {
     // Read for every submission: compiled (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Core.Procedures.Procedure>>> ProcedureById =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Procedures.AsNoTracking().Single(p => p.Id == id)));
+    private static readonly CompiledQuery<Guid, Core.Procedures.Procedure> ProcedureById =
+        new((db, id, _) => db.Procedures.AsNoTracking().Single(p => p.Id == id));
 
     public override async Task<Dossier> ExecuteAsync(SubmitDossierCommand command, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,7 @@ public sealed class SubmitDossier(OneStopDbContext db, OwnDossiers own, ICurrent
             return dossier;
         }
 
-        var procedure = await ProcedureById.For(db)(db, dossier.ProcedureId, cancellationToken);
+        var procedure = await ProcedureById.RunAsync(db, dossier.ProcedureId, cancellationToken);
         var errors = FormValidator.Validate(procedure.FormSchema, dossier.FormData);
         var attached = await db.DossierAttachments.Where(a => a.DossierId == dossier.Id).Select(a => a.DocumentCode).Distinct().ToListAsync(cancellationToken);
         foreach (var missing in procedure.RequiredDocuments.Where(d => d.IsRequired && !attached.Contains(d.Code)))

@@ -13,8 +13,8 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
     Procedures.ProcedureVersions versions, IUnitOfWork unitOfWork)
 {
     // Read for every dossier taken in: compiled (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Core.Organisation.Agency>>> AgencyById =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Agencies.AsNoTracking().Single(a => a.Id == id)));
+    private static readonly CompiledQuery<Guid, Core.Organisation.Agency> AgencyById =
+        new((db, id, _) => db.Agencies.AsNoTracking().Single(a => a.Id == id));
 
     /// <summary>A dossier handed in whole (at the counter, or by a program): it is created and submitted at once.</summary>
     public async Task<Dossier> SubmitAsync(NewDossier request, WorkflowActor submittedBy, CancellationToken cancellationToken = default)
@@ -67,7 +67,7 @@ public sealed class DossierIntake(OneStopDbContext db, DossierCodeGenerator code
 
     private async Task TakeInAsync(Dossier draft, WorkflowActor submittedBy, Action<Dossier>? coded, CancellationToken cancellationToken)
     {
-        var agency = await AgencyById.For(db)(db, draft.AgencyId, cancellationToken);
+        var agency = await AgencyById.RunAsync(db, draft.AgencyId, cancellationToken);
         RefuseClosed(agency);
         var now = clock.GetUtcNow();
         var version = await versions.InForceAsync(draft.ProcedureId, now, cancellationToken);

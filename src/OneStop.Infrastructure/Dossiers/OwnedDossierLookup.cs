@@ -14,19 +14,16 @@ namespace OneStop.Infrastructure.Dossiers;
 /// </summary>
 public static class OwnedDossierLookup
 {
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Dossier?>>> Tracked =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) => db.Dossiers.SingleOrDefault(d => d.Id == id)));
+    private static readonly CompiledQuery<Guid, Dossier?> Tracked = new((db, id, _) => db.Dossiers.SingleOrDefault(d => d.Id == id));
 
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, CancellationToken, Task<Dossier?>>> Untracked =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid id, CancellationToken _) =>
-            db.Dossiers.AsNoTracking().SingleOrDefault(d => d.Id == id)));
+    private static readonly CompiledQuery<Guid, Dossier?> Untracked = new((db, id, _) => db.Dossiers.AsNoTracking().SingleOrDefault(d => d.Id == id));
 
     /// <summary>The dossier if it exists and <paramref name="userId"/> applied for it, else null; tracked unless <paramref name="tracked"/> is false.</summary>
     public static async Task<Dossier?> FindOwnedAsync(this OneStopDbContext db, Guid dossierId, Guid userId, bool tracked,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var dossier = await (tracked ? Tracked : Untracked).For(db)(db, dossierId, cancellationToken);
+        var dossier = await (tracked ? Tracked : Untracked).RunAsync(db, dossierId, cancellationToken);
         if (dossier is null || dossier.ApplicantUserId == userId)
         {
             return dossier;

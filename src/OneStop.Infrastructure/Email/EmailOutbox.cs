@@ -8,8 +8,7 @@ namespace OneStop.Infrastructure.Email;
 public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
 {
     // Asked before every mail a transition queues: compiled (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, string, CancellationToken, Task<bool>>> Saved =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, string key, CancellationToken _) => db.EmailOutbox.Any(m => m.Key == key)));
+    private static readonly CompiledQuery<string, bool> Saved = new((db, key, _) => db.EmailOutbox.Any(m => m.Key == key));
 
     /// <summary>The longest key stored; a longer one is cut before it is looked up and stored, so both see the same key.</summary>
     public const int MaxKeyLength = 200;
@@ -35,7 +34,7 @@ public sealed class EmailOutbox(OneStopDbContext db, TimeProvider clock)
     public async Task<bool> IsQueuedAsync(string key, CancellationToken cancellationToken)
     {
         key = Key(key);
-        return db.EmailOutbox.Local.Any(m => m.Key == key) || await Saved.For(db)(db, key, cancellationToken);
+        return db.EmailOutbox.Local.Any(m => m.Key == key) || await Saved.RunAsync(db, key, cancellationToken);
     }
 
     /// <summary>Queues a mail whose key the caller found not queued (<see cref="IsQueuedAsync"/>) to a deliverable address; the caller saves.</summary>

@@ -7,11 +7,10 @@ namespace OneStop.Infrastructure.Notifications;
 internal static class NotificationsTold
 {
     // Asked for every notice of every transition: compiled (CompiledQueries says why).
-    private static readonly CompiledQueries<Func<OneStopDbContext, Guid, string, CancellationToken, Task<bool>>> Saved =
-        new(() => EF.CompileAsyncQuery((OneStopDbContext db, Guid userId, string marker, CancellationToken _) =>
-            db.Notifications.Any(n => n.UserId == userId && n.Marker == marker)));
+    private static readonly CompiledQuery<Guid, string, bool> Saved =
+        new((db, userId, marker, _) => db.Notifications.Any(n => n.UserId == userId && n.Marker == marker));
 
     public static async Task<bool> ToldAsync(this OneStopDbContext db, Guid userId, string marker, CancellationToken cancellationToken) =>
         db.Notifications.Local.Any(n => n.UserId == userId && n.Marker == marker)
-        || await Saved.For(db)(db, userId, marker, cancellationToken);
+        || await Saved.RunAsync(db, userId, marker, cancellationToken);
 }

@@ -103,11 +103,7 @@ public sealed class AccountMailTimingTests(HeldMailAppFactory app) : IClassFixtu
     public async Task Registering_a_deactivated_address_waits_for_the_mail_server_as_a_new_registration_does()
     {
         const string deactivated = "da.khoa.giu.thu@example.vn";
-        using (var scope = app.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<UserProvisioner>()
-                .CreateAsync(new NewUser(deactivated, "Vũ Văn Khóa", Roles.Citizen, Password: "matkhau123"));
-        }
+        await CreateCitizenAsync(deactivated, "Vũ Văn Khóa");
 
         await using (var db = app.Database.CreateContext())
         {
@@ -134,11 +130,7 @@ public sealed class AccountMailTimingTests(HeldMailAppFactory app) : IClassFixtu
     public async Task A_resent_confirmation_answers_while_the_mail_server_still_holds_the_mail()
     {
         const string pending = "cho.xac.nhan.giu.thu@example.vn";
-        using (var scope = app.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<UserProvisioner>()
-                .CreateAsync(new NewUser(pending, "Đỗ Thị Chờ", Roles.Citizen, Password: "matkhau123"));
-        }
+        await CreateCitizenAsync(pending, "Đỗ Thị Chờ");
 
         app.Hold();
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/resend-confirmation", new { email = pending }).WaitAsync(Hang);
@@ -150,5 +142,13 @@ public sealed class AccountMailTimingTests(HeldMailAppFactory app) : IClassFixtu
         app.Release();
         await app.AccountMailsSentAsync();
         Assert.Contains(app.Taken, m => m.To == pending && m.Subject.StartsWith("Xác nhận", StringComparison.Ordinal));
+    }
+
+    // An unconfirmed citizen account, as registration makes it.
+    private async Task CreateCitizenAsync(string email, string fullName)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<UserProvisioner>()
+            .CreateAsync(new NewUser(email, fullName, Roles.Citizen, Password: "matkhau123"));
     }
 }

@@ -50,12 +50,11 @@ public sealed class AccountService(
         }
         catch (ConflictException ex) when (ex.Code == "user.exists")
         {
-            // Registered by a concurrent request a moment ago: the same answer as for any existing account.
-            if (await users.FindByEmailAsync(address) is { } raced)
-            {
-                await SentOrThrow(SendAlreadyRegisteredAsync(raced, cancellationToken));
-            }
-
+            // Registered by a concurrent request a moment ago: the same answer as for any existing account (the mail server reached
+            // either way, also if that account is already gone again).
+            await SentOrThrow(await users.FindByEmailAsync(address) is { } raced
+                ? SendAlreadyRegisteredAsync(raced, cancellationToken)
+                : email.TryProbeAsync("already-registered", cancellationToken));
             return;
         }
 
